@@ -1,0 +1,88 @@
+#include "Cli.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <iostream>
+
+#include "Strings.hpp"
+
+namespace jiceng::cli {
+
+Args::Args(std::vector<std::string> argv, std::vector<std::string> flags) {
+  for (size_t i = 0; i < argv.size(); ++i) {
+    const std::string& a = argv[i];
+    if (a.size() > 2 && a.rfind("--", 0) == 0) {
+      std::string name = a.substr(2);
+      if (auto eq = name.find('='); eq != std::string::npos) {
+        options_.emplace(name.substr(0, eq), name.substr(eq + 1));
+      } else if (std::find(flags.begin(), flags.end(), name) != flags.end()) {
+        flags_set_.push_back(name);
+      } else if (i + 1 < argv.size()) {
+        options_.emplace(name, argv[++i]);
+      } else {
+        throw UsageError{tr("cli.usage.option_needs_value", {{"option", a}})};
+      }
+    } else {
+      positional_.push_back(a);
+    }
+  }
+}
+
+std::string Args::positional(size_t i, const char* what) const {
+  if (i >= positional_.size()) throw UsageError{tr("cli.usage.missing_argument", {{"what", tr(what)}})};
+  return positional_[i];
+}
+
+bool Args::flag(const std::string& name) const {
+  return std::find(flags_set_.begin(), flags_set_.end(), name) != flags_set_.end();
+}
+
+bool Args::has(const std::string& name) const { return options_.count(name) > 0; }
+
+std::string Args::get(const std::string& name, const std::string& fallback) const {
+  auto it = options_.find(name);
+  return it == options_.end() ? fallback : it->second;
+}
+
+std::string Args::require(const std::string& name) const {
+  if (!has(name)) throw UsageError{tr("cli.usage.missing_option", {{"option", "--" + name}})};
+  return get(name);
+}
+
+std::vector<std::string> Args::all(const std::string& name) const {
+  std::vector<std::string> out;
+  auto [b, e] = options_.equal_range(name);
+  for (auto it = b; it != e; ++it) out.push_back(it->second);
+  return out;
+}
+
+int Args::get_int(const std::string& name, int fallback) const {
+  if (!has(name)) return fallback;
+  std::string s = get(name);
+  int v = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || p != s.data() + s.size())
+    throw UsageError{tr("cli.usage.not_integer", {{"option", "--" + name}, {"value", s}})};
+  return v;
+}
+
+void Args::allow_only(const std::vector<std::string>& names) const {
+  auto known = [&](const std::string& n) { return std::find(names.begin(), names.end(), n) != names.end(); };
+  for (const auto& [k, _] : options_)
+    if (!known(k)) throw UsageError{tr("cli.usage.unknown_option", {{"option", "--" + k}})};
+  for (const auto& f : flags_set_)
+    if (!known(f)) throw UsageError{tr("cli.usage.unknown_option", {{"option", "--" + f}})};
+}
+
+static std::vector<Command>& registry() {
+  static std::vector<Command> r;
+  return r;
+}
+
+Register::Register(Command c) { registry().push_back(std::move(c)); }
+const std::vector<Command>& commands() { return registry(); }
+
+void out(const std::string& line) { std::cout << line << '\n'; }
+void err(const std::string& line) { std::cerr << line << '\n'; }
+
+}  // namespace jiceng::cli

@@ -1,0 +1,101 @@
+#pragma once
+// The indicator catalog: every figure the summary states, with its unit, how it rolls up over
+// months and villages, whether it has a target, and the rules a value must obey. Loaded from
+// assets/catalog.json; the format is documented in docs/CATALOG.md.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace jiceng {
+
+enum class IndicatorKind { Count, Money, Percent, Length, Area, Weight, Volume, PersonTimes, Month, Year };
+
+// Where a figure is entered: by each village/unit (the town figure is then computed) or once for
+// the whole town (e.g. the town's own Party-building meetings).
+enum class Level { Village, Town };
+
+// How the town (or a village's) figure is obtained.
+enum class Aggregate {
+  Sum,       // typed per village; town = sum over villages
+  Max,       // typed per village; town = largest (e.g. the month standardisation was reached)
+  Formula,   // computed from other indicators with `formula`, at every level; never typed
+  Roster,    // counted from the member roster (`roster` filter)
+  OrgCount,  // counted from the organisation tree (`org_kind`)
+};
+
+// How often a value is typed, and how months roll up into the year.
+enum class Frequency { Yearly, Monthly };
+enum class Rollup { Sum, Last, Max };
+
+// Whether more is better (most figures) or less is (poor households remaining).
+enum class Direction { Up, Down };
+
+struct CrossRule {
+  std::string op;     // "le", "ge", "lt", "gt": this value <op> the other indicator's value
+  std::string other;  // indicator id
+};
+
+struct Indicator {
+  std::string id;       // stable ASCII id, e.g. "new_members"
+  std::string name;     // Chinese name, e.g. "发展党员数"
+  std::string section;  // section id
+  std::string unit;     // 个, 名, 万元, %, …
+  IndicatorKind kind = IndicatorKind::Count;
+  Level level = Level::Village;
+  Aggregate aggregate = Aggregate::Sum;
+  std::string formula;   // for Formula: an expression over indicator ids (see Expr.hpp)
+  std::string roster;    // for Roster: "members", "full", "probationary", "activists", …
+  std::string org_kind;  // for OrgCount: "village", "general_branch", "branch"
+  Frequency frequency = Frequency::Yearly;
+  Rollup rollup = Rollup::Sum;
+  Direction direction = Direction::Up;
+  bool has_target = false;
+  bool integer = true;
+  int decimals = 0;  // decimals shown: 0 counts, 2 money, 1 percent
+  std::optional<double> min, max;
+  std::vector<CrossRule> rules;
+  std::vector<std::string> aliases;  // other names clerks use; help the template importer
+  std::string note;                  // one line of help shown beside the input
+
+  bool derived() const {
+    return aggregate == Aggregate::Formula || aggregate == Aggregate::Roster ||
+           aggregate == Aggregate::OrgCount;
+  }
+  bool typed() const { return !derived(); }
+};
+
+struct Section {
+  std::string id;
+  std::string name;
+};
+
+class Catalog {
+ public:
+  // The catalog compiled in from assets/catalog.json (parsed once).
+  static const Catalog& builtin();
+  // Parse a catalog; throws InputError naming `source` and the offending indicator.
+  static Catalog parse(std::string_view json_text, const std::string& source);
+
+  const std::vector<Indicator>& indicators() const { return indicators_; }
+  const std::vector<Section>& sections() const { return sections_; }
+  // By id, Chinese name or alias; nullptr when unknown.
+  const Indicator* find(std::string_view key) const;
+  const Indicator& at(std::string_view id) const;  // throws InputError when unknown
+  const Section* section(std::string_view id) const;
+  size_t index_of(std::string_view id) const;  // position in indicators(); npos when unknown
+  // Derived indicators in an order where every formula's inputs come first.
+  const std::vector<size_t>& evaluation_order() const { return order_; }
+
+ private:
+  std::vector<Indicator> indicators_;
+  std::vector<Section> sections_;
+  std::unordered_map<std::string, size_t> by_key_;
+  std::vector<size_t> order_;
+};
+
+std::string_view to_string(IndicatorKind k);
+std::string_view to_string(Aggregate a);
+
+}  // namespace jiceng

@@ -1,0 +1,159 @@
+#include "Csv.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <map>
+
+#include "Error.hpp"
+#include "Store.hpp"
+#include "Strings.hpp"
+#include "Text.hpp"
+
+namespace jiceng {
+
+std::vector<CsvRow> parse_csv(std::string_view text, const std::string& file) {
+  if (auto bad = find_invalid_utf8(text))
+    throw InputError(tr("csv.not_utf8"), Location{file, line_of(text, *bad)});
+  text = strip_bom(text);
+  std::vector<CsvRow> rows;
+  CsvRow row{1, {}};
+  std::string field;
+  int line = 1;
+  bool quoted = false, field_started = false, after_quote = false;
+  auto end_field = [&] { row.fields.push_back(std::move(field)); field.clear(); field_started = after_quote = false; };
+  auto end_row = [&] {
+    end_field();
+    bool blank = row.fields.size() == 1 && row.fields[0].empty();
+    if (!blank) rows.push_back(std::move(row));
+    row = CsvRow{line + 1, {}};
+  };
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (quoted) {
+      if (c == '"') {
+        if (i + 1 < text.size() && text[i + 1] == '"') { field += '"'; ++i; }
+        else { quoted = false; after_quote = true; }
+      } else {
+        if (c == '\n') ++line;
+        field += c;
+      }
+      continue;
+    }
+    if (c == ',') { end_field(); continue; }
+    if (c == '\r') continue;
+    if (c == '\n') { end_row(); ++line; continue; }
+    if (after_quote) throw InputError(tr("csv.text_after_quote"), Location{file, line});
+    if (c == '"') {
+      if (field_started) throw InputError(tr("csv.stray_quote"), Location{file, line});
+      quoted = true;
+      field_started = true;
+      continue;
+    }
+    field += c;
+    field_started = true;
+  }
+  if (quoted) throw InputError(tr("csv.unclosed_quote"), Location{file, row.line});
+  if (field_started || !row.fields.empty()) end_row();
+  return rows;
+}
+
+std::string csv_field(std::string_view s) {
+  if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
+  std::string out = "\"";
+  for (char c : s) { if (c == '"') out += '"'; out += c; }
+  return out + "\"";
+}
+
+namespace {
+
+// Column names accepted in a header, Chinese first (what Excel users type), then English.
+struct Column {
+  const char* key;
+  std::vector<std::string> names;
+};
+
+const std::vector<Column>& columns() {
+  static const std::vector<Column> c = {
+      {"org", {tr("csv.col.org_code"), tr("csv.col.org_name"), "org", "org_code"}},
+      {"indicator", {tr("csv.col.indicator_code"), tr("csv.col.indicator_name"), "indicator"}},
+      {"period", {tr("csv.col.period"), "period"}},
+      {"value", {tr("csv.col.value"), "value"}},
+      {"status", {tr("csv.col.status"), "status"}},
+  };
+  return c;
+}
+
+std::string shortest(double v) {
+  char buf[32];
+  auto [p, ec] = std::to_chars(buf, buf + sizeof buf, v);
+  return std::string(buf, p);
+}
+
+}  // namespace
+
+size_t import_values_csv(Store& store, const std::string& path, const std::string& user) {
+  const std::string text = read_file(path);
+  auto rows = parse_csv(text, path);
+  if (rows.empty()) throw InputError(tr("csv.empty"), Location{path, 1});
+  // Map columns by header; the first matching name of each kind wins (codes before names).
+  std::map<std::string, size_t> col;
+  const auto& header = rows[0].fields;
+  for (const auto& c : columns())
+    for (const auto& name : c.names) {
+      auto it = std::find_if(header.begin(), header.end(), [&](const std::string& h) { return trim(h) == name; });
+      if (it != header.end() && !col.count(c.key)) col[c.key] = size_t(it - header.begin());
+    }
+  for (const char* required : {"org", "indicator", "period", "value"})
+    if (!col.count(required))
+      throw InputError(tr("csv.missing_column", {{"column", tr(std::string("csv.col.") + (std::string(required) == "org" ? "org_code" : std::string(required) == "indicator" ? "indicator_code" : required))}}),
+                       Location{path, 1});
+  std::vector<ValueInput> inputs;
+  for (size_t r = 1; r < rows.size(); ++r) {
+    const CsvRow& row = rows[r];
+    if (row.fields.size() != header.size())
+      throw InputError(tr("csv.wrong_field_count", {{"count", std::to_string(row.fields.size())},
+                                                    {"expected", std::to_string(header.size())}}),
+                       Location{path, row.line});
+    ValueInput in;
+    in.org = trim(row.fields[col["org"]]);
+    in.indicator = trim(row.fields[col["indicator"]]);
+    in.period = trim(row.fields[col["period"]]);
+    in.value = row.fields[col["value"]];
+    in.where = Location{path, row.line, {}};
+    if (col.count("status")) {
+      std::string s = trim(row.fields[col["status"]]);
+      if (!s.empty()) {
+        in.status = parse_value_status(s);
+        if (!in.status) throw InputError(tr("csv.bad_status", {{"status", s}}), Location{path, row.line, tr("csv.col.status")});
+      }
+    }
+    inputs.push_back(std::move(in));
+  }
+  return store.set_values(inputs, Actor{user, {}}, tr("csv.import_reason", {{"file", path}}));
+}
+
+std::string export_values_csv(const Store& store, int year) {
+  const Catalog& cat = store.catalog();
+  auto values = store.values(year);
+  auto orgs = store.orgs();
+  std::map<OrgId, size_t> org_order;
+  for (size_t i = 0; i < orgs.size(); ++i) org_order[orgs[i].id] = i;
+  std::sort(values.begin(), values.end(), [&](const ValueRecord& a, const ValueRecord& b) {
+    return std::tuple(org_order[a.org], cat.index_of(a.indicator), a.period) <
+           std::tuple(org_order[b.org], cat.index_of(b.indicator), b.period);
+  });
+  std::string out = "\xEF\xBB\xBF";
+  out += tr("csv.col.org_code") + "," + tr("csv.col.org_name") + "," + tr("csv.col.indicator_code") + "," +
+         tr("csv.col.indicator_name") + "," + tr("csv.col.period") + "," + tr("csv.col.value") + "," +
+         tr("csv.col.status") + "\r\n";
+  for (const auto& v : values) {
+    const Org& o = orgs[org_order[v.org]];
+    const Indicator* ind = cat.find(v.indicator);
+    out += csv_field(o.code) + "," + csv_field(o.name) + "," + csv_field(v.indicator) + "," +
+           csv_field(ind ? ind->name : v.indicator) + "," + v.period.str() + "," + shortest(v.value) + "," +
+           label(v.status) + "\r\n";
+  }
+  return out;
+}
+
+}  // namespace jiceng

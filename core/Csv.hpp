@@ -1,0 +1,26 @@
+#pragma once
+// Values as CSV, the way town offices exchange figures with Excel: UTF-8 with a BOM, a header row
+// 组织代码,组织名称,指标代码,指标名称,期间,数值,状态. Export then import round-trips exactly.
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace jiceng {
+
+class Store;
+
+// RFC 4180 fields of one record per row, each with its 1-based starting line. Hand-written
+// rather than libcsv because every error must name the line, and quoted fields may span lines.
+struct CsvRow {
+  int line = 0;
+  std::vector<std::string> fields;
+};
+std::vector<CsvRow> parse_csv(std::string_view text, const std::string& file);  // throws InputError
+std::string csv_field(std::string_view s);  // quoted when needed
+
+// Imports a values CSV: all rows or none. Returns the number of values that changed.
+size_t import_values_csv(Store& store, const std::string& path, const std::string& user = "import");
+// The CSV text of every value of a year (yearly and monthly), tree order then catalog order.
+std::string export_values_csv(const Store& store, int year);
+
+}  // namespace jiceng

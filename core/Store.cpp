@@ -1,0 +1,339 @@
+#include "Store.hpp"
+
+#include <sqlite3.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <random>
+
+#include "Error.hpp"
+#include "Rules.hpp"
+#include "Schema.hpp"
+#include "Sql.hpp"
+#include "Strings.hpp"
+
+namespace jiceng {
+
+using sql::Stmt;
+
+std::string now_iso() {
+  if (const char* pinned = std::getenv("JICENG_NOW")) return pinned;
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+namespace {
+
+// The first 16 bytes of every SQLite 3 file.
+constexpr char kSqliteMagic[] = "SQLite format 3";
+
+void check_is_sqlite(const std::string& path) {
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec) || std::filesystem::file_size(path, ec) == 0) return;
+  std::ifstream f(path, std::ios::binary);
+  char head[16] = {};
+  f.read(head, 16);
+  if (f.gcount() < 16 || std::string_view(head, 15) != kSqliteMagic)
+    throw InputError(tr("store.not_sqlite"), Location{path});
+}
+
+std::string random_device_id() {
+  std::random_device rd;
+  char buf[24];
+  std::snprintf(buf, sizeof buf, "dev-%08x%04x", rd(), rd() & 0xffff);
+  return buf;
+}
+
+}  // namespace
+
+// ---- Opening and transactions -------------------------------------------------------------
+
+std::unique_ptr<Store> Store::open(const std::string& path, const Catalog& catalog) {
+  check_is_sqlite(path);
+  sqlite3* db = nullptr;
+  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
+    std::string reason = db ? sqlite3_errmsg(db) : "";
+    sqlite3_close(db);
+    throw InputError(tr("store.cannot_open", {{"reason", reason}}), Location{path});
+  }
+  std::unique_ptr<Store> s(new Store(db, path, catalog));
+  try {
+    sql::exec(db, "PRAGMA busy_timeout = 5000");
+    int version = int(sql::scalar_int(db, "PRAGMA user_version"));
+    if (version > schema::kCurrent)
+      throw InputError(tr("store.too_new", {{"version", std::to_string(version)},
+                                            {"supported", std::to_string(schema::kCurrent)}}), Location{path});
+    bool has_tables = sql::scalar_int(db, "SELECT count(*) FROM sqlite_schema") > 0;
+    if (version == 0 && has_tables) throw InputError(tr("store.not_jiceng"), Location{path});
+    sql::exec(db, "PRAGMA journal_mode = WAL");
+    sql::exec(db, "PRAGMA foreign_keys = ON");
+    sql::exec(db, "PRAGMA synchronous = NORMAL");
+    s->transaction([&] {
+      schema::migrate(db);
+      // The catalog is mirrored into the database so values keep a foreign key to what they measure.
+      Stmt up(db, "INSERT INTO indicators(id, name, section, unit, kind) VALUES(?,?,?,?,?) "
+                  "ON CONFLICT(id) DO UPDATE SET name=excluded.name, section=excluded.section, "
+                  "unit=excluded.unit, kind=excluded.kind");
+      for (const auto& ind : catalog.indicators())
+        up.bind(1, ind.id).bind(2, ind.name).bind(3, ind.section).bind(4, ind.unit)
+            .bind(5, std::string(to_string(ind.kind))).run();
+      if (s->meta("device_id").empty()) s->set_meta("device_id", random_device_id());
+    });
+  } catch (const InputError&) {
+    throw;
+  } catch (const std::exception& e) {
+    // SQLite says "file is not a database" for a damaged header: say it in Chinese with the file.
+    throw InputError(tr("store.cannot_open", {{"reason", e.what()}}), Location{path});
+  }
+  return s;
+}
+
+Store::Store(sqlite3* db, std::string path, const Catalog& catalog)
+    : db_(db), path_(std::move(path)), catalog_(catalog) {}
+
+Store::~Store() { sqlite3_close_v2(db_); }
+
+int Store::schema_version() { return schema::kCurrent; }
+
+void Store::transaction(const std::function<void()>& fn) {
+  if (tx_depth_ > 0) {
+    ++tx_depth_;
+    try { fn(); } catch (...) { --tx_depth_; throw; }
+    --tx_depth_;
+    return;
+  }
+  sql::exec(db_, "BEGIN IMMEDIATE");
+  tx_depth_ = 1;
+  try {
+    fn();
+    sql::exec(db_, "COMMIT");
+    tx_depth_ = 0;
+    ++revision_;
+  } catch (...) {
+    tx_depth_ = 0;
+    sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    throw;
+  }
+}
+
+// ---- Meta ---------------------------------------------------------------------------------
+
+std::string Store::meta(const std::string& key, const std::string& fallback) const {
+  Stmt st(db_, "SELECT value FROM meta WHERE key = ?");
+  st.bind(1, key);
+  return st.step() ? st.text(0) : fallback;
+}
+
+void Store::set_meta(const std::string& key, const std::string& value) {
+  transaction([&] {
+    Stmt(db_, "INSERT INTO meta(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+        .bind(1, key).bind(2, value).run();
+  });
+}
+
+std::string Store::device_id() const {
+  if (device_id_.empty()) device_id_ = meta("device_id");
+  return device_id_;
+}
+
+bool Store::is_empty() const { return sql::scalar_int(db_, "SELECT count(*) FROM orgs") == 0; }
+
+void Store::audit(const AuditEntry& e) {
+  Stmt st(db_, "INSERT INTO audit(at, user, device, action, org_id, indicator_id, period, old_value, "
+               "new_value, reason, detail) VALUES(?,?,?,?,?,?,?,?,?,?,?)");
+  st.bind(1, e.at.empty() ? now_iso() : e.at).bind(2, e.user).bind(3, e.device.empty() ? device_id() : e.device)
+      .bind(4, e.action).bind(5, e.org).bind(6, e.indicator).bind(7, e.period).bind(8, e.old_value)
+      .bind(9, e.new_value).bind(10, e.reason).bind(11, e.detail).run();
+}
+
+// ---- Organisations ------------------------------------------------------------------------
+
+static Org read_org(const Stmt& st) {
+  Org o;
+  o.id = st.int64(0);
+  o.code = st.text(1);
+  o.name = st.text(2);
+  o.kind = parse_org_kind(st.text(3)).value_or(OrgKind::Unit);
+  if (auto p = st.opt_int64(4)) o.parent = *p;
+  o.sort = int(st.int64(5));
+  return o;
+}
+
+std::vector<Org> Store::orgs() const {
+  // Depth-first tree order, so every view lists a parent before its children.
+  Stmt st(db_, R"(WITH RECURSIVE t(id, path) AS (
+      SELECT id, printf('%08d.%s', sort, code) FROM orgs WHERE parent_id IS NULL
+      UNION ALL SELECT o.id, t.path || '/' || printf('%08d.%s', o.sort, o.code) FROM orgs o JOIN t ON o.parent_id = t.id)
+    SELECT o.id, o.code, o.name, o.kind, o.parent_id, o.sort FROM orgs o JOIN t USING(id) ORDER BY t.path)");
+  std::vector<Org> out;
+  while (st.step()) out.push_back(read_org(st));
+  return out;
+}
+
+std::optional<Org> Store::org(OrgId id) const {
+  Stmt st(db_, "SELECT id, code, name, kind, parent_id, sort FROM orgs WHERE id = ?");
+  st.bind(1, id);
+  if (!st.step()) return std::nullopt;
+  return read_org(st);
+}
+
+std::optional<Org> Store::find_org(std::string_view key) const {
+  Stmt st(db_, "SELECT id, code, name, kind, parent_id, sort FROM orgs WHERE code = ?1 OR name = ?1 "
+               "ORDER BY code = ?1 DESC LIMIT 1");
+  st.bind(1, key);
+  if (!st.step()) return std::nullopt;
+  return read_org(st);
+}
+
+Org Store::require_org(std::string_view key, const Location& where) const {
+  if (auto o = find_org(key)) return *o;
+  throw InputError(tr("store.unknown_org", {{"org", std::string(key)}}), where);
+}
+
+std::optional<Org> Store::town() const {
+  Stmt st(db_, "SELECT id, code, name, kind, parent_id, sort FROM orgs WHERE parent_id IS NULL ORDER BY id LIMIT 1");
+  if (!st.step()) return std::nullopt;
+  return read_org(st);
+}
+
+OrgId Store::add_org(const Org& o, const Actor& actor) {
+  if (o.code.empty() || o.name.empty()) throw InputError(tr("store.org_needs_code_and_name"), Location{{}, 0, "code"});
+  if (find_org(o.code)) throw InputError(tr("store.duplicate_org", {{"code", o.code}}), Location{{}, 0, "code"});
+  if (!o.parent && o.kind != OrgKind::Town) throw InputError(tr("store.org_needs_parent", {{"name", o.name}}));
+  if (o.parent && !org(*o.parent)) throw InputError(tr("store.unknown_org", {{"org", std::to_string(*o.parent)}}));
+  OrgId id = 0;
+  transaction([&] {
+    Stmt(db_, "INSERT INTO orgs(code, name, kind, parent_id, sort) VALUES(?,?,?,?,?)")
+        .bind(1, o.code).bind(2, o.name).bind(3, std::string(to_string(o.kind))).bind(4, o.parent)
+        .bind(5, o.sort).run();
+    id = sqlite3_last_insert_rowid(db_);
+    nlohmann::json d = {{"code", o.code}, {"name", o.name}, {"kind", to_string(o.kind)}};
+    audit({0, {}, actor.user, actor.device, "add_org", id, {}, {}, {}, {}, {}, d.dump()});
+  });
+  return id;
+}
+
+// ---- Members ------------------------------------------------------------------------------
+
+std::vector<Member> Store::members() const {
+  Stmt st(db_, "SELECT id, name, gender, birth_date, branch_id, stage, applied_on, talked_on, activist_on, "
+               "candidate_on, probationary_on, full_on, reserve_cadre FROM members ORDER BY id");
+  std::vector<Member> out;
+  while (st.step()) {
+    Member m;
+    m.id = st.int64(0);
+    m.name = st.text(1);
+    m.gender = st.text(2);
+    m.birth_date = st.text(3);
+    m.branch = st.int64(4);
+    m.stage = parse_member_stage(st.text(5)).value_or(MemberStage::Applicant);
+    m.applied_on = st.text(6);
+    m.talked_on = st.text(7);
+    m.activist_on = st.text(8);
+    m.candidate_on = st.text(9);
+    m.probationary_on = st.text(10);
+    m.full_on = st.text(11);
+    m.reserve_cadre = st.int64(12) != 0;
+    out.push_back(std::move(m));
+  }
+  return out;
+}
+
+void Store::add_members(const std::vector<Member>& ms, const Actor& actor) {
+  transaction([&] {
+    Stmt ins(db_, "INSERT INTO members(name, gender, birth_date, branch_id, stage, applied_on, talked_on, "
+                  "activist_on, candidate_on, probationary_on, full_on, reserve_cadre) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)");
+    for (const auto& m : ms) {
+      auto branch = org(m.branch);
+      if (!branch || branch->kind != OrgKind::Branch)
+        throw InputError(tr("store.member_needs_branch", {{"name", m.name}}), Location{{}, 0, "branch"});
+      if (m.name.empty()) throw InputError(tr("store.member_needs_name"), Location{{}, 0, "name"});
+      ins.bind(1, m.name).bind(2, m.gender).bind(3, m.birth_date).bind(4, m.branch)
+          .bind(5, std::string(to_string(m.stage))).bind(6, m.applied_on).bind(7, m.talked_on)
+          .bind(8, m.activist_on).bind(9, m.candidate_on).bind(10, m.probationary_on).bind(11, m.full_on)
+          .bind(12, int64_t(m.reserve_cadre)).run();
+      nlohmann::json d = {{"member_id", sqlite3_last_insert_rowid(db_)}, {"name", m.name}, {"stage", to_string(m.stage)}};
+      audit({0, {}, actor.user, actor.device, "add_member", m.branch, {}, {}, {}, {}, {}, d.dump()});
+    }
+  });
+}
+
+int64_t Store::add_member(const Member& m, const Actor& actor) {
+  add_members({m}, actor);
+  return sql::scalar_int(db_, "SELECT max(id) FROM members");
+}
+
+// ---- Targets ------------------------------------------------------------------------------
+
+void Store::set_target(OrgId org_id, const std::string& indicator, int year, double value, const Actor& actor,
+                       const std::string& reason) {
+  const Indicator* ind = catalog_.find(indicator);
+  if (!ind) throw InputError(tr("store.unknown_indicator", {{"indicator", indicator}}), Location{{}, 0, "indicator"});
+  if (!ind->has_target) throw InputError(tr("store.no_target", {{"name", ind->name}}), Location{{}, 0, "indicator"});
+  check_value(*ind, value, Location{{}, 0, ind->name});
+  transaction([&] {
+    Stmt old(db_, "SELECT value FROM targets WHERE org_id = ? AND indicator_id = ? AND year = ?");
+    old.bind(1, org_id).bind(2, ind->id).bind(3, year);
+    std::optional<double> before = old.step() ? std::optional(old.real(0)) : std::nullopt;
+    if (before && *before == value) return;
+    Stmt(db_, "INSERT INTO targets(org_id, indicator_id, year, value) VALUES(?,?,?,?) "
+              "ON CONFLICT(org_id, indicator_id, year) DO UPDATE SET value = excluded.value")
+        .bind(1, org_id).bind(2, ind->id).bind(3, year).bind(4, value).run();
+    audit({0, {}, actor.user, actor.device, "set_target", org_id, ind->id, std::to_string(year), before, value, reason, {}});
+  });
+}
+
+std::vector<Target> Store::targets(int year) const {
+  Stmt st(db_, "SELECT org_id, indicator_id, year, value FROM targets WHERE year = ?");
+  st.bind(1, year);
+  std::vector<Target> out;
+  while (st.step()) out.push_back({st.int64(0), st.text(1), int(st.int64(2)), st.real(3)});
+  return out;
+}
+
+std::vector<int> Store::years() const {
+  Stmt st(db_, "SELECT year FROM indicator_values UNION SELECT year FROM targets ORDER BY 1");
+  std::vector<int> out;
+  while (st.step()) out.push_back(int(st.int64(0)));
+  return out;
+}
+
+// ---- Audit --------------------------------------------------------------------------------
+
+std::vector<AuditEntry> Store::history(const HistoryFilter& f) const {
+  std::string q = "SELECT id, at, user, device, action, org_id, indicator_id, period, old_value, new_value, "
+                  "reason, detail FROM audit WHERE (?1 IS NULL OR org_id = ?1) AND (?2 = '' OR indicator_id = ?2) "
+                  "AND (?3 = '' OR period = ?3) ORDER BY id DESC";
+  if (f.limit > 0) q += " LIMIT " + std::to_string(f.limit);
+  Stmt st(db_, q);
+  st.bind(1, f.org).bind(2, f.indicator).bind(3, f.period);
+  std::vector<AuditEntry> out;
+  while (st.step()) {
+    AuditEntry e;
+    e.id = st.int64(0);
+    e.at = st.text(1);
+    e.user = st.text(2);
+    e.device = st.text(3);
+    e.action = st.text(4);
+    e.org = st.opt_int64(5);
+    e.indicator = st.text(6);
+    e.period = st.text(7);
+    e.old_value = st.opt_real(8);
+    e.new_value = st.opt_real(9);
+    e.reason = st.text(10);
+    e.detail = st.text(11);
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+}  // namespace jiceng

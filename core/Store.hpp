@@ -1,0 +1,113 @@
+#pragma once
+// The SQLite database of one town: organisations, members, targets, values and the audit log.
+// Every write is one transaction and leaves an audit entry; a rejected write leaves the file as it
+// was. Schema versions live in PRAGMA user_version and are migrated on open (Schema.cpp).
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "Catalog.hpp"
+#include "Error.hpp"
+#include "Model.hpp"
+
+struct sqlite3;
+
+namespace jiceng {
+
+struct ValueInput {
+  std::string org;        // code or Chinese name
+  std::string indicator;  // id or Chinese name
+  std::string period;     // "2020" or "2020-03"
+  std::string value;      // as typed; parsed and checked here
+  std::optional<ValueStatus> status;  // default: keep the old status, Draft for a new value
+  Location where;         // where the input came from, for messages
+};
+
+struct HistoryFilter {
+  std::optional<OrgId> org;
+  std::string indicator;
+  std::string period;
+  int limit = 0;  // 0 = all
+};
+
+class Store {
+ public:
+  // Opens (creating if absent) and migrates to the current schema. Throws InputError when the file
+  // is not a Jiceng/SQLite database or is newer than this program.
+  static std::unique_ptr<Store> open(const std::string& path, const Catalog& catalog = Catalog::builtin());
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  static int schema_version();  // the version this program writes
+  const std::string& path() const { return path_; }
+  const Catalog& catalog() const { return catalog_; }
+  sqlite3* handle() const { return db_; }
+
+  // Runs fn inside one transaction (nested calls join the outer one); rolls back on any exception.
+  void transaction(const std::function<void()>& fn);
+  // Monotonic counter bumped by every committed write, so views know when to recompute.
+  uint64_t revision() const { return revision_; }
+
+  // ---- Town identity and settings ---------------------------------------------------------
+  std::string meta(const std::string& key, const std::string& fallback = {}) const;
+  void set_meta(const std::string& key, const std::string& value);
+  std::string device_id() const;  // created on first open
+  bool is_empty() const;          // no organisations yet
+
+  // ---- Organisations ------------------------------------------------------------------------
+  std::vector<Org> orgs() const;  // tree order: by parent, then sort, then code
+  std::optional<Org> org(OrgId id) const;
+  std::optional<Org> find_org(std::string_view code_or_name) const;
+  Org require_org(std::string_view code_or_name, const Location& where = {}) const;  // throws
+  OrgId add_org(const Org& org, const Actor& actor);
+  std::optional<Org> town() const;  // the root
+
+  // ---- Members ------------------------------------------------------------------------------
+  std::vector<Member> members() const;
+  int64_t add_member(const Member& m, const Actor& actor);
+  void add_members(const std::vector<Member>& ms, const Actor& actor);  // one transaction, one audit entry each
+
+  // ---- Targets ------------------------------------------------------------------------------
+  void set_target(OrgId org, const std::string& indicator, int year, double value, const Actor& actor,
+                  const std::string& reason = {});
+  std::vector<Target> targets(int year) const;
+
+  // ---- Values -------------------------------------------------------------------------------
+  // Checks one input against the catalog's rules (and the stored values it is compared with),
+  // then writes it with an audit entry. Throws InputError, writing nothing, when it fails a rule.
+  void set_value(const ValueInput& in, const Actor& actor, const std::string& reason = {});
+  // Many inputs, all or nothing: the first bad one throws and nothing is written. Returns how many
+  // values actually changed (identical values are not rewritten and leave no audit entry).
+  size_t set_values(const std::vector<ValueInput>& ins, const Actor& actor, const std::string& reason = {});
+  void set_status(OrgId org, int year, ValueStatus status, const Actor& actor, const std::string& reason = {});
+  // Values of a year: the yearly ones and every month of it.
+  std::vector<ValueRecord> values(int year) const;
+  std::optional<ValueRecord> value(OrgId org, const std::string& indicator, const Period& p) const;
+  std::vector<int> years() const;  // years that have values or targets, ascending
+
+  // ---- Audit --------------------------------------------------------------------------------
+  std::vector<AuditEntry> history(const HistoryFilter& f = {}) const;
+
+ private:
+  Store(sqlite3* db, std::string path, const Catalog& catalog);
+  void audit(const AuditEntry& e);
+  void write_value(const ValueRecord& r, const std::optional<ValueRecord>& old, const Actor& actor,
+                   const std::string& reason);
+  ValueRecord check_input(const ValueInput& in, const Actor& actor,
+                          const std::vector<ValueRecord>& pending) const;
+
+  sqlite3* db_ = nullptr;
+  std::string path_;
+  const Catalog& catalog_;
+  int tx_depth_ = 0;
+  uint64_t revision_ = 0;
+  mutable std::string device_id_;
+};
+
+// Current time as ISO 8601 UTC ("2020-12-01T08:00:00Z"); tests may pin it with JICENG_NOW.
+std::string now_iso();
+
+}  // namespace jiceng

@@ -1,0 +1,180 @@
+// Store: typed values — checking, writing with audit entries, status changes and reading back.
+#include <sqlite3.h>
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <unordered_map>
+
+#include "Error.hpp"
+#include "Rules.hpp"
+#include "Sql.hpp"
+#include "Store.hpp"
+#include "Strings.hpp"
+
+namespace jiceng {
+
+using sql::Stmt;
+
+namespace {
+
+// Everything one batch needs to check inputs without a query per row: organisations by code and
+// name, and the batch's own pending values (a rule may compare two values of the same batch).
+struct BatchContext {
+  std::unordered_map<std::string, Org> orgs;
+  std::map<std::tuple<OrgId, std::string, std::string>, double> pending;
+
+  explicit BatchContext(const Store& s) {
+    for (auto& o : s.orgs()) {
+      orgs.emplace(o.name, o);
+      orgs.insert_or_assign(o.code, o);  // a code wins over an equal name
+    }
+  }
+};
+
+ValueRecord read_value(const Stmt& st) {
+  ValueRecord r;
+  r.org = st.int64(0);
+  r.indicator = st.text(1);
+  r.period = Period::parse(st.text(2)).value_or(Period{});
+  r.value = st.real(3);
+  r.status = parse_value_status(st.text(4)).value_or(ValueStatus::Draft);
+  r.updated_at = st.text(5);
+  r.updated_by = st.text(6);
+  r.device = st.text(7);
+  return r;
+}
+
+constexpr const char* kSelectValue =
+    "SELECT org_id, indicator_id, period, value, status, updated_at, updated_by, device FROM indicator_values ";
+
+ValueRecord check_one(const Store& store, const BatchContext& ctx, const ValueInput& in) {
+  const Catalog& catalog = store.catalog();
+  Location where = in.where;
+  auto at = [&](const char* field) { Location l = where; l.field = tr(field); return l; };
+
+  auto org_it = ctx.orgs.find(in.org);
+  if (org_it == ctx.orgs.end()) throw InputError(tr("store.unknown_org", {{"org", in.org}}), at("field.org"));
+  const Org& org = org_it->second;
+
+  const Indicator* ind = catalog.find(in.indicator);
+  if (!ind) throw InputError(tr("store.unknown_indicator", {{"indicator", in.indicator}}), at("field.indicator"));
+  if (ind->derived()) throw InputError(tr("store.derived_not_typed", {{"name", ind->name}}), at("field.indicator"));
+  if (ind->level == Level::Town && org.kind != OrgKind::Town)
+    throw InputError(tr("store.town_level_only", {{"name", ind->name}, {"org", org.name}}), at("field.org"));
+  if (ind->level == Level::Village && !is_reporting_unit(org.kind))
+    throw InputError(tr("store.unit_level_only", {{"name", ind->name}, {"org", org.name}}), at("field.org"));
+
+  auto period = Period::parse(in.period);
+  if (!period) throw InputError(tr("store.bad_period", {{"period", in.period}}), at("field.period"));
+  if (!period->is_year() && ind->frequency == Frequency::Yearly)
+    throw InputError(tr("store.yearly_only", {{"name", ind->name}}), at("field.period"));
+
+  Location value_at = at("field.value");
+  value_at.field = ind->name;
+  double v = parse_figure(in.value, *ind, value_at);
+  check_value(*ind, v, value_at);
+
+  const std::string period_s = period->str();
+  auto violations = check_cross(catalog, *ind, v, [&](const std::string& other) -> std::optional<double> {
+    auto p = ctx.pending.find({org.id, other, period_s});
+    if (p != ctx.pending.end()) return p->second;
+    if (auto r = store.value(org.id, other, *period)) return r->value;
+    return std::nullopt;
+  });
+  if (!violations.empty()) throw InputError(violations.front().message, value_at);
+
+  ValueRecord r;
+  r.org = org.id;
+  r.indicator = ind->id;
+  r.period = *period;
+  r.value = v;
+  r.status = in.status.value_or(ValueStatus::Draft);
+  return r;
+}
+
+}  // namespace
+
+std::optional<ValueRecord> Store::value(OrgId org, const std::string& indicator, const Period& p) const {
+  Stmt st(db_, std::string(kSelectValue) + "WHERE org_id = ? AND indicator_id = ? AND period = ?");
+  st.bind(1, org).bind(2, indicator).bind(3, p.str());
+  if (!st.step()) return std::nullopt;
+  return read_value(st);
+}
+
+std::vector<ValueRecord> Store::values(int year) const {
+  Stmt st(db_, std::string(kSelectValue) + "WHERE year = ?");
+  st.bind(1, year);
+  std::vector<ValueRecord> out;
+  while (st.step()) out.push_back(read_value(st));
+  return out;
+}
+
+void Store::set_value(const ValueInput& in, const Actor& actor, const std::string& reason) {
+  set_values({in}, actor, reason);
+}
+
+size_t Store::set_values(const std::vector<ValueInput>& ins, const Actor& actor, const std::string& reason) {
+  BatchContext ctx(*this);
+  size_t changed = 0;
+  transaction([&] {
+    Stmt old(db_, "SELECT value, status FROM indicator_values WHERE org_id = ? AND indicator_id = ? AND period = ?");
+    Stmt up(db_, "INSERT INTO indicator_values(org_id, indicator_id, period, year, value, status, updated_at, "
+                 "updated_by, device) VALUES(?,?,?,?,?,?,?,?,?) ON CONFLICT(org_id, indicator_id, period) DO UPDATE "
+                 "SET value = excluded.value, status = excluded.status, updated_at = excluded.updated_at, "
+                 "updated_by = excluded.updated_by, device = excluded.device");
+    Stmt log(db_, "INSERT INTO audit(at, user, device, action, org_id, indicator_id, period, old_value, new_value, "
+                  "reason, detail) VALUES(?,?,?,'set_value',?,?,?,?,?,?,?)");
+    const std::string at = now_iso();
+    const std::string device = actor.device.empty() ? device_id() : actor.device;
+    for (const auto& in : ins) {
+      ValueRecord r = check_one(*this, ctx, in);
+      const std::string period = r.period.str();
+      ctx.pending[{r.org, r.indicator, period}] = r.value;
+
+      old.bind(1, r.org).bind(2, r.indicator).bind(3, period);
+      std::optional<double> before;
+      std::optional<ValueStatus> before_status;
+      if (old.step()) {
+        before = old.real(0);
+        before_status = parse_value_status(old.text(1));
+      }
+      old.reset();
+      if (!in.status && before_status) r.status = *before_status;  // typing a value keeps its status
+      if (before && *before == r.value && before_status == r.status) continue;
+
+      up.bind(1, r.org).bind(2, r.indicator).bind(3, period).bind(4, r.period.year).bind(5, r.value)
+          .bind(6, std::string(to_string(r.status))).bind(7, at).bind(8, actor.user).bind(9, device).run();
+      nlohmann::json detail = {{"status", to_string(r.status)}};
+      if (before_status) detail["old_status"] = to_string(*before_status);
+      log.bind(1, at).bind(2, actor.user).bind(3, device).bind(4, r.org).bind(5, r.indicator).bind(6, period)
+          .bind(7, before).bind(8, r.value).bind(9, reason).bind(10, detail.dump()).run();
+      ++changed;
+    }
+  });
+  return changed;
+}
+
+void Store::set_status(OrgId org_id, int year, ValueStatus status, const Actor& actor, const std::string& reason) {
+  if (!org(org_id)) throw InputError(tr("store.unknown_org", {{"org", std::to_string(org_id)}}));
+  transaction([&] {
+    Stmt sel(db_, "SELECT indicator_id, period, value, status FROM indicator_values "
+                  "WHERE org_id = ? AND year = ? AND status != ?");
+    sel.bind(1, org_id).bind(2, year).bind(3, std::string(to_string(status)));
+    struct Row { std::string indicator, period, status; double value; };
+    std::vector<Row> rows;
+    while (sel.step()) rows.push_back({sel.text(0), sel.text(1), sel.text(3), sel.real(2)});
+    Stmt up(db_, "UPDATE indicator_values SET status = ?, updated_at = ?, updated_by = ?, device = ? "
+                 "WHERE org_id = ? AND indicator_id = ? AND period = ?");
+    const std::string at = now_iso();
+    for (const auto& r : rows) {
+      up.bind(1, std::string(to_string(status))).bind(2, at).bind(3, actor.user)
+          .bind(4, actor.device.empty() ? device_id() : actor.device).bind(5, org_id).bind(6, r.indicator)
+          .bind(7, r.period).run();
+      nlohmann::json d = {{"old_status", r.status}, {"status", to_string(status)}};
+      audit({0, at, actor.user, actor.device, "set_status", org_id, r.indicator, r.period, r.value, r.value,
+             reason, d.dump()});
+    }
+  });
+}
+
+}  // namespace jiceng
