@@ -2,8 +2,11 @@
 
 #include <algorithm>
 #include <charconv>
+#include <filesystem>
 #include <iostream>
 
+#include "Error.hpp"
+#include "Store.hpp"
 #include "Strings.hpp"
 
 namespace jiceng::cli {
@@ -81,6 +84,11 @@ static std::vector<Command>& registry() {
 
 Register::Register(Command c) { registry().push_back(std::move(c)); }
 const std::vector<Command>& commands() { return registry(); }
+
+std::unique_ptr<Store> open_existing(const std::string& path) {
+  if (!std::filesystem::exists(path)) throw InputError(tr("cli.no_database"), Location{path});
+  return Store::open(path);
+}
 
 void out(const std::string& line) { std::cout << line << '\n'; }
 void err(const std::string& line) { std::cerr << line << '\n'; }

@@ -3,8 +3,13 @@
 // the exit codes: 0 ok, 2 usage error, 3 input rejected (nothing written).
 #include <functional>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
+
+namespace jiceng {
+class Store;
+}
 
 namespace jiceng::cli {
 
@@ -51,6 +56,9 @@ struct Register {
   explicit Register(Command c);
 };
 const std::vector<Command>& commands();
+
+// Opens an existing database (a missing file is an error, not a new empty town).
+std::unique_ptr<Store> open_existing(const std::string& path);
 
 // Prints a line to stdout / stderr (UTF-8).
 void out(const std::string& line);

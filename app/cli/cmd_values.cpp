@@ -1,0 +1,92 @@
+// jiceng-cli set / history: type one value, read the audit trail.
+#include <nlohmann/json.hpp>
+
+#include "Cli.hpp"
+#include "Error.hpp"
+#include "Store.hpp"
+#include "Strings.hpp"
+
+namespace jiceng::cli {
+namespace {
+
+int run_set(const Args& a) {
+  a.allow_only({"org", "indicator", "period", "value", "user", "reason", "status"});
+  auto store = open_existing(a.positional(0, "cli.arg.db"));
+  ValueInput in;
+  in.org = a.require("org");
+  in.indicator = a.require("indicator");
+  in.period = a.require("period");
+  in.value = a.require("value");
+  if (a.has("status")) {
+    in.status = parse_value_status(a.get("status"));
+    if (!in.status) throw UsageError{tr("cli.set.bad_status", {{"status", a.get("status")}})};
+  }
+  Org org = store->require_org(in.org, Location{{}, 0, tr("field.org")});
+  const Indicator* ind = store->catalog().find(in.indicator);
+  auto period = Period::parse(in.period);
+  std::optional<ValueRecord> before;
+  if (ind && period) before = store->value(org.id, ind->id, *period);
+  size_t changed = store->set_values({in}, Actor{a.get("user", "cli"), {}}, a.get("reason"));
+  auto after = store->value(org.id, ind->id, *period);
+  std::string old_text = before ? format_number(before->value, 6) : tr("cli.none");
+  out(tr(changed ? "cli.set.done" : "cli.set.unchanged",
+         {{"org", org.name}, {"indicator", ind->name}, {"period", period->str()},
+          {"value", format_number(after->value, 6)}, {"unit", ind->unit}, {"old", old_text}}));
+  return kOk;
+}
+
+int run_history(const Args& a) {
+  a.allow_only({"org", "indicator", "period", "limit", "json"});
+  auto store = open_existing(a.positional(0, "cli.arg.db"));
+  HistoryFilter f;
+  if (a.has("org")) f.org = store->require_org(a.get("org"), Location{{}, 0, "--org"}).id;
+  if (a.has("indicator")) {
+    const Indicator* ind = store->catalog().find(a.get("indicator"));
+    if (!ind) throw InputError(tr("store.unknown_indicator", {{"indicator", a.get("indicator")}}), Location{{}, 0, "--indicator"});
+    f.indicator = ind->id;
+  }
+  f.period = a.get("period");
+  f.limit = a.get_int("limit", 0);
+  auto entries = store->history(f);
+  std::map<OrgId, Org> orgs;
+  for (auto& o : store->orgs()) orgs[o.id] = o;
+  auto org_name = [&](std::optional<OrgId> id) { return id && orgs.count(*id) ? orgs[*id].name : std::string(); };
+  auto ind_name = [&](const std::string& id) {
+    const Indicator* ind = store->catalog().find(id);
+    return ind ? ind->name : id;
+  };
+  if (a.flag("json")) {
+    nlohmann::json j = nlohmann::json::array();
+    for (const auto& e : entries) {
+      j.push_back({{"id", e.id}, {"at", e.at}, {"user", e.user}, {"device", e.device}, {"action", e.action},
+                   {"org", e.org && orgs.count(*e.org) ? nlohmann::json(orgs[*e.org].code) : nlohmann::json(nullptr)},
+                   {"indicator", e.indicator}, {"period", e.period},
+                   {"old_value", e.old_value ? nlohmann::json(*e.old_value) : nlohmann::json(nullptr)},
+                   {"new_value", e.new_value ? nlohmann::json(*e.new_value) : nlohmann::json(nullptr)},
+                   {"reason", e.reason},
+                   {"detail", e.detail.empty() ? nlohmann::json(nullptr) : nlohmann::json::parse(e.detail, nullptr, false)}});
+    }
+    out(j.dump(2));
+    return kOk;
+  }
+  if (entries.empty()) { out(tr("cli.history.empty")); return kOk; }
+  for (const auto& e : entries) {
+    std::string what = org_name(e.org);
+    if (!e.indicator.empty()) what += " " + ind_name(e.indicator);
+    if (!e.period.empty()) what += " " + e.period;
+    std::string change;
+    if (e.old_value || e.new_value)
+      change = (e.old_value ? format_number(*e.old_value, 6) : tr("cli.none")) + " → " +
+               (e.new_value ? format_number(*e.new_value, 6) : tr("cli.none"));
+    out(tr("cli.history.line", {{"at", e.at}, {"user", e.user}, {"device", e.device},
+                                {"action", tr("audit." + e.action)}, {"what", what}, {"change", change},
+                                {"reason", e.reason.empty() ? std::string() : tr("cli.history.reason", {{"reason", e.reason}})}}));
+  }
+  return kOk;
+}
+
+Register reg_set{{"set", "cli.usage.set", {}, run_set}};
+Register reg_history{{"history", "cli.usage.history", {"json"}, run_history}};
+
+}  // namespace
+}  // namespace jiceng::cli

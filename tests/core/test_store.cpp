@@ -1,0 +1,176 @@
+#include <doctest/doctest.h>
+
+#include <sqlite3.h>
+
+#include <fstream>
+
+#include "Error.hpp"
+#include "SmallTown.hpp"
+#include "Sql.hpp"
+#include "Store.hpp"
+#include "TempDir.hpp"
+
+using namespace jiceng;
+using jiceng::test::TempDir;
+
+namespace {
+
+std::string rejection(const std::function<void()>& fn) {
+  try {
+    fn();
+  } catch (const InputError& e) {
+    return e.describe();
+  }
+  return {};
+}
+
+int64_t count(Store& s, const char* table) {
+  return sql::scalar_int(s.handle(), std::string("SELECT count(*) FROM ") + table);
+}
+
+}  // namespace
+
+TEST_CASE("a new database has the current schema, WAL and foreign keys") {
+  TempDir dir;
+  auto s = Store::open(dir.file("town.db"));
+  CHECK(sql::scalar_int(s->handle(), "PRAGMA user_version") == Store::schema_version());
+  sql::Stmt mode(s->handle(), "PRAGMA journal_mode");
+  REQUIRE(mode.step());
+  CHECK(mode.text(0) == "wal");
+  CHECK(sql::scalar_int(s->handle(), "PRAGMA foreign_keys") == 1);
+  CHECK(!s->device_id().empty());
+  CHECK(s->is_empty());
+  // The catalog is mirrored so values have a foreign key to it.
+  CHECK(count(*s, "indicators") == int64_t(s->catalog().indicators().size()));
+}
+
+TEST_CASE("organisations form a tree listed parent first") {
+  TempDir dir;
+  auto s = Store::open(dir.file("town.db"));
+  auto t = test::make_small_town(*s);
+  auto orgs = s->orgs();
+  REQUIRE(orgs.size() == 7);
+  CHECK(orgs[0].id == t.town);
+  CHECK(orgs[1].id == t.v1);
+  CHECK(orgs[2].id == t.gb1);
+  CHECK(orgs[3].id == t.b1a);
+  CHECK(s->find_org("西河村")->id == t.v2);
+  CHECK(s->find_org("V2")->id == t.v2);
+  CHECK(!s->find_org("不存在村"));
+  CHECK(rejection([&] { s->add_org({0, "V1", "重复村", OrgKind::Village, t.town, 3}, {}); }).find("V1") != std::string::npos);
+}
+
+TEST_CASE("a value is written with its audit entry and keeps its status when retyped") {
+  TempDir dir;
+  auto s = Store::open(dir.file("town.db"));
+  auto t = test::make_small_town(*s);
+  Actor clerk{"王娜", "tablet-7"};
+  s->set_value({"V1", "new_members", "2020", "3", ValueStatus::Submitted}, clerk, "首次填报");
+  s->set_value({"东山村", "发展党员数", "2020", "4"}, clerk, "补录一名");
+  auto v = s->value(t.v1, "new_members", Period{2020, 0});
+  REQUIRE(v);
+  CHECK(v->value == 4);
+  CHECK(v->status == ValueStatus::Submitted);
+  CHECK(v->updated_by == "王娜");
+  CHECK(v->device == "tablet-7");
+  auto h = s->history({t.v1, "new_members", "", 0});
+  REQUIRE(h.size() == 2);
+  CHECK(h[0].old_value == 3);
+  CHECK(h[0].new_value == 4);
+  CHECK(h[0].reason == "补录一名");
+  CHECK(h[0].user == "王娜");
+  CHECK(h[1].old_value == std::nullopt);
+  // Typing the same value again changes nothing and leaves no entry.
+  CHECK(s->set_values({{"V1", "new_members", "2020", "4"}}, clerk) == 0);
+  CHECK(s->history({t.v1, "new_members", "", 0}).size() == 2);
+}
+
+TEST_CASE("bad values are refused in Chinese, saying what and where, and nothing is written") {
+  TempDir dir;
+  auto s = Store::open(dir.file("town.db"));
+  test::make_small_town(*s);
+  s->set_value({"V1", "new_members", "2020", "1"}, {});
+  // A town-level figure cannot be typed for a village.
+  CHECK(rejection([&] { s->set_value({"V1", "inspection_problems", "2020", "5"}, {}); }).find("镇党委") != std::string::npos);
+  const auto before_values = count(*s, "indicator_values");
+  const auto before_audit = count(*s, "audit");
+  // Negative count.
+  CHECK(rejection([&] { s->set_value({"V1", "new_members", "2020", "-2"}, {}); }).find("不能为负数") != std::string::npos);
+  // Not a number.
+  CHECK(rejection([&] { s->set_value({"V1", "new_members", "2020", "三"}, {}); }).find("应为数字") != std::string::npos);
+  // Not an integer.
+  CHECK(rejection([&] { s->set_value({"V1", "new_members", "2020", "2.5"}, {}); }).find("整数") != std::string::npos);
+  // Unknown organisation and indicator.
+  CHECK(rejection([&] { s->set_value({"V9", "new_members", "2020", "1"}, {}); }).find("V9") != std::string::npos);
+  CHECK(rejection([&] { s->set_value({"V1", "no_such", "2020", "1"}, {}); }).find("no_such") != std::string::npos);
+  // A computed figure cannot be typed.
+  CHECK(rejection([&] { s->set_value({"V1", "new_member_completion", "2020", "50"}, {}); }).find("计算") != std::string::npos);
+  // Bad period; a monthly period for a yearly figure.
+  CHECK(rejection([&] { s->set_value({"V1", "new_members", "2020-13", "1"}, {}); }).find("2020-13") != std::string::npos);
+  CHECK(rejection([&] { s->set_value({"V1", "new_members", "2020-03", "1"}, {}); }).find("按年") != std::string::npos);
+  // A batch with one bad row writes nothing at all, and names the row.
+  std::string msg = rejection([&] {
+    s->set_values({{"V1", "new_members", "2020", "1"}, {"V2", "new_members", "2020", "x", {}, {"a.csv", 3, ""}}}, {});
+  });
+  CHECK(msg.find("a.csv") != std::string::npos);
+  CHECK(msg.find("第 3 行") != std::string::npos);
+  CHECK(count(*s, "indicator_values") == before_values);
+  CHECK(count(*s, "audit") == before_audit);
+}
+
+TEST_CASE("percent above 100 and rectified above found are refused") {
+  TempDir dir;
+  auto s = Store::open(dir.file("town.db"));
+  test::make_small_town(*s);
+  const Catalog& c = s->catalog();
+  // Find a typed percent indicator and a cross rule in the catalog rather than naming them here.
+  const Indicator* percent = nullptr;
+  const Indicator* ruled = nullptr;
+  for (const auto& i : c.indicators()) {
+    if (!percent && i.kind == IndicatorKind::Percent && i.typed()) percent = &i;
+    if (!ruled && !i.rules.empty() && i.rules[0].op == "le" && i.typed() && i.frequency == Frequency::Yearly) ruled = &i;
+  }
+  if (percent) {
+    std::string org = percent->level == Level::Town ? "T" : "V1";
+    CHECK(rejection([&] { s->set_value({org, percent->id, "2020", "101"}, {}); }).find("不能超过 100") != std::string::npos);
+  }
+  // 巡察问题整改数 ≤ 巡察反馈问题数, at town level.
+  s->set_value({"T", "inspection_problems", "2020", "10"}, {});
+  std::string msg = rejection([&] { s->set_value({"T", "inspection_rectified", "2020", "12"}, {}); });
+  CHECK(msg.find("巡察问题整改数") != std::string::npos);
+  CHECK(msg.find("巡察反馈问题数") != std::string::npos);
+  // Lowering "found" below the stored "rectified" is caught from the other side too.
+  s->set_value({"T", "inspection_rectified", "2020", "9"}, {});
+  CHECK(!rejection([&] { s->set_value({"T", "inspection_problems", "2020", "8"}, {}); }).empty());
+  REQUIRE(ruled);
+}
+
+TEST_CASE("a file that is not SQLite, or another program's SQLite, is refused with its name") {
+  TempDir dir;
+  const std::string text = dir.file("notes.db");
+  std::ofstream(text) << "这不是数据库，只是一段文字。\n";
+  std::string msg = rejection([&] { Store::open(text); });
+  CHECK(msg.find("notes.db") != std::string::npos);
+  CHECK(msg.find("不是 SQLite") != std::string::npos);
+
+  const std::string other = dir.file("other.db");
+  sqlite3* db = nullptr;
+  sqlite3_open(other.c_str(), &db);
+  sqlite3_exec(db, "CREATE TABLE t(x)", nullptr, nullptr, nullptr);
+  sqlite3_close(db);
+  CHECK(rejection([&] { Store::open(other); }).find("不是基层党建数据库") != std::string::npos);
+}
+
+TEST_CASE("status changes are recorded per value") {
+  TempDir dir;
+  auto s = Store::open(dir.file("town.db"));
+  auto t = test::make_small_town(*s);
+  s->set_values({{"V1", "new_members", "2020", "2"}, {"V1", "visited_households", "2020-03", "40"}}, {});
+  s->set_status(t.v1, 2020, ValueStatus::Submitted, {"clerk"}, "提交");
+  CHECK(s->value(t.v1, "new_members", {2020, 0})->status == ValueStatus::Submitted);
+  CHECK(s->value(t.v1, "visited_households", {2020, 3})->status == ValueStatus::Submitted);
+  auto h = s->history({t.v1, "", "", 0});
+  CHECK(h[0].action == "set_status");
+  CHECK(h[1].action == "set_status");
+  CHECK(h[0].detail.find("draft") != std::string::npos);
+}
