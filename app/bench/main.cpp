@@ -1,0 +1,131 @@
+// jiceng-bench: builds synthetic towns at three scales and measures what users wait for —
+// inserting values, recomputing the dashboard — next to the same work as raw SQL in the sqlite3
+// shell on the same file. Results go to docs/PERFORMANCE.md.
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "Dashboard.hpp"
+#include "Figures.hpp"
+#include "Store.hpp"
+#include "Synthetic.hpp"
+
+using namespace jiceng;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+double ms_since(Clock::time_point t0) { return std::chrono::duration<double, std::milli>(Clock::now() - t0).count(); }
+
+double best_of(int runs, const std::function<void()>& fn) {
+  double best = 1e300;
+  for (int i = 0; i < runs; ++i) {
+    auto t0 = Clock::now();
+    fn();
+    best = std::min(best, ms_since(t0));
+  }
+  return best;
+}
+
+long rss_kb() {
+  long pages = 0, resident = 0;
+  if (FILE* f = std::fopen("/proc/self/statm", "r")) {
+    if (std::fscanf(f, "%ld %ld", &pages, &resident) != 2) resident = 0;
+    std::fclose(f);
+  }
+  return resident * (sysconf(_SC_PAGESIZE) / 1024);
+}
+
+long peak_rss_kb() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return u.ru_maxrss;
+}
+
+// The dashboard's work as plain SQL: each organisation's year figure (months summed), the town
+// total per indicator, and how many figures each organisation typed. Timed by the shell itself.
+double sqlite_shell_ms(const std::string& db, int year) {
+  const std::string y = std::to_string(year);
+  const std::string sql =
+      ".timer on\n"
+      "WITH y AS (SELECT org_id, indicator_id, sum(value) v FROM indicator_values WHERE year = " + y +
+      " GROUP BY org_id, indicator_id) SELECT count(*), sum(t) FROM (SELECT indicator_id, sum(v) t FROM y GROUP BY indicator_id);\n"
+      "WITH y AS (SELECT org_id, indicator_id FROM indicator_values WHERE year = " + y +
+      " GROUP BY org_id, indicator_id) SELECT count(*) FROM (SELECT org_id, count(*) FROM y GROUP BY org_id);\n"
+      "SELECT count(*) FROM targets WHERE year = " + y + ";\n";
+  const std::string script = db + ".bench.sql";
+  if (FILE* f = std::fopen(script.c_str(), "w")) { std::fputs(sql.c_str(), f); std::fclose(f); }
+  double best = 1e300;
+  for (int run = 0; run < 3; ++run) {
+    std::string cmd = "sqlite3 '" + db + "' < '" + script + "' 2>&1";
+    FILE* p = popen(cmd.c_str(), "r");
+    if (!p) return -1;
+    char line[512];
+    double total = 0;
+    bool any = false;
+    while (std::fgets(line, sizeof line, p)) {
+      double real = 0;
+      if (std::sscanf(line, "Run Time: real %lf", &real) == 1) { total += real * 1000; any = true; }
+    }
+    pclose(p);
+    if (any) best = std::min(best, total);
+  }
+  std::filesystem::remove(script);
+  return best == 1e300 ? -1 : best;
+}
+
+struct Scale {
+  const char* name;
+  int villages;
+  bool monthly;
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<Scale> scales = {{"town", 20, true}, {"county", 400, true}, {"province", 20000, false}};
+  bool quick = false;
+  for (int i = 1; i < argc; ++i)
+    if (std::string(argv[i]) == "--quick") quick = true;  // town scale only: a smoke run for CI
+  if (quick) scales.resize(1);
+
+  const auto dir = std::filesystem::temp_directory_path() / "jiceng-bench";
+  std::filesystem::create_directories(dir);
+  std::printf("| scale | villages | values | insert (values/s) | dashboard (ms) | sqlite3 shell (ms) | ratio | RSS for figures (MB) | file (MB) |\n");
+  std::printf("|---|---|---|---|---|---|---|---|---|\n");
+  for (const auto& sc : scales) {
+    const std::string db = (dir / (std::string(sc.name) + ".db")).string();
+    for (const char* ext : {"", "-wal", "-shm"}) std::filesystem::remove(db + ext);
+    size_t n = 0;
+    double insert_ms = 0;
+    {
+      auto store = Store::open(db);
+      auto t0 = Clock::now();
+      n = write_synthetic_town(*store, {sc.villages, 2020, sc.monthly, 11, 7});
+      insert_ms = ms_since(t0);
+    }
+    auto store = Store::open(db);
+    long before = rss_kb();
+    double dash_ms = best_of(3, [&] {
+      auto f = YearFigures::compute(*store, 2020);
+      auto d = build_dashboard(f);
+      if (d.units.size() != size_t(sc.villages)) std::abort();
+    });
+    auto figures = YearFigures::compute(*store, 2020);
+    long held = rss_kb();
+    double shell_ms = sqlite_shell_ms(db, 2020);
+    std::printf("| %s | %d | %zu | %.0f | %.1f | %.1f | %.2f | %.1f | %.1f |\n", sc.name, sc.villages, n,
+                n / (insert_ms / 1000.0), dash_ms, shell_ms, shell_ms > 0 ? dash_ms / shell_ms : 0.0,
+                std::max(0L, held - before) / 1024.0,
+                std::filesystem::file_size(db) / 1048576.0);
+    std::fflush(stdout);
+  }
+  std::printf("\npeak RSS: %.1f MB\n", peak_rss_kb() / 1024.0);
+  return 0;
+}

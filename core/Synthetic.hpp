@@ -1,0 +1,23 @@
+#pragma once
+// Synthetic towns of any size for the benchmark and scale tests: N villages with one 党支部 each,
+// a value for every typed indicator (by month or by year), targets, all within the catalog's rules.
+// Deterministic for a given seed.
+#include <cstddef>
+#include <cstdint>
+
+namespace jiceng {
+
+class Store;
+
+struct SyntheticSpec {
+  int villages = 20;
+  int year = 2020;
+  bool monthly = true;  // monthly indicators typed per month; otherwise one yearly value each
+  int months = 11;      // months typed when monthly
+  uint32_t seed = 1;
+};
+
+// Fills an empty store; returns the number of values written.
+size_t write_synthetic_town(Store& store, const SyntheticSpec& spec);
+
+}  // namespace jiceng

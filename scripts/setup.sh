@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs the Debian packages Jiceng needs (only the missing ones), then configures and builds.
+# Used by run.sh and test.sh; safe to run again.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+packages=(
+  build-essential cmake pkg-config
+  libsqlite3-dev sqlite3 nlohmann-json3-dev doctest-dev libzip-dev libpugixml-dev libxlsxwriter-dev
+  libimgui-dev libglfw3-dev libstb-dev libfreetype-dev libfontconfig-dev fonts-noto-cjk
+  xvfb xauth libgl1-mesa-dri mesa-utils
+  python3 python3-docx python3-openpyxl
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "安装缺少的软件包 / installing: ${missing[*]}"
+  sudo_cmd=""
+  [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+cmake -S "$here" -B "$here/build" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build "$here/build" -j"$(nproc)"
