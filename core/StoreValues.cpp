@@ -2,6 +2,7 @@
 #include <sqlite3.h>
 
 #include <map>
+#include <set>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 
@@ -22,12 +23,18 @@ namespace {
 struct BatchContext {
   std::unordered_map<std::string, Org> orgs;
   std::map<std::tuple<OrgId, std::string, std::string>, double> pending;
+  std::set<std::string> ruled;  // indicators named in a cross rule: only these need remembering
 
   explicit BatchContext(const Store& s) {
     for (auto& o : s.orgs()) {
       orgs.emplace(o.name, o);
       orgs.insert_or_assign(o.code, o);  // a code wins over an equal name
     }
+    for (const auto& ind : s.catalog().indicators())
+      for (const auto& r : ind.rules) {
+        ruled.insert(ind.id);
+        ruled.insert(r.other);
+      }
   }
 };
 
@@ -129,7 +136,7 @@ size_t Store::set_values(const std::vector<ValueInput>& ins, const Actor& actor,
     for (const auto& in : ins) {
       ValueRecord r = check_one(*this, ctx, in);
       const std::string period = r.period.str();
-      ctx.pending[{r.org, r.indicator, period}] = r.value;
+      if (ctx.ruled.count(r.indicator)) ctx.pending[{r.org, r.indicator, period}] = r.value;
 
       old.bind(1, r.org).bind(2, r.indicator).bind(3, period);
       std::optional<double> before;
@@ -144,10 +151,12 @@ size_t Store::set_values(const std::vector<ValueInput>& ins, const Actor& actor,
 
       up.bind(1, r.org).bind(2, r.indicator).bind(3, period).bind(4, r.period.year).bind(5, r.value)
           .bind(6, std::string(to_string(r.status))).bind(7, at).bind(8, actor.user).bind(9, device).run();
-      nlohmann::json detail = {{"status", to_string(r.status)}};
-      if (before_status) detail["old_status"] = to_string(*before_status);
+      // Statuses are fixed ASCII words, so the JSON detail is assembled directly (hot path).
+      std::string detail = "{\"status\":\"" + std::string(to_string(r.status)) + "\"";
+      if (before_status) detail += ",\"old_status\":\"" + std::string(to_string(*before_status)) + "\"";
+      detail += "}";
       log.bind(1, at).bind(2, actor.user).bind(3, device).bind(4, r.org).bind(5, r.indicator).bind(6, period)
-          .bind(7, before).bind(8, r.value).bind(9, reason).bind(10, detail.dump()).run();
+          .bind(7, before).bind(8, r.value).bind(9, reason).bind(10, detail).run();
       ++changed;
     }
   });

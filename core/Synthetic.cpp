@@ -51,45 +51,26 @@ void enforce_rules(const Catalog& cat, std::unordered_map<std::string, double>& 
 
 std::string text(double v) { return format_number(v, 6); }
 
+std::string village_code(int i) {
+  char code[16];
+  std::snprintf(code, sizeof code, "V%05d", i);
+  return code;
+}
+
 }  // namespace
 
-size_t write_synthetic_town(Store& store, const SyntheticSpec& spec) {
+void write_synthetic_orgs(Store& store, const SyntheticSpec& spec) {
   if (!store.is_empty()) throw InputError(tr("store.not_empty"), Location{store.path()});
   const Catalog& cat = store.catalog();
   std::mt19937 rng(spec.seed);
   Actor actor{"bench", "bench"};
-  std::vector<ValueInput> inputs;
-  const std::string y = std::to_string(spec.year);
   store.transaction([&] {
     OrgId town = store.add_org({0, "T", tr("synthetic.town"), OrgKind::Town, std::nullopt, 0}, actor);
-    auto emit = [&](const std::string& org, Level level) {
-      // One map per period: yearly figures, then each month.
-      std::unordered_map<std::string, double> yearly;
-      std::vector<std::unordered_map<std::string, double>> months(spec.months);
-      for (const auto& ind : cat.indicators()) {
-        if (!ind.typed() || ind.level != level) continue;
-        if (ind.frequency == Frequency::Monthly && spec.monthly)
-          for (auto& m : months) m[ind.id] = draw(ind, rng, spec.year);
-        else
-          yearly[ind.id] = draw(ind, rng, spec.year);
-      }
-      enforce_rules(cat, yearly);
-      for (auto& m : months) enforce_rules(cat, m);
-      for (const auto& [id, v] : yearly) inputs.push_back({org, id, y, text(v), ValueStatus::Submitted});
-      for (size_t k = 0; k < months.size(); ++k) {
-        char period[16];
-        std::snprintf(period, sizeof period, "%s-%02zu", y.c_str(), k + 1);
-        for (const auto& [id, v] : months[k]) inputs.push_back({org, id, period, text(v), ValueStatus::Submitted});
-      }
-    };
-    emit("T", Level::Town);
     for (int i = 1; i <= spec.villages; ++i) {
-      char code[16], name[64];
-      std::snprintf(code, sizeof code, "V%05d", i);
-      std::snprintf(name, sizeof name, "%s%d", tr("synthetic.village").c_str(), i);
+      const std::string code = village_code(i);
+      const std::string name = tr("synthetic.village") + std::to_string(i);
       OrgId v = store.add_org({0, code, name, OrgKind::Village, town, i}, actor);
-      store.add_org({0, std::string(code) + "-1", std::string(name) + tr("synthetic.branch"), OrgKind::Branch, v, 0}, actor);
-      emit(code, Level::Village);
+      store.add_org({0, code + "-1", name + tr("synthetic.branch"), OrgKind::Branch, v, 0}, actor);
       for (const auto& ind : cat.indicators())
         if (ind.has_target && ind.typed() && ind.level == Level::Village) {
           double t = draw(ind, rng, spec.year) * (ind.frequency == Frequency::Monthly ? spec.months : 1) + 1;
@@ -97,7 +78,41 @@ size_t write_synthetic_town(Store& store, const SyntheticSpec& spec) {
         }
     }
   });
-  return store.set_values(inputs, actor);
+}
+
+std::vector<ValueInput> synthetic_values(const Store& store, const SyntheticSpec& spec) {
+  const Catalog& cat = store.catalog();
+  std::mt19937 rng(spec.seed + 1);
+  std::vector<ValueInput> inputs;
+  const std::string y = std::to_string(spec.year);
+  auto emit = [&](const std::string& org, Level level) {
+    // One map per period: yearly figures, then each month.
+    std::unordered_map<std::string, double> yearly;
+    std::vector<std::unordered_map<std::string, double>> months(spec.months);
+    for (const auto& ind : cat.indicators()) {
+      if (!ind.typed() || ind.level != level) continue;
+      if (ind.frequency == Frequency::Monthly && spec.monthly)
+        for (auto& m : months) m[ind.id] = draw(ind, rng, spec.year);
+      else
+        yearly[ind.id] = draw(ind, rng, spec.year);
+    }
+    enforce_rules(cat, yearly);
+    for (auto& m : months) enforce_rules(cat, m);
+    for (const auto& [id, v] : yearly) inputs.push_back({org, id, y, text(v), ValueStatus::Submitted});
+    for (size_t k = 0; k < months.size(); ++k) {
+      char period[16];
+      std::snprintf(period, sizeof period, "%s-%02zu", y.c_str(), k + 1);
+      for (const auto& [id, v] : months[k]) inputs.push_back({org, id, period, text(v), ValueStatus::Submitted});
+    }
+  };
+  emit("T", Level::Town);
+  for (int i = 1; i <= spec.villages; ++i) emit(village_code(i), Level::Village);
+  return inputs;
+}
+
+size_t write_synthetic_town(Store& store, const SyntheticSpec& spec) {
+  write_synthetic_orgs(store, spec);
+  return store.set_values(synthetic_values(store, spec), Actor{"bench", "bench"});
 }
 
 }  // namespace jiceng

@@ -4,6 +4,7 @@
 // Deterministic for a given seed.
 #include <cstddef>
 #include <cstdint>
+#include <vector>
 
 namespace jiceng {
 
@@ -17,7 +18,13 @@ struct SyntheticSpec {
   uint32_t seed = 1;
 };
 
-// Fills an empty store; returns the number of values written.
+struct ValueInput;
+
+// The organisation tree and targets, into an empty store.
+void write_synthetic_orgs(Store& store, const SyntheticSpec& spec);
+// The values for a store holding write_synthetic_orgs' tree (not yet written).
+std::vector<ValueInput> synthetic_values(const Store& store, const SyntheticSpec& spec);
+// Both, then the values; returns the number of values written.
 size_t write_synthetic_town(Store& store, const SyntheticSpec& spec);
 
 }  // namespace jiceng

@@ -1,0 +1,147 @@
+// End-to-end: the real jiceng-cli on real database files, as a clerk or a script would use it.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "Catalog.hpp"
+#include "RunCli.hpp"
+#include "TempDir.hpp"
+
+using namespace jiceng;
+using test::run_cli;
+using test::shell_quote;
+
+namespace {
+
+struct DemoDb {
+  test::TempDir dir;
+  std::string db = dir.file("town.db");
+  std::string q = shell_quote(db);
+  DemoDb() { REQUIRE(run_cli("demo " + q).code == 0); }
+  std::string err() const { return dir.file("err.txt"); }
+};
+
+}  // namespace
+
+TEST_CASE("demo refuses to overwrite without --force") {
+  DemoDb d;
+  auto again = run_cli("demo " + d.q, d.err());
+  CHECK(again.code == 3);
+  CHECK(again.err.find("--force") != std::string::npos);
+  CHECK(run_cli("demo " + d.q + " --force", d.err()).code == 0);
+}
+
+TEST_CASE("dashboard --json shows every catalog indicator with plausible values") {
+  DemoDb d;
+  auto r = run_cli("dashboard " + d.q + " --year 2020 --json", d.err());
+  REQUIRE(r.code == 0);
+  auto j = nlohmann::json::parse(r.out);
+  const auto& inds = j["indicators"];
+  REQUIRE(inds.size() == Catalog::builtin().indicators().size());
+  int behind = 0;
+  for (const auto& i : inds) {
+    INFO(i["id"].get<std::string>());
+    REQUIRE(!i["value"].is_null());  // the demo town fills every figure
+    double v = i["value"];
+    CHECK(v >= 0);
+    if (i["unit"] == "%") CHECK(v <= 100);
+    if (!i["progress"].is_null()) {
+      CHECK(i["progress"].get<double>() >= 0);
+      CHECK(i["progress"].get<double>() <= 1);
+    }
+    behind += i["status"] == "behind";
+  }
+  CHECK(j["villages"].size() >= 12);
+  CHECK(j["not_submitted"].size() >= 1);
+  CHECK(j["as_of_month"] == 11);
+  // The text form speaks Chinese.
+  auto text = run_cli("dashboard " + d.q + " --year 2020", d.err());
+  CHECK(text.code == 0);
+  CHECK(text.out.find("发展党员数") != std::string::npos);
+}
+
+TEST_CASE("set writes a value with its audit entry; history shows it") {
+  DemoDb d;
+  auto before = nlohmann::json::parse(run_cli("dashboard " + d.q + " --year 2020 --json", d.err()).out);
+  auto r = run_cli("set " + d.q + " --org V01 --indicator cold_stores --period 2020 --value 7 --user 测试员 --reason 核对后更正", d.err());
+  REQUIRE(r.code == 0);
+  CHECK(r.out.find("已保存") != std::string::npos);
+  auto h = nlohmann::json::parse(run_cli("history " + d.q + " --org V01 --indicator cold_stores --json", d.err()).out);
+  REQUIRE(!h.empty());
+  CHECK(h[0]["user"] == "测试员");
+  CHECK(h[0]["reason"] == "核对后更正");
+  CHECK(h[0]["new_value"] == 7);
+  auto after = nlohmann::json::parse(run_cli("dashboard " + d.q + " --year 2020 --json", d.err()).out);
+  auto town = [](const nlohmann::json& j, const char* id) {
+    for (const auto& i : j["indicators"]) if (i["id"] == id) return i["value"].get<double>();
+    return -1.0;
+  };
+  CHECK(town(after, "cold_stores") == town(before, "cold_stores") - h[0]["old_value"].get<double>() + 7);
+}
+
+TEST_CASE("bad input exits 3 with a Chinese message and writes nothing") {
+  DemoDb d;
+  auto audit_count = [&] { return nlohmann::json::parse(run_cli("history " + d.q + " --json", d.err()).out).size(); };
+  const size_t before = audit_count();
+  struct Case { std::string args, expect; };
+  for (const auto& c : {Case{"--org V01 --indicator new_members --period 2020 --value -1", "不能为负数"},
+                        Case{"--org V01 --indicator new_members --period 2020 --value 十", "应为数字"},
+                        Case{"--org 不存在村 --indicator new_members --period 2020 --value 1", "不存在村"},
+                        Case{"--org V01 --indicator nope --period 2020 --value 1", "nope"},
+                        Case{"--org V01 --indicator new_members --period 20-1 --value 1", "期间"}}) {
+    auto r = run_cli("set " + d.q + " " + c.args, d.err());
+    INFO(c.args);
+    CHECK(r.code == 3);
+    CHECK(r.err.find(c.expect) != std::string::npos);
+    CHECK(r.err.find("未写入") != std::string::npos);
+  }
+  CHECK(audit_count() == before);
+}
+
+TEST_CASE("usage errors exit 2") {
+  DemoDb d;
+  CHECK(run_cli("", d.err()).code == 2);
+  CHECK(run_cli("nosuchcommand", d.err()).code == 2);
+  auto r = run_cli("dashboard " + d.q, d.err());
+  CHECK(r.code == 2);
+  CHECK(r.err.find("--year") != std::string::npos);
+  CHECK(run_cli("dashboard " + d.q + " --year 2020 --jsn", d.err()).code == 2);
+}
+
+TEST_CASE("a database file that is not SQLite is refused") {
+  test::TempDir dir;
+  const std::string f = dir.file("报表.db");
+  std::ofstream(f) << "姓名,数值\n张三,1\n";
+  auto r = run_cli("dashboard " + shell_quote(f) + " --year 2020", dir.file("e"));
+  CHECK(r.code == 3);
+  CHECK(r.err.find("报表.db") != std::string::npos);
+  CHECK(r.err.find("不是 SQLite") != std::string::npos);
+}
+
+TEST_CASE("CSV export then import round-trips through the CLI; a bad CSV is refused with its line") {
+  DemoDb d;
+  const std::string csv = d.dir.file("2020.csv");
+  REQUIRE(run_cli("export " + d.q + " --year 2020 --out " + shell_quote(csv), d.err()).code == 0);
+  auto r = run_cli("import " + d.q + " " + shell_quote(csv), d.err());
+  CHECK(r.code == 0);
+  CHECK(r.out.find("0 个数值有变化") != std::string::npos);
+  // A fresh copy of the demo town, values edited, then the original file imported back: equal again.
+  const std::string csv2 = d.dir.file("again.csv");
+  run_cli("set " + d.q + " --org V01 --indicator cold_stores --period 2020 --value 9", d.err());
+  REQUIRE(run_cli("import " + d.q + " " + shell_quote(csv), d.err()).code == 0);
+  REQUIRE(run_cli("export " + d.q + " --year 2020 --out " + shell_quote(csv2), d.err()).code == 0);
+  std::ifstream a(csv), b(csv2);
+  std::string sa((std::istreambuf_iterator<char>(a)), {}), sb((std::istreambuf_iterator<char>(b)), {});
+  CHECK(sa == sb);
+  // Malformed line 3.
+  const std::string bad = d.dir.file("bad.csv");
+  std::ofstream(bad) << "组织代码,组织名称,指标代码,指标名称,期间,数值,状态\n"
+                     << "V01,x,cold_stores,x,2020,2,\n"
+                     << "V01,x,cold_stores,2020,2\n";
+  auto rb = run_cli("import " + d.q + " " + shell_quote(bad), d.err());
+  CHECK(rb.code == 3);
+  CHECK(rb.err.find("第 3 行") != std::string::npos);
+  CHECK(rb.err.find("bad.csv") != std::string::npos);
+}

@@ -1,0 +1,41 @@
+#pragma once
+// Runs the real jiceng-cli binary and captures what a user would see.
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace jiceng::test {
+
+struct CliResult {
+  int code = -1;
+  std::string out, err;
+};
+
+inline std::string shell_quote(const std::string& s) {
+  std::string q = "'";
+  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return q + "'";
+}
+
+// `args` is appended to the binary path as written (quote paths with shell_quote).
+inline CliResult run_cli(const std::string& args, const std::string& err_file = "/tmp/jiceng-cli-test.err") {
+  CliResult r;
+  std::string cmd = std::string(JICENG_BIN_DIR) + "/jiceng-cli " + args + " 2>" + shell_quote(err_file);
+  FILE* p = popen(cmd.c_str(), "r");
+  if (!p) return r;
+  char buf[4096];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
+  int status = pclose(p);
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  std::ifstream f(err_file);
+  std::stringstream ss;
+  ss << f.rdbuf();
+  r.err = ss.str();
+  return r;
+}
+
+}  // namespace jiceng::test
