@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "Error.hpp"
+#include "Figures.hpp"
 #include "Rules.hpp"
 #include "Sql.hpp"
 #include "Store.hpp"
@@ -24,6 +25,9 @@ struct BatchContext {
   std::unordered_map<std::string, Org> orgs;
   std::map<std::tuple<OrgId, std::string, std::string>, double> pending;
   std::set<std::string> ruled;  // indicators named in a cross rule: only these need remembering
+  // A rule may compare with a computed figure (members from the roster, branches from the tree):
+  // those come from the year's figures, computed once per batch and year when first needed.
+  std::map<int, YearFigures> figures;
 
   explicit BatchContext(const Store& s) {
     for (auto& o : s.orgs()) {
@@ -54,7 +58,7 @@ ValueRecord read_value(const Stmt& st) {
 constexpr const char* kSelectValue =
     "SELECT org_id, indicator_id, period, value, status, updated_at, updated_by, device FROM indicator_values ";
 
-ValueRecord check_one(const Store& store, const BatchContext& ctx, const ValueInput& in) {
+ValueRecord check_one(const Store& store, BatchContext& ctx, const ValueInput& in) {
   const Catalog& catalog = store.catalog();
   Location where = in.where;
   auto at = [&](const char* field) { Location l = where; l.field = tr(field); return l; };
@@ -85,6 +89,12 @@ ValueRecord check_one(const Store& store, const BatchContext& ctx, const ValueIn
   auto violations = check_cross(catalog, *ind, v, [&](const std::string& other) -> std::optional<double> {
     auto p = ctx.pending.find({org.id, other, period_s});
     if (p != ctx.pending.end()) return p->second;
+    const Indicator* o = catalog.find(other);
+    if (o && o->derived()) {
+      auto it = ctx.figures.find(period->year);
+      if (it == ctx.figures.end()) it = ctx.figures.emplace(period->year, YearFigures::compute(store, period->year)).first;
+      return it->second.value(org.id, other);
+    }
     if (auto r = store.value(org.id, other, *period)) return r->value;
     return std::nullopt;
   });
