@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "Error.hpp"
+#include "Figures.hpp"
 #include "Store.hpp"
 #include "Strings.hpp"
 
@@ -28,23 +29,33 @@ double draw(const Indicator& ind, std::mt19937& rng, int year) {
   }
 }
 
-// Makes one period's values obey the cross-field rules (a few passes settle chains like a ≤ b ≤ c).
-void enforce_rules(const Catalog& cat, std::unordered_map<std::string, double>& v) {
+// Makes one period's values obey the cross-field rules. Values in `fixed` (figures computed from
+// the tree) never move; otherwise only the smaller side is lowered, so the passes settle.
+void enforce_rules(const Catalog& cat, std::unordered_map<std::string, double>& v,
+                   const std::unordered_map<std::string, double>& fixed) {
+  auto get = [&](const std::string& id) -> double* {
+    if (auto it = v.find(id); it != v.end()) return &it->second;
+    return nullptr;
+  };
   for (bool changed = true; changed;) {
     changed = false;
     for (const auto& ind : cat.indicators())
       for (const auto& r : ind.rules) {
-        auto a = v.find(ind.id), b = v.find(r.other);
-        if (a == v.end() || b == v.end()) continue;
-        const double x = a->second, y = b->second;
-        // Only ever lower the smaller side, so the passes settle.
-        const double step = ind.integer ? 1 : 0.01;
-        if (r.op == "le" && x > y) a->second = y;
-        if (r.op == "ge" && x < y) b->second = x;
-        // Strict rules: lower the smaller side by a step, or raise the larger one if that would go below 0.
-        if (r.op == "lt" && x >= y) (y - step >= 0 ? a->second = y - step : b->second = x + step);
-        if (r.op == "gt" && x <= y) (x - step >= 0 ? b->second = x - step : a->second = y + step);
-        changed = changed || a->second != x || b->second != y;
+        double* a = get(ind.id);
+        double* b = get(r.other);
+        auto f = fixed.find(r.other);
+        double bv = b ? *b : f != fixed.end() ? f->second : -1;
+        if (!a || bv < 0) continue;
+        const double x = *a, step = ind.integer ? 1 : 0.01;
+        if ((r.op == "le" && x > bv) || (r.op == "lt" && x >= bv)) {
+          if (r.op == "lt" && bv - step < 0 && b) *b = x + step;
+          else *a = std::max(0.0, r.op == "lt" ? bv - step : bv);
+        }
+        if ((r.op == "ge" && x < bv) || (r.op == "gt" && x <= bv)) {
+          if (b && (r.op == "ge" || x - step >= 0)) *b = r.op == "gt" ? x - step : x;
+          else *a = r.op == "gt" ? bv + step : bv;
+        }
+        changed = changed || *a != x || (b && *b != bv);
       }
   }
 }
@@ -85,7 +96,13 @@ std::vector<ValueInput> synthetic_values(const Store& store, const SyntheticSpec
   std::mt19937 rng(spec.seed + 1);
   std::vector<ValueInput> inputs;
   const std::string y = std::to_string(spec.year);
+  const YearFigures tree = YearFigures::compute(store, spec.year);  // org-tree counts for the rules
   auto emit = [&](const std::string& org, Level level) {
+    std::unordered_map<std::string, double> fixed;
+    const OrgId id = store.find_org(org)->id;
+    for (const auto& ind : cat.indicators())
+      if (ind.derived())
+        if (auto d = tree.value(id, ind.id)) fixed[ind.id] = *d;
     // One map per period: yearly figures, then each month.
     std::unordered_map<std::string, double> yearly;
     std::vector<std::unordered_map<std::string, double>> months(spec.months);
@@ -96,8 +113,8 @@ std::vector<ValueInput> synthetic_values(const Store& store, const SyntheticSpec
       else
         yearly[ind.id] = draw(ind, rng, spec.year);
     }
-    enforce_rules(cat, yearly);
-    for (auto& m : months) enforce_rules(cat, m);
+    enforce_rules(cat, yearly, fixed);
+    for (auto& m : months) enforce_rules(cat, m, fixed);
     for (const auto& [id, v] : yearly) inputs.push_back({org, id, y, text(v), ValueStatus::Submitted});
     for (size_t k = 0; k < months.size(); ++k) {
       char period[16];
