@@ -1,0 +1,238 @@
+// The shell's state and actions: opening towns, the year, settings, fonts and style between frames.
+// Drawing the shell's bars is in Shell.cpp.
+#include "App.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <chrono>
+#include <ctime>
+
+#include "Assets.hpp"
+#include "Error.hpp"
+#include "Strings.hpp"
+#include "Towns.hpp"
+#include "platform/Fonts.hpp"
+#include "views/Views.hpp"
+
+namespace jiceng::gui {
+namespace fs = std::filesystem;
+
+namespace {
+
+int current_calendar_year() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  localtime_r(&t, &tm);
+  return tm.tm_year + 1900;
+}
+
+// "2020-12-01T08:00:00Z" (UTC) → "2020-12-01 16:00" in local time.
+std::string local_time(const std::string& iso) {
+  std::tm tm{};
+  if (std::sscanf(iso.c_str(), "%d-%d-%dT%d:%d:%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour, &tm.tm_min,
+                  &tm.tm_sec) != 6)
+    return iso;
+  tm.tm_year -= 1900;
+  tm.tm_mon -= 1;
+  std::time_t t = timegm(&tm);
+  std::tm local{};
+  localtime_r(&t, &local);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M", &local);
+  return buf;
+}
+
+// Text pasted from elsewhere may hold characters the atlas lacks: record them on the way in.
+struct ClipboardHook {
+  const char* (*get)(void*) = nullptr;
+  void* user = nullptr;
+  platform::FontAtlas* fonts = nullptr;
+};
+ClipboardHook g_clipboard;
+
+const char* get_clipboard(void*) {
+  const char* text = g_clipboard.get ? g_clipboard.get(g_clipboard.user) : nullptr;
+  if (text && g_clipboard.fonts) g_clipboard.fonts->add_text(text);
+  return text;
+}
+
+}  // namespace
+
+App::App(AppOptions options, platform::FontAtlas& fonts) : options_(std::move(options)), fonts_(fonts) {
+  if (!options_.settings_file.empty()) settings_ = Settings::load(options_.settings_file);
+  if (options_.tablet) settings_.tablet = *options_.tablet ? TabletMode::On : TabletMode::Off;
+  ctx_.settings = &settings_;
+  ctx_.fonts = &fonts_;
+  ctx_.shell = this;
+  ctx_.data_dir = path_utf8(options_.data_dir);
+  views_.push_back(make_collect_view());
+  views_.push_back(make_dashboard_view());
+  views_.push_back(make_summary_view());
+  views_.push_back(make_records_view());
+  views_.push_back(make_settings_view());
+  current_ = options_.view.value_or(ViewId::Dashboard);
+
+  ImGuiIO& io = ImGui::GetIO();
+  if (io.GetClipboardTextFn != get_clipboard) {
+    g_clipboard = {io.GetClipboardTextFn, io.ClipboardUserData, &fonts_};
+    io.GetClipboardTextFn = get_clipboard;
+  }
+  io.ConfigWindowsMoveFromTitleBarOnly = true;  // a drag on a window's body never moves it
+  io.IniFilename = nullptr;                     // layout is fixed; nothing to remember
+
+  // Text every screen may show: UI strings, the catalog's names and units, the templates.
+  for (const auto& path : asset_paths("strings/zh_CN/")) fonts_.add_text(asset(path));
+  if (has_asset("catalog.json")) fonts_.add_text(asset("catalog.json"));
+  for (const auto& path : asset_paths("templates/")) fonts_.add_text(asset(path));
+
+  fs::path db;
+  if (!options_.database.empty())
+    db = utf8_path(options_.database);
+  else if (!settings_.database.empty() && fs::exists(utf8_path(settings_.database)))
+    db = utf8_path(settings_.database);
+  else
+    db = default_database(options_.data_dir);
+  adopt(gui::open_town(db));
+}
+
+App::~App() {
+  if (ImGui::GetCurrentContext() && ImGui::GetIO().GetClipboardTextFn == get_clipboard) {
+    ImGui::GetIO().GetClipboardTextFn = g_clipboard.get;
+    g_clipboard = {};
+  }
+}
+
+View& App::view(ViewId v) {
+  for (auto& view : views_)
+    if (view->id() == v) return *view;
+  return *views_.front();
+}
+
+void App::adopt(std::unique_ptr<Store> store) {
+  store_ = std::move(store);
+  ctx_.store = store_.get();
+  ++ctx_.generation;
+  std::vector<int> years = store_->years();
+  auto has = [&](int y) { return std::find(years.begin(), years.end(), y) != years.end(); };
+  if (options_.year && ctx_.generation == 1)
+    ctx_.year = *options_.year;
+  else if (settings_.year && has(settings_.year))
+    ctx_.year = settings_.year;
+  else
+    ctx_.year = years.empty() ? current_calendar_year() : years.back();
+  for (const auto& org : store_->orgs()) fonts_.add_text(org.name);
+  const std::string name = town_name(*store_);
+  fonts_.add_text(name);
+  fonts_.add_text(store_->path());
+  std::error_code ec;
+  settings_.database = path_utf8(fs::absolute(utf8_path(store_->path()), ec));
+  settings_.remember(settings_.database, name);
+  status_revision_ = ~uint64_t(0);
+  save_settings();
+}
+
+void App::save_settings() {
+  if (!options_.settings_file.empty()) settings_.save(options_.settings_file);
+}
+
+bool App::prepare_frame(float width, float height, float dpi_scale, bool small_screen) {
+  ImGuiIO& io = ImGui::GetIO();
+  dpi_scale = std::max(1.0f, dpi_scale);
+  ctx_.tablet = settings_.tablet == TabletMode::On || (settings_.tablet == TabletMode::Auto && small_screen);
+  ctx_.narrow = width / dpi_scale < 900;
+  (void)height;
+  // Characters typed since the last frame join the atlas before they are drawn.
+  for (int i = 0; i < io.InputQueueCharacters.Size; ++i) fonts_.add_codepoint(io.InputQueueCharacters[i]);
+  // Bring the current screen's view model up to date now, so the text it shows is in the atlas
+  // before the frame that draws it.
+  refresh_status();
+  view(current_).sync(ctx_);
+
+  bool rebuilt = false;
+  const FontSizes want = font_sizes(dpi_scale, settings_.text_scale, ctx_.tablet);
+  if (fonts_.dirty() || want.body != built_sizes_.body || want.heading != built_sizes_.heading) {
+    fonts_.build(want.body, want.heading);
+    built_sizes_ = want;
+    rebuilt = true;
+  }
+  if (dpi_scale != style_scale_ || ctx_.tablet != style_tablet_) {
+    apply_style(dpi_scale, ctx_.tablet);
+    style_scale_ = dpi_scale;
+    style_tablet_ = ctx_.tablet;
+  }
+  return rebuilt;
+}
+
+void App::refresh_status() {
+  if (!store_) return;
+  if (status_revision_ == store_->revision() && status_generation_ == ctx_.generation && status_year_ == ctx_.year)
+    return;
+  status_revision_ = store_->revision();
+  status_generation_ = ctx_.generation;
+  status_year_ = ctx_.year;
+  status_.drafts = 0;
+  for (const auto& v : store_->values(ctx_.year))
+    if (v.status == ValueStatus::Draft) ++status_.drafts;
+  HistoryFilter last;
+  last.limit = 1;
+  auto h = store_->history(last);
+  status_.last_save = h.empty() ? std::string() : local_time(h.front().at);
+  status_.years = store_->years();
+  for (int y : {current_calendar_year(), ctx_.year})
+    if (std::find(status_.years.begin(), status_.years.end(), y) == status_.years.end()) status_.years.push_back(y);
+  std::sort(status_.years.begin(), status_.years.end());
+  status_.town = town_name(*store_);
+  status_.demo = is_demo(*store_);
+  fonts_.add_text(status_.town);
+}
+
+void App::set_year(int year) {
+  if (year == ctx_.year) return;
+  ctx_.year = year;
+  settings_.year = year;
+  save_settings();
+}
+
+void App::navigate(ViewId v) { current_ = v; }
+
+void App::set_tablet_mode(TabletMode m) {
+  settings_.tablet = m;
+  save_settings();
+}
+
+void App::set_text_scale(float s) {
+  settings_.text_scale = std::clamp(s, 0.75f, 2.0f);
+  save_settings();
+}
+
+void App::open_town(const std::string& path) {
+  try {
+    adopt(gui::open_town(utf8_path(path)));
+    error_.clear();
+  } catch (const InputError& e) {
+    error_ = e.describe();
+    fonts_.add_text(error_);
+  }
+}
+
+void App::request_new_town() {
+  new_town_requested_ = true;
+  new_town_name_.clear();
+  new_town_error_.clear();
+}
+
+bool App::create_town(const std::string& name) {
+  try {
+    fs::path p = create_empty_town(options_.data_dir, name);
+    adopt(gui::open_town(p));
+    error_.clear();
+    return true;
+  } catch (const InputError& e) {
+    new_town_error_ = e.describe();
+    fonts_.add_text(new_town_error_);
+    return false;
+  }
+}
+
+}  // namespace jiceng::gui

@@ -1,0 +1,104 @@
+#pragma once
+// The app shell: the open town, the year, navigation between the five screens, the town and year
+// selectors and the status bar. It runs identically in a window (Run.cpp) and in the headless
+// harness (Headless.cpp); neither the shell nor the screens touch the platform's window.
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "Context.hpp"
+#include "Settings.hpp"
+#include "Style.hpp"
+#include "View.hpp"
+
+namespace jiceng::platform {
+class FontAtlas;
+}
+
+namespace jiceng::gui {
+
+struct AppOptions {
+  std::string database;                  // --db; empty: the last town, else <data>/town.db
+  std::filesystem::path data_dir;        // towns live here
+  std::filesystem::path settings_file;   // empty: settings are not kept
+  std::optional<bool> tablet;            // --tablet forces tablet mode
+  std::optional<ViewId> view;            // the first screen
+  std::optional<int> year;
+};
+
+// What the status bar shows, recomputed when the data changes.
+struct StatusModel {
+  int drafts = 0;             // values of the year still 草稿
+  std::string last_save;      // local time of the latest write, empty when none
+  std::vector<int> years;     // years the selector offers
+  std::string town;
+  bool demo = false;
+};
+
+class App final : public ShellActions {
+ public:
+  // Opens the town (a first start writes the demo town). Throws InputError when it cannot.
+  App(AppOptions options, platform::FontAtlas& fonts);
+  ~App() override;
+
+  // Between frames: decides tablet/narrow for the coming frame, takes typed characters into the
+  // font and rebuilds the atlas when it grew or sizes changed. Returns true when the atlas was
+  // rebuilt (a windowed runner uploads the texture).
+  bool prepare_frame(float width, float height, float dpi_scale, bool small_screen);
+  // The whole UI; between ImGui::NewFrame and ImGui::Render.
+  void draw();
+
+  ViewId current() const { return current_; }
+  int year() const { return ctx_.year; }
+  void set_year(int year);
+  bool tablet() const { return ctx_.tablet; }
+  Context& context() { return ctx_; }
+  View& view(ViewId v);
+  Store& store() { return *store_; }
+  const StatusModel& status() const { return status_; }
+  const std::string& error() const { return error_; }
+  Settings& settings() { return settings_; }
+
+  // ShellActions
+  void navigate(ViewId v) override;
+  void set_tablet_mode(TabletMode m) override;
+  void set_text_scale(float s) override;
+  void open_town(const std::string& path) override;
+  void request_new_town() override;
+  // Makes and opens an empty town; false (with the message in error()) when the name is unusable.
+  bool create_town(const std::string& name);
+
+ private:
+  void adopt(std::unique_ptr<Store> store);
+  void refresh_status();
+  void save_settings();
+  void draw_top_bar();
+  void draw_town_menu();
+  void draw_year_menu();
+  void draw_nav(bool vertical, float item_height);
+  void draw_status_bar();
+  void draw_new_town_popup();
+  void draw_error_banner();
+
+  AppOptions options_;
+  platform::FontAtlas& fonts_;
+  Settings settings_;
+  std::unique_ptr<Store> store_;
+  Context ctx_;
+  std::vector<std::unique_ptr<View>> views_;
+  ViewId current_ = ViewId::Dashboard;
+  StatusModel status_;
+  uint64_t status_revision_ = ~uint64_t(0), status_generation_ = 0;
+  int status_year_ = 0;
+  std::string error_;
+  bool new_town_requested_ = false;
+  std::string new_town_name_;
+  std::string new_town_error_;
+  FontSizes built_sizes_{0, 0};
+  float style_scale_ = 0;
+  bool style_tablet_ = false;
+};
+
+}  // namespace jiceng::gui

@@ -1,0 +1,52 @@
+#pragma once
+// What every screen sees of the app: the open town's store, the chosen year, the layout facts
+// (tablet, narrow) and the shell's actions. Views never reach the platform layer directly.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "Settings.hpp"
+#include "Store.hpp"
+
+namespace jiceng::platform {
+class FontAtlas;
+}
+
+namespace jiceng::gui {
+
+enum class ViewId { Collect, Dashboard, Summary, Records, Settings };
+inline constexpr ViewId kAllViews[] = {ViewId::Collect, ViewId::Dashboard, ViewId::Summary, ViewId::Records,
+                                       ViewId::Settings};
+std::string_view view_name(ViewId v);  // "collect", "dashboard", "summary", "records", "settings"
+std::optional<ViewId> parse_view_name(std::string_view name);
+
+// Shell actions a screen may ask for (the settings screen switches towns and tablet mode).
+class ShellActions {
+ public:
+  virtual ~ShellActions() = default;
+  virtual void navigate(ViewId v) = 0;
+  virtual void set_tablet_mode(TabletMode m) = 0;
+  virtual void set_text_scale(float s) = 0;
+  virtual void open_town(const std::string& path) = 0;
+  // Asks for a town name, then makes and opens an empty town.
+  virtual void request_new_town() = 0;
+};
+
+struct Context {
+  Store* store = nullptr;
+  uint64_t generation = 0;  // bumps whenever another database is opened
+  int year = 0;
+  bool tablet = false;  // touch-sized, no hover-only, drag-to-scroll
+  bool narrow = false;  // below ~900 px: one column
+  Settings* settings = nullptr;
+  platform::FontAtlas* fonts = nullptr;
+  ShellActions* shell = nullptr;
+  std::string data_dir;  // where towns are kept (shown in settings)
+  int pending_edits = 0;  // edits typed but not yet written; screens add theirs each frame
+
+  // Makes sure the font has every character of text: the atlas grows before the next frame.
+  void need_text(std::string_view text) const;
+};
+
+}  // namespace jiceng::gui

@@ -1,0 +1,57 @@
+#include "Settings.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+namespace jiceng::gui {
+
+namespace {
+const char* mode_name(TabletMode m) { return m == TabletMode::On ? "on" : m == TabletMode::Off ? "off" : "auto"; }
+TabletMode parse_mode(const std::string& s) {
+  return s == "on" ? TabletMode::On : s == "off" ? TabletMode::Off : TabletMode::Auto;
+}
+}  // namespace
+
+Settings Settings::load(const std::filesystem::path& file) {
+  Settings s;
+  std::ifstream in(file);
+  if (!in) return s;
+  auto j = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
+  if (!j.is_object()) return s;
+  s.tablet = parse_mode(j.value("tablet", std::string("auto")));
+  s.text_scale = std::clamp(j.value("text_scale", 1.0f), 0.75f, 2.0f);
+  s.database = j.value("database", std::string());
+  s.year = j.value("year", 0);
+  if (auto r = j.find("recent"); r != j.end() && r->is_array())
+    for (const auto& e : *r)
+      if (e.is_object() && e.contains("path") && e["path"].is_string())
+        s.recent.push_back({e["path"].get<std::string>(), e.value("name", std::string())});
+  return s;
+}
+
+bool Settings::save(const std::filesystem::path& file) const {
+  nlohmann::json j = {{"tablet", mode_name(tablet)}, {"text_scale", text_scale}, {"database", database},
+                      {"year", year}, {"recent", nlohmann::json::array()}};
+  for (const auto& r : recent) j["recent"].push_back({{"path", r.path}, {"name", r.name}});
+  auto tmp = file;
+  tmp += ".tmp";
+  {
+    std::ofstream out(tmp);
+    if (!out) return false;
+    out << j.dump(2);
+    if (!out) return false;
+  }
+  std::error_code ec;
+  std::filesystem::rename(tmp, file, ec);
+  return !ec;
+}
+
+void Settings::remember(const std::string& path, const std::string& name) {
+  recent.erase(std::remove_if(recent.begin(), recent.end(), [&](const RecentTown& r) { return r.path == path; }),
+               recent.end());
+  recent.insert(recent.begin(), {path, name});
+  if (recent.size() > 8) recent.resize(8);
+}
+
+}  // namespace jiceng::gui

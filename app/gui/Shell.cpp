@@ -1,0 +1,192 @@
+// Drawing the shell: top bar (town, 示例数据, year), navigation, status bar and the new-town dialog.
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include "App.hpp"
+#include "Strings.hpp"
+#include "Towns.hpp"
+#include "platform/Fonts.hpp"
+#include "widgets/Widgets.hpp"
+
+namespace jiceng::gui {
+
+void App::draw() {
+  ui::clear_marks();
+  ui::theme() = ui::Theme{fonts_.heading(), ctx_.tablet, ctx_.narrow};
+  ctx_.pending_edits = 0;
+  refresh_status();
+
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(vp->WorkPos);
+  ImGui::SetNextWindowSize(vp->WorkSize);
+  const ImGuiWindowFlags root = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                                ImGuiWindowFlags_NoScrollWithMouse;
+  ImGui::Begin("##shell", nullptr, root);
+  draw_error_banner();
+  draw_top_bar();
+  ImGui::Separator();
+
+  const float status_h = ImGui::GetFrameHeightWithSpacing();
+  const ImGuiWindowFlags content = ImGuiWindowFlags_AlwaysUseWindowPadding;
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(246, 246, 248, 255));
+  if (!ctx_.narrow) {
+    const float nav_item = ui::em(ctx_.tablet ? 3.0f : 2.4f);
+    ImGui::BeginChild("##nav", ImVec2(ui::em(8.5f), -status_h), false);
+    draw_nav(true, nav_item);
+    ImGui::EndChild();
+    ImGui::SameLine();
+    ImGui::BeginChild("##content", ImVec2(0, -status_h), false, content);
+  } else {
+    const float nav_h = ui::em(ctx_.tablet ? 3.0f : 2.4f);
+    ImGui::BeginChild("##content", ImVec2(0, -(status_h + nav_h + ImGui::GetStyle().ItemSpacing.y)), false, content);
+  }
+  view(current_).draw(ctx_);
+  ui::drag_to_scroll();
+  ImGui::EndChild();
+  ImGui::PopStyleColor();
+  if (ctx_.narrow) draw_nav(false, ui::em(ctx_.tablet ? 3.0f : 2.4f));
+
+  draw_status_bar();
+  draw_new_town_popup();
+  ImGui::End();
+}
+
+void App::draw_error_banner() {
+  if (error_.empty()) return;
+  ImGui::PushStyleColor(ImGuiCol_Text, ui::color::accent);
+  ImGui::TextWrapped("%s", error_.c_str());
+  ImGui::PopStyleColor();
+  ImGui::SameLine();
+  if (ImGui::SmallButton(tr("app.action.dismiss").c_str())) error_.clear();
+  ui::mark("error.dismiss");
+}
+
+void App::draw_top_bar() {
+  ui::heading(tr("app.title"));
+  ImGui::SameLine(0, ui::em(1));
+  ImGui::AlignTextToFramePadding();
+  ui::heading(status_.town);
+  if (status_.demo) {
+    ImGui::SameLine(0, ui::em(0.6f));
+    float dy = (ImGui::GetTextLineHeightWithSpacing() - ImGui::GetFrameHeight()) * 0.5f;
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + std::max(0.0f, ui::em(0.35f) + dy));
+    ui::badge(tr("app.demo.badge"), ui::color::demo);
+    ui::mark("demo.badge");
+    ImGui::SameLine();
+    ui::help("demo.help", tr("app.demo.explain"));
+  }
+
+  // Town and year selectors: on the same line when there is room, else on their own line.
+  const float selectors_w = ui::em(22);
+  if (!ctx_.narrow) {
+    ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - selectors_w));
+  }
+  draw_town_menu();
+  ImGui::SameLine();
+  draw_year_menu();
+}
+
+void App::draw_town_menu() {
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(tr("app.town.label").c_str());
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(ui::em(ctx_.narrow ? 11 : 10));
+  if (ImGui::BeginCombo("##town", status_.town.c_str())) {
+    auto towns = known_towns(options_.data_dir, settings_);
+    int i = 0;
+    for (const auto& t : towns) {
+      ctx_.need_text(t.name);
+      ImGui::PushID(i++);
+      const bool current = t.path == settings_.database;
+      if (ImGui::Selectable(t.name.c_str(), current)) open_town(t.path);
+      ui::mark("town." + t.name);
+      if (!ctx_.tablet && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", t.path.c_str());
+      ImGui::PopID();
+    }
+    ImGui::Separator();
+    if (ImGui::Selectable(tr("app.town.new").c_str())) request_new_town();
+    ui::mark("town.new");
+    ImGui::EndCombo();
+  }
+  ui::mark("town.combo");
+}
+
+void App::draw_year_menu() {
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(tr("app.year.label").c_str());
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(ui::em(6));
+  const std::string preview = tr("app.year.value", {{"year", std::to_string(ctx_.year)}});
+  if (ImGui::BeginCombo("##year", preview.c_str())) {
+    for (int y : status_.years) {
+      const std::string label = tr("app.year.value", {{"year", std::to_string(y)}});
+      if (ImGui::Selectable(label.c_str(), y == ctx_.year)) set_year(y);
+      ui::mark("year." + std::to_string(y));
+    }
+    ImGui::EndCombo();
+  }
+  ui::mark("year.combo");
+}
+
+void App::draw_nav(bool vertical, float item_height) {
+  const int n = int(std::size(kAllViews));
+  const float spacing = ImGui::GetStyle().ItemSpacing.x;
+  const float w = vertical ? 0.0f : (ImGui::GetContentRegionAvail().x - spacing * (n - 1)) / n;
+  for (int i = 0; i < n; ++i) {
+    const ViewId v = kAllViews[i];
+    if (!vertical && i > 0) ImGui::SameLine();
+    if (ui::nav_button(view(v).title().c_str(), v == current_, ImVec2(w, item_height))) navigate(v);
+    ui::mark("nav." + std::string(view_name(v)));
+  }
+}
+
+void App::draw_status_bar() {
+  ImGui::Separator();
+  std::string db = ctx_.narrow ? path_utf8(utf8_path(store_->path()).filename()) : store_->path();
+  std::string text = tr("app.status.pending", {{"count", std::to_string(ctx_.pending_edits)}}) + "  ·  " +
+                     tr("app.status.drafts", {{"count", std::to_string(status_.drafts)}}) + "  ·  " +
+                     (status_.last_save.empty() ? tr("app.status.never_saved")
+                                                : tr("app.status.last_save", {{"time", status_.last_save}})) +
+                     "  ·  " + tr("app.status.database", {{"file", db}});
+  ImGui::PushStyleColor(ImGuiCol_Text, ui::color::muted);
+  ImGui::TextUnformatted(text.c_str());
+  ImGui::PopStyleColor();
+  ui::mark("status");
+}
+
+void App::draw_new_town_popup() {
+  const std::string title = tr("app.town.new_title") + "###new_town";
+  if (new_town_requested_) {
+    ImGui::OpenPopup(title.c_str());
+    new_town_requested_ = false;
+  }
+  ImGui::SetNextWindowSize(ImVec2(ui::em(22), 0));
+  if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_AlwaysAutoResize))
+    return;
+  ImGui::TextWrapped("%s", tr("app.town.new_explain").c_str());
+  ImGui::TextUnformatted(tr("app.town.name").c_str());
+  ImGui::SetNextItemWidth(-FLT_MIN);
+  if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+  bool enter = ImGui::InputText("##name", &new_town_name_, ImGuiInputTextFlags_EnterReturnsTrue);
+  ui::mark("town.name");
+  if (!new_town_error_.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ui::color::accent);
+    ImGui::TextWrapped("%s", new_town_error_.c_str());
+    ImGui::PopStyleColor();
+  }
+  const ImVec2 button(ui::em(6), 0);
+  if (ImGui::Button(tr("app.town.create").c_str(), button) || enter) {
+    if (create_town(new_town_name_)) ImGui::CloseCurrentPopup();
+  }
+  ui::mark("town.create");
+  ImGui::SameLine();
+  if (ImGui::Button(tr("app.action.cancel").c_str(), button)) {
+    new_town_error_.clear();
+    ImGui::CloseCurrentPopup();
+  }
+  ui::mark("town.cancel");
+  ImGui::EndPopup();
+}
+
+}  // namespace jiceng::gui

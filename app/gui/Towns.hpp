@@ -1,0 +1,34 @@
+#pragma once
+// Town databases: one SQLite file per town in the data folder. A first start writes the built-in
+// demo town (labelled 示例数据); "新建空白镇" makes a database holding only the town itself.
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "Settings.hpp"
+#include "Store.hpp"
+
+namespace jiceng::gui {
+
+// The database a first start uses: <data folder>/town.db.
+std::filesystem::path default_database(const std::filesystem::path& data_dir);
+
+// Opens a town database. When the file does not exist yet the demo town is written into it first
+// (into a temporary file that is renamed, so a failure leaves nothing half-made). Throws InputError.
+std::unique_ptr<Store> open_town(const std::filesystem::path& path, bool* created_demo = nullptr);
+
+// A new database holding only the town; returns its path. Throws InputError on an unusable name.
+std::filesystem::path create_empty_town(const std::filesystem::path& data_dir, const std::string& name);
+
+std::string town_name(const Store& store);
+bool is_demo(const Store& store);
+
+// The recent list followed by the other databases in the data folder (named by file), without
+// opening any of them.
+std::vector<RecentTown> known_towns(const std::filesystem::path& data_dir, const Settings& settings);
+
+std::filesystem::path utf8_path(const std::string& s);
+std::string path_utf8(const std::filesystem::path& p);
+
+}  // namespace jiceng::gui

@@ -1,0 +1,51 @@
+#include "View.hpp"
+
+#include "Strings.hpp"
+#include "platform/Fonts.hpp"
+
+namespace jiceng::gui {
+
+std::string_view view_name(ViewId v) {
+  switch (v) {
+    case ViewId::Collect: return "collect";
+    case ViewId::Dashboard: return "dashboard";
+    case ViewId::Summary: return "summary";
+    case ViewId::Records: return "records";
+    case ViewId::Settings: return "settings";
+  }
+  return "collect";
+}
+
+std::optional<ViewId> parse_view_name(std::string_view name) {
+  for (ViewId v : kAllViews)
+    if (view_name(v) == name) return v;
+  return std::nullopt;
+}
+
+void Context::need_text(std::string_view text) const {
+  if (fonts) fonts->add_text(text);
+}
+
+const std::string& View::title() const {
+  return tr("app.nav." + std::string(view_name(id_)));
+}
+
+void View::sync(Context& ctx) {
+  const uint64_t revision = ctx.store ? ctx.store->revision() : 0;
+  if (!valid_ || store_ != ctx.store || generation_ != ctx.generation || revision_ != revision || year_ != ctx.year) {
+    store_ = ctx.store;
+    generation_ = ctx.generation;
+    revision_ = revision;
+    year_ = ctx.year;
+    valid_ = true;
+    ++refreshes_;
+    if (ctx.store) refresh(ctx);
+  }
+}
+
+void View::draw(Context& ctx) {
+  sync(ctx);
+  draw_content(ctx);
+}
+
+}  // namespace jiceng::gui

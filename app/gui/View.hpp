@@ -1,0 +1,43 @@
+#pragma once
+// A screen of the app. Each keeps a view model: what it computed from core, recomputed only when
+// the data changed (store revision, year or database), never per frame.
+#include <cstdint>
+#include <string>
+
+#include "Context.hpp"
+
+namespace jiceng::gui {
+
+class View {
+ public:
+  explicit View(ViewId id) : id_(id) {}
+  virtual ~View() = default;
+  View(const View&) = delete;
+  View& operator=(const View&) = delete;
+
+  ViewId id() const { return id_; }
+  // The screen's name in the navigation bar.
+  const std::string& title() const;
+  // Recomputes the view model when the data changed since the last time (not per frame).
+  void sync(Context& ctx);
+  // Draws the screen into the current window, after sync.
+  void draw(Context& ctx);
+  // How often the view model was recomputed (tests check it is not per frame).
+  int refresh_count() const { return refreshes_; }
+
+ protected:
+  virtual void refresh(Context& ctx) = 0;
+  virtual void draw_content(Context& ctx) = 0;
+  // Recompute on the next draw although the data did not change (a picker changed).
+  void invalidate() { valid_ = false; }
+
+ private:
+  ViewId id_;
+  bool valid_ = false;
+  const Store* store_ = nullptr;
+  uint64_t generation_ = 0, revision_ = 0;
+  int year_ = 0;
+  int refreshes_ = 0;
+};
+
+}  // namespace jiceng::gui

@@ -1,0 +1,139 @@
+// 设置: tablet mode and text size, the town database (switch, create an empty town), and what the
+// app runs on (data folder, font, schema version).
+#include <imgui.h>
+
+#include "Store.hpp"
+#include "Strings.hpp"
+#include "Towns.hpp"
+#include "platform/Fonts.hpp"
+#include "views/Views.hpp"
+#include "widgets/Widgets.hpp"
+
+namespace jiceng::gui {
+namespace {
+
+struct SettingsModel {
+  std::string town;
+  std::string database;
+  bool demo = false;
+  int orgs = 0;
+  std::vector<RecentTown> towns;
+};
+
+class SettingsView final : public View {
+ public:
+  SettingsView() : View(ViewId::Settings) {}
+
+ private:
+  void refresh(Context& ctx) override {
+    m_.town = town_name(*ctx.store);
+    m_.database = ctx.store->path();
+    m_.demo = is_demo(*ctx.store);
+    m_.orgs = int(ctx.store->orgs().size());
+    m_.towns = known_towns(utf8_path(ctx.data_dir), *ctx.settings);
+    for (const auto& t : m_.towns) ctx.need_text(t.name);
+    ctx.need_text(m_.database);
+  }
+
+  void draw_content(Context& ctx) override {
+    ui::heading(title());
+    const int cols = ui::columns_for(24);
+    if (ImGui::BeginTable("##settings", cols)) {
+      ImGui::TableNextColumn();
+      draw_display(ctx);
+      if (cols == 1) ImGui::Spacing();
+      ImGui::TableNextColumn();
+      draw_town(ctx);
+      ImGui::TableNextColumn();
+      ImGui::Spacing();
+      draw_about(ctx);
+      ImGui::EndTable();
+    }
+  }
+
+  void draw_display(Context& ctx) {
+    ui::begin_card("display", tr("app.settings.display"));
+    ImGui::TextUnformatted(tr("app.settings.tablet").c_str());
+    ImGui::SameLine();
+    ui::help("tablet.help", tr("app.settings.tablet_explain"));
+    const struct {
+      TabletMode mode;
+      const char* key;
+      const char* mark;
+    } modes[] = {{TabletMode::Auto, "app.settings.tablet_auto", "settings.tablet.auto"},
+                 {TabletMode::On, "app.settings.tablet_on", "settings.tablet.on"},
+                 {TabletMode::Off, "app.settings.tablet_off", "settings.tablet.off"}};
+    for (const auto& m : modes) {
+      if (ImGui::RadioButton(tr(m.key).c_str(), ctx.settings->tablet == m.mode)) ctx.shell->set_tablet_mode(m.mode);
+      ui::mark(m.mark);
+      if (!ctx.narrow) ImGui::SameLine();
+    }
+    if (!ctx.narrow) ImGui::NewLine();
+    ui::muted(ctx.tablet ? tr("app.settings.tablet_is_on") : tr("app.settings.tablet_is_off"));
+    ImGui::Spacing();
+    ImGui::TextUnformatted(tr("app.settings.text_size").c_str());
+    double percent = double(ctx.settings->text_scale) * 100.0;
+    if (ui::stepper("text_size", &percent, 10, 0, 75, 200)) ctx.shell->set_text_scale(float(percent / 100.0));
+    ui::mark("settings.text_size");
+    ImGui::SameLine();
+    ImGui::TextUnformatted("%");
+    ui::end_card();
+  }
+
+  void draw_town(Context& ctx) {
+    ui::begin_card("town", tr("app.settings.town"));
+    ui::label_value(tr("app.settings.town_name"), m_.town);
+    if (m_.demo) {
+      ui::badge(tr("app.demo.badge"), ui::color::demo);
+      ui::muted(tr("app.demo.explain"));
+    }
+    ui::label_value(tr("app.settings.orgs"), std::to_string(m_.orgs));
+    ImGui::TextUnformatted(tr("app.settings.database").c_str());
+    ui::muted(m_.database);
+    ImGui::Spacing();
+    if (ImGui::Button(tr("app.town.new").c_str())) ctx.shell->request_new_town();
+    ui::mark("settings.new_town");
+    if (m_.towns.size() > 1) {
+      ImGui::Spacing();
+      ImGui::TextUnformatted(tr("app.settings.other_towns").c_str());
+      int i = 0;
+      for (const auto& t : m_.towns) {
+        if (t.path == ctx.settings->database) continue;
+        ImGui::PushID(i++);
+        if (ImGui::Button(tr("app.settings.open").c_str())) ctx.shell->open_town(t.path);
+        ui::mark("settings.open." + t.name);
+        ImGui::SameLine();
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(t.name.c_str());
+        ImGui::PopID();
+      }
+    }
+    ui::end_card();
+  }
+
+  void draw_about(Context& ctx) {
+    ui::begin_card("about", tr("app.settings.about"));
+    ImGui::TextUnformatted(tr("app.settings.data_dir").c_str());
+    ui::muted(ctx.data_dir);
+    if (ctx.fonts) {
+      const auto& f = ctx.fonts->file();
+      ImGui::TextUnformatted(tr("app.settings.font").c_str());
+      ui::muted(tr("app.settings.font_value", {{"family", f.family},
+                                               {"file", f.path},
+                                               {"glyphs", std::to_string(ctx.fonts->glyph_count())},
+                                               {"width", std::to_string(ctx.fonts->texture_width())},
+                                               {"height", std::to_string(ctx.fonts->texture_height())}}));
+    }
+    ui::label_value(tr("app.settings.schema"), std::to_string(Store::schema_version()));
+    ui::label_value(tr("app.settings.imgui"), IMGUI_VERSION);
+    ui::end_card();
+  }
+
+  SettingsModel m_;
+};
+
+}  // namespace
+
+std::unique_ptr<View> make_settings_view() { return std::make_unique<SettingsView>(); }
+
+}  // namespace jiceng::gui

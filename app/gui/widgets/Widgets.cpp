@@ -1,0 +1,222 @@
+#include "widgets/Widgets.hpp"
+
+#include <imgui_internal.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace jiceng::gui::ui {
+namespace {
+
+std::unordered_map<std::string, Rect>& marks() {
+  static std::unordered_map<std::string, Rect> m;
+  return m;
+}
+
+// Cards draw their background after their contents (whose height is known only then) into a
+// channel below them; one splitter per open card.
+std::vector<ImDrawListSplitter>& card_splitters() {
+  static std::vector<ImDrawListSplitter> s;
+  return s;
+}
+
+}  // namespace
+
+Theme& theme() {
+  static Theme t;
+  return t;
+}
+
+float em(float n) { return n * ImGui::GetFontSize(); }
+
+// ---- Test hook -------------------------------------------------------------------------------
+
+void mark(std::string_view key) {
+  ImGuiWindow* w = ImGui::GetCurrentWindow();
+  ImRect r(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+  r.ClipWithFull(w->ClipRect);
+  if (r.GetWidth() <= 0 || r.GetHeight() <= 0) return;  // scrolled away: not clickable
+  marks()[std::string(key)] = Rect{r.Min, r.Max};
+}
+
+std::optional<Rect> find_mark(std::string_view key) {
+  auto it = marks().find(std::string(key));
+  if (it == marks().end()) return std::nullopt;
+  return it->second;
+}
+
+void clear_marks() { marks().clear(); }
+
+// ---- Widgets ----------------------------------------------------------------------------------
+
+bool nav_button(const char* label, bool selected, const ImVec2& size) {
+  ImGui::PushStyleColor(ImGuiCol_Header, color::accent);
+  ImGui::PushStyleColor(ImGuiCol_HeaderHovered, selected ? color::accent : color::accent_soft);
+  ImGui::PushStyleColor(ImGuiCol_HeaderActive, color::accent);
+  if (selected) ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
+  ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(0.5f, 0.5f));
+  bool clicked = ImGui::Selectable(label, selected, 0, size);
+  ImGui::PopStyleVar();
+  ImGui::PopStyleColor(selected ? 4 : 3);
+  return clicked;
+}
+
+void badge(const std::string& text, ImU32 c) {
+  ImVec2 pad(em(0.4f), em(0.1f));
+  ImVec2 size = ImGui::CalcTextSize(text.c_str());
+  ImVec2 pos = ImGui::GetCursorScreenPos();
+  ImVec2 end(pos.x + size.x + pad.x * 2, pos.y + size.y + pad.y * 2);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(pos, end, c, em(0.3f));
+  dl->AddText(ImVec2(pos.x + pad.x, pos.y + pad.y), IM_COL32_WHITE, text.c_str());
+  ImGui::Dummy(ImVec2(end.x - pos.x, end.y - pos.y));
+}
+
+void help(const char* id, const std::string& text) {
+  ImGui::PushID(id);
+  bool clicked = ImGui::SmallButton("?");
+  if (!theme().tablet && ImGui::IsItemHovered()) {
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(em(24));
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+  }
+  if (clicked) ImGui::OpenPopup("help");
+  if (ImGui::BeginPopup("help")) {
+    ImGui::PushTextWrapPos(em(24));
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::EndPopup();
+  }
+  ImGui::PopID();
+}
+
+void heading(const std::string& text) {
+  if (theme().heading) ImGui::PushFont(theme().heading);
+  ImGui::TextUnformatted(text.c_str());
+  if (theme().heading) ImGui::PopFont();
+}
+
+void muted(const std::string& text) {
+  ImGui::PushStyleColor(ImGuiCol_Text, color::muted);
+  ImGui::TextWrapped("%s", text.c_str());
+  ImGui::PopStyleColor();
+}
+
+void label_value(const std::string& label, const std::string& value) {
+  ImGui::TextUnformatted(label.c_str());
+  float w = ImGui::CalcTextSize(value.c_str()).x;
+  ImGui::SameLine(std::max(ImGui::GetContentRegionAvail().x + ImGui::GetCursorPosX() - w,
+                           ImGui::GetCursorPosX() + em(1)));
+  ImGui::TextUnformatted(value.c_str());
+}
+
+void progress(float fraction, const std::string& text, ImU32 c) {
+  // A slim bar with its text beside it (ImGui's ProgressBar puts text over the fill, where it
+  // collides with the bar's end).
+  const float line = ImGui::GetTextLineHeight();
+  const float text_w = text.empty() ? 0 : ImGui::CalcTextSize(text.c_str()).x + em(0.5f);
+  const float width = std::max(ImGui::GetContentRegionAvail().x, em(4) + text_w);
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  const float bar_w = width - text_w;
+  const float h = std::max(4.0f, line * 0.45f);
+  const ImVec2 a(pos.x, pos.y + (line - h) * 0.5f), b(pos.x + bar_w, a.y + h);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(a, b, IM_COL32(228, 228, 234, 255), h * 0.5f);
+  const float f = std::clamp(fraction, 0.0f, 1.0f);
+  if (f > 0) dl->AddRectFilled(a, ImVec2(a.x + std::max(h, bar_w * f), b.y), c, h * 0.5f);
+  if (!text.empty()) dl->AddText(ImVec2(b.x + em(0.5f), pos.y), ImGui::GetColorU32(ImGuiCol_Text), text.c_str());
+  ImGui::Dummy(ImVec2(width, line));
+}
+
+bool stepper(const char* id, double* value, double step, int decimals, double min, double max) {
+  ImGui::PushID(id);
+  const float h = ImGui::GetFrameHeight();
+  const ImVec2 button(theme().tablet ? h * 1.6f : h * 1.2f, h);
+  bool changed = false;
+  if (ImGui::Button("\xE2\x88\x92", button)) {  // U+2212 minus sign
+    *value = std::max(min, *value - step);
+    changed = true;
+  }
+  ImGui::SameLine(0, em(0.25f));
+  ImGui::SetNextItemWidth(em(6));
+  char fmt[16];
+  std::snprintf(fmt, sizeof fmt, "%%.%df", std::clamp(decimals, 0, 6));
+  if (ImGui::InputDouble("##value", value, 0, 0, fmt)) {
+    *value = std::clamp(*value, min, max);
+    changed = true;
+  }
+  ImGui::SameLine(0, em(0.25f));
+  if (ImGui::Button("+", button)) {
+    *value = std::min(max, *value + step);
+    changed = true;
+  }
+  ImGui::PopID();
+  return changed;
+}
+
+void drag_to_scroll() {
+  if (!theme().tablet) return;
+  ImGuiContext& g = *GImGui;
+  ImGuiWindow* w = g.CurrentWindow;
+  const ImGuiID id = w->GetID("##drag_to_scroll");
+  // A press on this window's empty space (no widget under the finger) starts a scroll drag.
+  if (ImGui::IsMouseClicked(ImGuiMouseButton_Left) && ImGui::IsWindowHovered() && g.HoveredId == 0 &&
+      g.ActiveId == 0)
+    ImGui::SetActiveID(id, w);
+  if (g.ActiveId != id) return;
+  ImGui::KeepAliveID(id);
+  if (!ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+    ImGui::ClearActiveID();
+    return;
+  }
+  const ImVec2 d = g.IO.MouseDelta;
+  if (d.y != 0) ImGui::SetScrollY(w, std::clamp(w->Scroll.y - d.y, 0.0f, w->ScrollMax.y));
+  if (d.x != 0 && w->ScrollMax.x > 0) ImGui::SetScrollX(w, std::clamp(w->Scroll.x - d.x, 0.0f, w->ScrollMax.x));
+}
+
+int columns_for(float min_width_em) {
+  if (theme().narrow) return 1;
+  float avail = ImGui::GetContentRegionAvail().x;
+  return std::clamp(int(avail / em(min_width_em)), 1, 4);
+}
+
+void begin_card(const char* id, const std::string& title) {
+  ImGui::PushID(id);
+  auto& splitters = card_splitters();
+  splitters.emplace_back();
+  splitters.back().Split(ImGui::GetWindowDrawList(), 2);
+  splitters.back().SetCurrentChannel(ImGui::GetWindowDrawList(), 1);
+  const float pad = em(0.6f);
+  ImGui::BeginGroup();
+  ImGui::Dummy(ImVec2(0, pad * 0.5f));
+  ImGui::Indent(pad);
+  float width = ImGui::GetContentRegionAvail().x - pad;
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+  if (!title.empty()) heading(title);
+  ImGui::GetStateStorage()->SetFloat(ImGui::GetID("##card_width"), width);
+}
+
+void end_card() {
+  const float pad = em(0.6f);
+  ImGui::PopTextWrapPos();
+  float width = ImGui::GetStateStorage()->GetFloat(ImGui::GetID("##card_width"), 0);
+  ImGui::Unindent(pad);
+  ImGui::Dummy(ImVec2(width + pad * 2, pad * 0.5f));
+  ImGui::EndGroup();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  auto& splitters = card_splitters();
+  splitters.back().SetCurrentChannel(dl, 0);
+  ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+  dl->AddRectFilled(a, b, IM_COL32_WHITE, em(0.4f));
+  dl->AddRect(a, b, IM_COL32(220, 220, 226, 255), em(0.4f));
+  splitters.back().Merge(dl);
+  splitters.pop_back();
+  ImGui::PopID();
+}
+
+}  // namespace jiceng::gui::ui

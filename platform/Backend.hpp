@@ -1,0 +1,83 @@
+#pragma once
+// The one interface between the app and a windowing system. app/gui talks only to this; GLFW 3.3 +
+// OpenGL 3 implements it in GlfwBackend.cpp. Another backend (web, Android) adds a file here and
+// touches neither app/ nor core/. Dear ImGui's context must exist before a backend is created.
+#include <cstdint>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace jiceng::platform {
+
+// What went wrong, as a code the app turns into a Chinese message (the platform has no strings).
+class PlatformError : public std::runtime_error {
+ public:
+  enum class Code { NoDisplay, NoOpenGL, NoFont, FontUnreadable, ImageWrite };
+  PlatformError(Code code, const std::string& detail) : std::runtime_error(detail), code(code) {}
+  Code code;
+};
+
+struct WindowConfig {
+  int width = 1280;    // logical size in screen coordinates
+  int height = 800;
+  bool visible = true;
+  bool vsync = true;
+  bool resizable = true;
+  std::string title;  // UTF-8
+};
+
+struct Size {
+  int width = 0;
+  int height = 0;
+};
+
+// An RGBA8 picture, top row first.
+struct Image {
+  int width = 0;
+  int height = 0;
+  std::vector<uint8_t> rgba;
+};
+
+class Backend {
+ public:
+  virtual ~Backend() = default;
+
+  // Sleeps until input arrives or timeout_s passes (0: just poll). Returns true when something
+  // happened that needs a redraw (input, resize, expose).
+  virtual bool wait_events(double timeout_s) = 0;
+  virtual bool should_close() const = 0;
+  // Feeds ImGui the display size, time and input for the next frame (call before ImGui::NewFrame).
+  virtual void begin_frame() = 0;
+  // Draws ImGui's draw data into the back buffer (after ImGui::Render).
+  virtual void render() = 0;
+  // Copies the back buffer (call after render, before present).
+  virtual Image read_back_buffer() = 0;
+  virtual void present() = 0;
+
+  // Pixels per logical unit reported by the system (HiDPI); 1 on ordinary screens.
+  virtual float content_scale() const = 0;
+  virtual Size window_size() const = 0;
+  // Usable area of the monitor the window is on; decides the automatic tablet mode.
+  virtual Size screen_size() const = 0;
+  virtual void set_window_size(Size s) = 0;
+  // Whether a touch screen is attached (turns the automatic tablet mode on).
+  virtual bool touch_screen() const = 0;
+
+  // Uploads ImGui's font atlas again after it was rebuilt (between frames).
+  virtual void upload_fonts() = 0;
+
+  virtual std::string clipboard() const = 0;
+  virtual void set_clipboard(const std::string& utf8) = 0;
+};
+
+// The desktop backend: a GLFW window with an OpenGL 3 context and the Dear ImGui backends.
+// Throws PlatformError when there is no display or no usable OpenGL.
+std::unique_ptr<Backend> create_desktop_backend(const WindowConfig& config);
+
+// Writes a PNG; throws PlatformError(ImageWrite) on failure.
+void write_png(const std::string& path, const Image& image);
+// Reads a PNG (tests check screenshots); empty image when unreadable.
+Image read_png(const std::string& path);
+
+}  // namespace jiceng::platform

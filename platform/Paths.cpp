@@ -1,0 +1,55 @@
+#include "Paths.hpp"
+
+#include <cstdlib>
+
+namespace jiceng::platform {
+namespace fs = std::filesystem;
+namespace {
+
+fs::path env_path(const char* name) {
+  const char* v = std::getenv(name);
+  return (v && *v) ? fs::path(v) : fs::path();
+}
+
+fs::path home() {
+#ifdef _WIN32
+  return env_path("USERPROFILE");
+#else
+  fs::path h = env_path("HOME");
+  return h.empty() ? fs::current_path() : h;
+#endif
+}
+
+fs::path ensure(fs::path p) {
+  std::error_code ec;
+  fs::create_directories(p, ec);  // an unwritable folder shows up when the database is opened
+  return p;
+}
+
+}  // namespace
+
+fs::path data_dir() {
+#if defined(_WIN32)
+  fs::path base = env_path("APPDATA");
+  if (base.empty()) base = home() / "AppData" / "Roaming";
+  return ensure(base / "Jiceng");
+#elif defined(__APPLE__)
+  return ensure(home() / "Library" / "Application Support" / "Jiceng");
+#else
+  fs::path base = env_path("XDG_DATA_HOME");
+  if (base.empty()) base = home() / ".local" / "share";
+  return ensure(base / "jiceng");
+#endif
+}
+
+fs::path config_dir() {
+#if defined(_WIN32) || defined(__APPLE__)
+  return data_dir();
+#else
+  fs::path base = env_path("XDG_CONFIG_HOME");
+  if (base.empty()) base = home() / ".config";
+  return ensure(base / "jiceng");
+#endif
+}
+
+}  // namespace jiceng::platform

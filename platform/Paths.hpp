@@ -1,0 +1,13 @@
+#pragma once
+// Where the app keeps its files: the XDG folders on Linux, %APPDATA% on Windows, Application
+// Support on macOS. Folders are created on first use.
+#include <filesystem>
+
+namespace jiceng::platform {
+
+// Databases (one file per town) live here.
+std::filesystem::path data_dir();
+// Settings of this installation (tablet mode, recent towns).
+std::filesystem::path config_dir();
+
+}  // namespace jiceng::platform
