@@ -1,0 +1,69 @@
+#include "summary/ImportRules.hpp"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "Assets.hpp"
+#include "summary/Utf8.hpp"
+
+namespace jiceng::summary {
+
+std::u32string to_u32(std::string_view utf8) {
+  std::u32string out;
+  out.reserve(utf8.size());
+  for (size_t i = 0; i < utf8.size();) out += utf8_next(utf8, i);
+  return out;
+}
+
+std::string to_utf8(std::u32string_view s) { return utf8_encode(s); }
+
+bool starts_with(std::u32string_view s, std::u32string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+
+bool ends_with(std::u32string_view s, std::u32string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+const ImportRules& ImportRules::builtin() {
+  static const ImportRules rules = [] {
+    ImportRules r;
+    auto j = nlohmann::json::parse(asset("templates/import_rules.json"));
+    auto list = [&](const char* key) {
+      std::vector<std::u32string> out;
+      for (const auto& s : j.at(key)) out.push_back(to_u32(s.get<std::string>()));
+      return out;
+    };
+    r.vendor_threshold = j.value("vendor_threshold", 3);
+    r.vendor_strong = list("vendor_strong");
+    r.vendor_weak = list("vendor_weak");
+    r.title_words = list("title_words");
+    r.unnumbered_headings = list("unnumbered_headings");
+    r.year_before = list("year_before");
+    r.number_before = list("number_before");
+    r.text_after = list("text_after");
+    r.units = list("units");
+    // Longest first, so "人次" wins over "人" and "平方米" over "平方".
+    std::stable_sort(r.units.begin(), r.units.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
+    for (const auto& group : j.at("unit_equivalents")) {
+      std::vector<std::u32string> g;
+      for (const auto& s : group) g.push_back(to_u32(s.get<std::string>()));
+      r.unit_equivalents.push_back(std::move(g));
+    }
+    if (j.contains("phrases"))
+      for (auto& [id, list] : j.at("phrases").items())
+        for (const auto& ph : list) r.phrases[id].push_back(to_u32(ph.get<std::string>()));
+    return r;
+  }();
+  return rules;
+}
+
+bool ImportRules::units_equivalent(const std::u32string& a, const std::u32string& b) const {
+  if (a == b) return true;
+  for (const auto& g : unit_equivalents) {
+    bool ha = std::find(g.begin(), g.end(), a) != g.end();
+    bool hb = std::find(g.begin(), g.end(), b) != g.end();
+    if (ha && hb) return true;
+  }
+  return false;
+}
+
+}  // namespace jiceng::summary

@@ -1,0 +1,28 @@
+#pragma once
+// The importer's word lists (vendor markers, units, context words), read from
+// assets/templates/import_rules.json so they can be extended without touching code.
+#include <map>
+#include <string>
+#include <vector>
+
+namespace jiceng::summary {
+
+struct ImportRules {
+  int vendor_threshold = 3;
+  std::vector<std::u32string> vendor_strong, vendor_weak, title_words, unnumbered_headings;
+  std::vector<std::u32string> year_before, number_before, text_after;
+  std::vector<std::u32string> units;  // longest first
+  std::vector<std::vector<std::u32string>> unit_equivalents;
+  // Extra phrases per indicator id that templates use besides the catalog's names and aliases.
+  std::map<std::string, std::vector<std::u32string>> phrases;
+
+  static const ImportRules& builtin();
+  bool units_equivalent(const std::u32string& a, const std::u32string& b) const;
+};
+
+std::u32string to_u32(std::string_view utf8);
+std::string to_utf8(std::u32string_view s);
+bool starts_with(std::u32string_view s, std::u32string_view prefix);
+bool ends_with(std::u32string_view s, std::u32string_view suffix);
+
+}  // namespace jiceng::summary

@@ -1,0 +1,131 @@
+#include "summary/ImportSource.hpp"
+
+#include <zip.h>
+
+#include <cstring>
+#include <memory>
+#include <pugixml.hpp>
+
+#include "Error.hpp"
+#include "Strings.hpp"
+#include "Text.hpp"
+#include "summary/Utf8.hpp"
+
+namespace jiceng::summary {
+namespace {
+
+void add_lines(std::vector<std::string>& out, std::string_view text) {
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t nl = text.find_first_of("\r\n", start);
+    std::string line = trim(text.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start));
+    if (!line.empty()) out.push_back(std::move(line));
+    if (nl == std::string_view::npos) break;
+    start = nl + 1;
+  }
+}
+
+struct ZipCloser {
+  void operator()(zip_t* z) const { zip_discard(z); }
+};
+using ZipPtr = std::unique_ptr<zip_t, ZipCloser>;
+
+std::string read_entry(zip_t* z, const char* name, const std::string& path) {
+  zip_stat_t st;
+  zip_stat_init(&st);
+  if (zip_stat(z, name, 0, &st) != 0 || !(st.valid & ZIP_STAT_SIZE))
+    throw InputError(tr("summary.import.docx_missing_part", {{"part", name}}), Location{path, 0, {}});
+  zip_file_t* f = zip_fopen(z, name, 0);
+  if (!f) throw InputError(tr("summary.import.docx_missing_part", {{"part", name}}), Location{path, 0, {}});
+  std::string data(st.size, '\0');
+  zip_int64_t n = zip_fread(f, data.data(), st.size);
+  zip_fclose(f);
+  if (n < 0 || zip_uint64_t(n) != st.size)
+    throw InputError(tr("summary.import.docx_broken"), Location{path, 0, {}});
+  return data;
+}
+
+// Collects a Word paragraph's text in document order. Line breaks end a line; text boxes inside
+// the paragraph become paragraphs of their own (queued in `nested`); deleted text and field
+// codes are not text; mc:Fallback repeats mc:Choice and is skipped.
+void paragraph_text(const pugi::xml_node& node, std::string& line, std::vector<std::string>& lines,
+                    std::vector<pugi::xml_node>& nested) {
+  for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
+    std::string_view name = c.name();
+    if (name == "w:t") line += c.text().get();
+    else if (name == "w:tab") line += "\t";
+    else if (name == "w:br" || name == "w:cr") { lines.push_back(line); line.clear(); }
+    else if (name == "w:txbxContent") nested.push_back(c);
+    else if (name == "mc:Fallback" || name == "w:delText" || name == "w:instrText" || name == "w:pPr" || name == "w:rPr") continue;
+    else paragraph_text(c, line, lines, nested);
+  }
+}
+
+void body_paragraphs(const pugi::xml_node& node, std::vector<std::string>& out) {
+  for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
+    std::string_view name = c.name();
+    if (name == "w:p") {
+      std::string line;
+      std::vector<std::string> lines;
+      std::vector<pugi::xml_node> nested;
+      paragraph_text(c, line, lines, nested);
+      lines.push_back(line);
+      for (const auto& l : lines) add_lines(out, l);
+      for (const auto& n : nested) body_paragraphs(n, out);
+    } else if (name == "w:sectPr" || name == "mc:Fallback") {
+      continue;
+    } else {
+      body_paragraphs(c, out);  // tables, rows, cells, content controls
+    }
+  }
+}
+
+pugi::xml_document parse_xml(const std::string& data, const std::string& path) {
+  pugi::xml_document doc;
+  auto r = doc.load_buffer(data.data(), data.size(), pugi::parse_default | pugi::parse_ws_pcdata_single);
+  if (!r) throw InputError(tr("summary.import.docx_broken"), Location{path, 0, {}});
+  return doc;
+}
+
+}  // namespace
+
+SourceText read_text_source(std::string_view bytes, const std::string& source) {
+  SourceText s;
+  add_lines(s.paragraphs, decode_text(bytes, source));
+  return s;
+}
+
+SourceText read_docx_source(const std::string& path) {
+  int err = 0;
+  ZipPtr z(zip_open(path.c_str(), ZIP_RDONLY, &err));
+  if (!z) throw InputError(tr("summary.import.docx_broken"), Location{path, 0, {}});
+  SourceText s;
+  std::string xml = read_entry(z.get(), "word/document.xml", path);
+  pugi::xml_document doc = parse_xml(xml, path);
+  pugi::xml_node body = doc.child("w:document").child("w:body");
+  if (!body) throw InputError(tr("summary.import.docx_broken"), Location{path, 0, {}});
+  body_paragraphs(body, s.paragraphs);
+  // Headers and footers carry the vendor's banner and watermark (a VML text path).
+  zip_int64_t n = zip_get_num_entries(z.get(), 0);
+  for (zip_int64_t i = 0; i < n; ++i) {
+    const char* name = zip_get_name(z.get(), zip_uint64_t(i), 0);
+    if (!name) continue;
+    std::string_view nm = name;
+    bool part = nm.rfind("word/header", 0) == 0 || nm.rfind("word/footer", 0) == 0;
+    if (!part || nm.size() < 4 || nm.substr(nm.size() - 4) != ".xml") continue;
+    pugi::xml_document hd = parse_xml(read_entry(z.get(), name, path), path);
+    std::vector<std::string> lines;
+    body_paragraphs(hd.first_child(), lines);
+    for (auto& l : lines) s.stamps.push_back(std::move(l));
+    for (auto x : hd.select_nodes("//v:textpath[@string]")) add_lines(s.stamps, x.node().attribute("string").value());
+  }
+  return s;
+}
+
+SourceText read_template_source(const std::string& path) {
+  std::string bytes = read_file(path);
+  if (bytes.size() >= 4 && std::memcmp(bytes.data(), "PK\x03\x04", 4) == 0) return read_docx_source(path);
+  return read_text_source(bytes, path);
+}
+
+}  // namespace jiceng::summary

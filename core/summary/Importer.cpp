@@ -1,0 +1,246 @@
+#include "summary/Importer.hpp"
+
+#include <cmath>
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "Strings.hpp"
+#include "summary/ImportLayout.hpp"
+#include "summary/ImportMatch.hpp"
+#include "summary/Template.hpp"
+#include "summary/Utf8.hpp"
+
+namespace jiceng::summary {
+namespace {
+
+constexpr double kBindThreshold = 0.5;
+constexpr size_t kContextSide = 30;  // characters of context kept on each side of a blank
+
+struct Piece {
+  BlockKind kind = BlockKind::Paragraph;
+  int level = 0;
+  std::u32string text;
+  size_t paragraph = 0;
+};
+
+size_t clause_start(const std::u32string& p, size_t at) {
+  size_t s = at;
+  while (s > 0 && !is_clause_break(p[s - 1]) && at - s < kContextSide) --s;
+  return s;
+}
+
+size_t clause_end(const std::u32string& p, size_t at) {
+  size_t e = at;
+  while (e < p.size() && !is_clause_break(p[e]) && e - at < kContextSide) ++e;
+  return e;
+}
+
+std::u32string escape_braces(std::u32string_view s) {
+  std::u32string out;
+  for (char32_t c : s) {
+    if (c == U'{' || c == U'｛') out += U"{{";
+    else if (c == U'}' || c == U'｝') out += U"}}";
+    else out += c;
+  }
+  return out;
+}
+
+std::string kind_label(BlankKind k) { return tr("summary.import.kind." + std::string(to_string(k))); }
+
+class Importer {
+ public:
+  Importer(const Catalog& catalog) : catalog_(catalog), rules_(ImportRules::builtin()), matcher_(catalog, rules_) {}
+
+  ImportResult run(const SourceText& src) {
+    ImportResult r;
+    r.removed_lines = src.stamps;
+    std::map<std::u32string, int> repeats;
+    std::vector<std::u32string> lines;
+    for (const auto& p : src.paragraphs) lines.push_back(to_u32(p));
+    for (const auto& l : lines) ++repeats[l];
+    std::vector<Piece> pieces;
+    bool have_title = false;
+    for (size_t i = 0; i < lines.size(); ++i) {
+      const std::u32string& line = lines[i];
+      bool title = !have_title && pieces.empty() && looks_like_title(line, rules_);
+      if (!title && vendor_score(line, repeats[line], rules_) >= rules_.vendor_threshold) {
+        r.removed_lines.push_back(src.paragraphs[i]);
+        continue;
+      }
+      size_t para = r.paragraphs.size();
+      r.paragraphs.push_back(src.paragraphs[i]);
+      if (title) {
+        have_title = true;
+        pieces.push_back(Piece{BlockKind::Title, 0, line, para});
+        continue;
+      }
+      HeadingSplit h = split_heading(line, rules_);
+      if (h.level == 0) {
+        pieces.push_back(Piece{BlockKind::Paragraph, 0, line, para});
+        continue;
+      }
+      pieces.push_back(Piece{BlockKind::Heading, h.level, h.heading, para});
+      if (!h.rest.empty()) pieces.push_back(Piece{BlockKind::Paragraph, 0, h.rest, para});
+    }
+    Template t;
+    for (const auto& piece : pieces) {
+      std::u32string text = fill(piece, r);
+      t.insert(t.blocks().size(), piece.kind, piece.level, to_utf8(text), catalog_);
+    }
+    r.template_text = t.to_text();
+    return r;
+  }
+
+ private:
+  // Replaces the blanks of one piece with placeholders, recording each.
+  std::u32string fill(const Piece& piece, ImportResult& r) {
+    const std::u32string& p = piece.text;
+    std::vector<Blank> blanks = find_blanks(p, piece.kind == BlockKind::Title, rules_);
+    std::u32string out;
+    size_t cursor = 0;
+    for (size_t k = 0; k < blanks.size(); ++k) {
+      const Blank& b = blanks[k];
+      size_t cs = clause_start(p, b.token_start), ce = clause_end(p, b.unit_end);
+      MatchQuery q;
+      q.kind = b.kind;
+      q.unit = b.unit;
+      // Near context stops at the neighbouring figures and at "、" (the next item of a list).
+      size_t from = k > 0 ? std::max(cs, blanks[k - 1].unit_end) : cs;
+      for (size_t i = b.token_start; i > from; --i)
+        if (p[i - 1] == U'、') { from = i; break; }
+      size_t to = k + 1 < blanks.size() ? std::min(ce, std::max(b.unit_end, blanks[k + 1].token_start)) : ce;
+      for (size_t i = b.unit_end; i < to; ++i)
+        if (p[i] == U'、') { to = i; break; }
+      q.before = p.substr(from, b.token_start - from);
+      q.after = p.substr(b.unit_end, to - b.unit_end);
+      q.far_before = p.substr(cs, from - cs);
+      q.far_after = to < ce ? p.substr(to, ce - to) : std::u32string();
+      const ImportedBlank* prev = k > 0 && blanks[k - 1].token_start >= cs ? &r.placeholders.back() : nullptr;
+      ImportedBlank ib;
+      ib.index = int(r.placeholders.size());
+      ib.kind = b.kind;
+      ib.unit = to_utf8(b.unit);
+      ib.context = to_utf8(p.substr(cs, ce - cs));
+      ib.paragraph = piece.paragraph;
+      ib.expression = bind(b, q, piece, prev, ib);
+      out += escape_braces(std::u32string_view(p).substr(cursor, b.span_start - cursor));
+      out += U"{" + to_u32(ib.expression) + U"}";
+      cursor = b.span_end;
+      r.placeholders.push_back(std::move(ib));
+    }
+    out += escape_braces(std::u32string_view(p).substr(cursor));
+    return out;
+  }
+
+  // The placeholder expression for a blank, filling in the proposal fields of `ib`.
+  std::string bind(const Blank& b, const MatchQuery& q, const Piece& piece, const ImportedBlank* prev,
+                   ImportedBlank& ib) {
+    Proposal prop = propose(q, prev);
+    if (b.kind == BlankKind::Year && !prop.indicator) {
+      // "到X年" looks ahead: the target year, when the catalog has exactly one year figure.
+      const Indicator* only = nullptr;
+      int years = 0;
+      for (const auto& ind : catalog_.indicators())
+        if (ind.kind == IndicatorKind::Year) { only = &ind; ++years; }
+      if (years == 1 && (ends_with(q.before, U"到") || ends_with(q.before, U"至"))) prop = Proposal{only, 0.6};
+    }
+    if (b.kind == BlankKind::Year && !prop.indicator) {
+      // "20XX年" or the title's year: the year the summary is written for.
+      bool digits = b.token_start < b.token_end && piece.text[b.token_start] >= U'0' && piece.text[b.token_start] <= U'9';
+      if (digits || piece.kind == BlockKind::Title) {
+        ib.indicator = "year";
+        ib.confidence = 0.95;
+        return "年份";
+      }
+    }
+    if (b.kind == BlankKind::Text && b.span_end > b.token_end) {
+      // "XX镇": the town the summary is about.
+      ib.indicator = "town_name";
+      ib.confidence = 0.8;
+      return "镇名";
+    }
+    if (!prop.indicator) return blank_note(b, piece.text, ib);
+    const Indicator& ind = *prop.indicator;
+    ib.indicator = ind.id;
+    ib.confidence = prop.confidence;
+    if (b.kind == BlankKind::Village) return "村名(" + ind.name + " > 0)";
+    std::string expr = ind.name;
+    std::string format;
+    // The text counts in 元 where the catalog keeps 万元.
+    if (b.kind == BlankKind::Money && b.unit == U"元" && ind.unit == "万元") {
+      expr += " * 10000";
+      format = "整数";
+    }
+    // "X万多人次" where the catalog counts 人次: state it in 万.
+    std::u32string iu = to_u32(ind.unit);
+    if (b.unit.size() > 1 && b.unit[0] == U'万' && (iu.empty() || iu[0] != U'万') && b.kind != BlankKind::Money) {
+      expr += " / 10000";
+      format = "一位小数";
+    }
+    if (b.approx) format = b.approx_inside ? "约数" : (b.approx == U'余' ? "余" : "多");
+    return format.empty() ? expr : expr + " | " + format;
+  }
+
+  Proposal propose(const MatchQuery& q, const ImportedBlank* prev) const {
+    if (q.kind == BlankKind::Text) return {};
+    std::vector<Proposal> ranked = matcher_.rank(q, 3);
+    const Indicator* prev_ind = prev && !prev->indicator.empty() ? catalog_.find(prev->indicator) : nullptr;
+    Proposal best = ranked.empty() ? Proposal{} : ranked[0];
+    // Two figures side by side in one clause rarely state the same thing: prefer the runner-up.
+    if (prev_ind && best.indicator == prev_ind && ranked.size() > 1 && ranked[1].confidence >= 0.8 * best.confidence)
+      best = ranked[1];
+    if (prev_ind && q.before.empty()) {
+      Proposal sib = matcher_.sibling(*prev_ind, q);
+      if (sib.indicator && sib.confidence > best.confidence) best = sib;
+    }
+    if (best.confidence < kBindThreshold) return {};
+    return best;
+  }
+
+  std::string blank_note(const Blank& b, const std::u32string& p, ImportedBlank& ib) {
+    size_t cs = clause_start(p, b.token_start), ce = clause_end(p, b.unit_end);
+    std::u32string ctx = p.substr(cs, b.token_start - cs) + U"□" + p.substr(b.token_end, ce - b.token_end);
+    // The note is a string literal inside the placeholder: drop characters that would end it.
+    std::u32string clean;
+    for (char32_t c : ctx)
+      if (c != U'」' && c != U'{' && c != U'}' && c != U'｛' && c != U'｝' && c != U'|' && c != U'｜') clean += c;
+    std::string note = tr("summary.import.blank_note", {{"index", std::to_string(ib.index)},
+                                                         {"kind", kind_label(b.kind)},
+                                                         {"context", to_utf8(clean)}});
+    return "待补(「" + note + "」)";
+  }
+
+  const Catalog& catalog_;
+  const ImportRules& rules_;
+  IndicatorMatcher matcher_;
+};
+
+}  // namespace
+
+std::string ImportResult::to_json() const {
+  nlohmann::ordered_json j;
+  j["removed_lines"] = removed_lines;
+  j["paragraphs"] = paragraphs.size();
+  auto list = nlohmann::ordered_json::array();
+  for (const auto& p : placeholders) {
+    nlohmann::ordered_json x;
+    x["index"] = p.index;
+    x["kind"] = std::string(to_string(p.kind));
+    x["unit"] = p.unit;
+    x["context"] = p.context;
+    x["indicator"] = p.indicator.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(p.indicator);
+    x["confidence"] = std::round(p.confidence * 100) / 100;
+    list.push_back(std::move(x));
+  }
+  j["placeholders"] = std::move(list);
+  j["template"] = template_text;
+  return j.dump(2);
+}
+
+ImportResult import_xtemplate(const SourceText& source, const Catalog& catalog) { return Importer(catalog).run(source); }
+
+ImportResult import_xtemplate(const std::string& path, const Catalog& catalog) {
+  return import_xtemplate(read_template_source(path), catalog);
+}
+
+}  // namespace jiceng::summary

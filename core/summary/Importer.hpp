@@ -1,0 +1,38 @@
+#pragma once
+// Imports a purchased "X-template" (DOMAIN.md §4): removes the vendor's stamps and adverts, keeps
+// the title and every content paragraph, finds every blank, classifies it, proposes an indicator
+// with a confidence, and writes a template in our syntax (unplaced blanks become 待补(…), which
+// the editor shows for review and the final export refuses).
+#include <string>
+#include <vector>
+
+#include "Catalog.hpp"
+#include "summary/ImportBlanks.hpp"
+#include "summary/ImportSource.hpp"
+
+namespace jiceng::summary {
+
+struct ImportedBlank {
+  int index = 0;           // from 0, in document order
+  BlankKind kind = BlankKind::Text;
+  std::string unit;        // measure word after the blank
+  std::string context;     // the clause around the blank, blank as written
+  std::string indicator;   // proposed indicator id ("year" for the summary's own year); empty: unbound
+  double confidence = 0;   // of the proposal; 0 when unbound
+  size_t paragraph = 0;    // index into ImportResult::paragraphs
+  std::string expression;  // what the template's placeholder says, e.g. "发展党员数 | 余"
+};
+
+struct ImportResult {
+  std::vector<std::string> removed_lines;  // vendor stamps, headers, watermarks — in order found
+  std::vector<std::string> paragraphs;     // kept paragraphs (title first), as in the source
+  std::vector<ImportedBlank> placeholders;
+  std::string template_text;               // the .tpl text
+  // {"removed_lines": [...], "paragraphs": N, "placeholders": [...], "template": "..."}
+  std::string to_json() const;
+};
+
+ImportResult import_xtemplate(const std::string& path, const Catalog& catalog);
+ImportResult import_xtemplate(const SourceText& source, const Catalog& catalog);
+
+}  // namespace jiceng::summary

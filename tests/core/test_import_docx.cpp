@@ -1,0 +1,126 @@
+// The importer on a Word .docx written here with libzip: text split across runs, line breaks,
+// a table, proofing marks between runs, a vendor banner in the header and a watermark.
+#include <doctest/doctest.h>
+#include <zip.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "Catalog.hpp"
+#include "Error.hpp"
+#include "summary/Importer.hpp"
+
+using namespace jiceng;
+using namespace jiceng::summary;
+
+namespace {
+
+const char* kW = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" "
+                 "xmlns:v=\"urn:schemas-microsoft-com:vml\" "
+                 "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"";
+
+std::string run(const std::string& text) {
+  return "<w:r><w:rPr><w:rFonts w:eastAsia=\"仿宋_GB2312\"/></w:rPr><w:t xml:space=\"preserve\">" + text + "</w:t></w:r>";
+}
+
+std::string para(const std::vector<std::string>& runs) {
+  std::string p = "<w:p><w:pPr><w:ind w:firstLineChars=\"200\"/></w:pPr>";
+  for (const auto& r : runs) p += r;
+  return p + "</w:p>";
+}
+
+// Writes a minimal but valid .docx; libzip keeps the buffers until zip_close, so they live here.
+void write_docx(const std::string& path, const std::string& body, const std::string& header) {
+  std::vector<std::pair<std::string, std::string>> parts = {
+      {"[Content_Types].xml",
+       "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+       "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+       "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+       "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+       "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
+       "<Override PartName=\"/word/header1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml\"/>"
+       "</Types>"},
+      {"_rels/.rels",
+       "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+       "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+       "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/>"
+       "</Relationships>"},
+      {"word/_rels/document.xml.rels",
+       "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+       "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+       "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/header\" Target=\"header1.xml\"/>"
+       "</Relationships>"},
+      {"word/document.xml",
+       std::string("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><w:document ") + kW + "><w:body>" + body +
+           "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rId1\"/></w:sectPr></w:body></w:document>"},
+      {"word/header1.xml",
+       std::string("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><w:hdr ") + kW + ">" + header + "</w:hdr>"},
+  };
+  int err = 0;
+  zip_t* z = zip_open(path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &err);
+  REQUIRE(z != nullptr);
+  for (const auto& [name, content] : parts) {
+    zip_source_t* src = zip_source_buffer(z, content.data(), content.size(), 0);
+    REQUIRE(src != nullptr);
+    REQUIRE(zip_file_add(z, name.c_str(), src, ZIP_FL_ENC_UTF_8) >= 0);
+  }
+  REQUIRE(zip_close(z) == 0);
+}
+
+}  // namespace
+
+TEST_CASE("import: .docx with X and its unit in separate runs") {
+  std::string body =
+      para({run("某某文库整理，咨询QQ：123456")}) +
+      para({run("20"), run("XX"), run("年基层党建工作总结")}) +
+      para({run("一、聚焦组织建设，突出基层基础")}) +
+      // "X" in one run, "名" in the next, with a proofing mark and a bookmark between them.
+      para({run("全年发展党员"), run("X"), "<w:proofErr w:type=\"spellStart\"/>", run("名"),
+            "<w:bookmarkStart w:id=\"0\" w:name=\"a\"/>", run("，举办培训班"), run("X"), run("期，培训"),
+            run("XX"), "<w:bookmarkEnd w:id=\"0\"/>", run("0人次。")}) +
+      // A line break inside a paragraph separates the vendor stamp from content.
+      "<w:p>" + run("收缴党费X.XX万元。") + "<w:r><w:br/></w:r>" + run("某某文库 仅供学习 禁止外传") + "</w:p>" +
+      "<w:tbl><w:tr><w:tc>" + para({run("走访群众"), run("X"), run("余户")}) + "</w:tc></w:tr></w:tbl>" +
+      // Deleted text is not text.
+      para({run("组建党员突击队"), "<w:del><w:r><w:delText>XX</w:delText></w:r></w:del>", run("X支。")});
+  std::string header = para({run("某某文库 精品范文 会员专享")}) +
+                       "<w:p><w:r><w:pict><v:shape><v:textpath string=\"某某文库专用\"/></v:shape></w:pict></w:r></w:p>";
+  auto path = (std::filesystem::temp_directory_path() / "jiceng_test_xtemplate.docx").string();
+  write_docx(path, body, header);
+
+  ImportResult r = import_xtemplate(path, Catalog::builtin());
+  std::filesystem::remove(path);
+  CHECK(r.removed_lines == std::vector<std::string>{"某某文库 精品范文 会员专享", "某某文库专用",
+                                                    "某某文库整理，咨询QQ：123456", "某某文库 仅供学习 禁止外传"});
+  REQUIRE(r.paragraphs.size() == 6);
+  CHECK(r.paragraphs[0] == "20XX年基层党建工作总结");
+  CHECK(r.paragraphs[2] == "全年发展党员X名，举办培训班X期，培训XX0人次。");
+  CHECK(r.paragraphs[3] == "收缴党费X.XX万元。");
+  CHECK(r.paragraphs[5] == "组建党员突击队X支。");
+  REQUIRE(r.placeholders.size() == 7);
+  CHECK(r.placeholders[0].indicator == "year");
+  CHECK(r.placeholders[1].unit == "名");
+  CHECK(r.placeholders[1].indicator == "new_members");
+  CHECK(r.placeholders[2].unit == "期");
+  CHECK(r.placeholders[2].indicator == "training_classes");
+  CHECK(r.placeholders[4].kind == BlankKind::Money);
+  CHECK(r.placeholders[4].indicator == "dues");
+  CHECK(r.placeholders[5].indicator == "visited_households");
+  CHECK(r.placeholders[5].expression == "走访群众户数 | 余");
+  CHECK(r.placeholders[6].indicator == "commando_teams");
+  CHECK(r.template_text.find("全年发展党员{发展党员数}名") != std::string::npos);
+}
+
+TEST_CASE("import: a broken .docx is refused, not half-read") {
+  auto path = (std::filesystem::temp_directory_path() / "jiceng_test_broken.docx").string();
+  {
+    int err = 0;
+    zip_t* z = zip_open(path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &err);
+    static const std::string junk = "<w:document><w:body><w:p>";  // unclosed XML
+    zip_file_add(z, "word/document.xml", zip_source_buffer(z, junk.data(), junk.size(), 0), 0);
+    zip_close(z);
+  }
+  CHECK_THROWS_AS(import_xtemplate(path, Catalog::builtin()), InputError);
+  std::filesystem::remove(path);
+}

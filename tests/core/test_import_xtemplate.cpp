@@ -1,0 +1,202 @@
+// The X-template importer on the vendor-style documents in tests/data/xtemplates.
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "Catalog.hpp"
+#include "Error.hpp"
+#include "summary/Importer.hpp"
+#include "summary/Template.hpp"
+
+using namespace jiceng;
+using namespace jiceng::summary;
+
+namespace {
+
+std::string data(const std::string& name) { return std::string(JICENG_SOURCE_DIR) + "/tests/data/xtemplates/" + name; }
+
+bool has_line(const ImportResult& r, const std::string& line) {
+  for (const auto& l : r.removed_lines)
+    if (l == line) return true;
+  return false;
+}
+
+// The template text with the 待补(…) notes taken out: what remains must hold no blank.
+std::string without_notes(std::string t) {
+  for (size_t at; (at = t.find("待补(「")) != std::string::npos;) t.erase(at, t.find("」)", at) + 4 - at);
+  return t;
+}
+
+}  // namespace
+
+TEST_CASE("import: a town summary with banner, repeated stamps and every kind of figure") {
+  ImportResult r = import_xtemplate(data("town_summary_a.txt"), Catalog::builtin());
+  CHECK(r.removed_lines.size() == 5);
+  CHECK(has_line(r, "仅供学习 禁止外传 用后删除"));
+  CHECK(has_line(r, "笔杆子文库整理，咨询QQ 12345678"));
+  CHECK(has_line(r, "★★★★★★★★★★★★★★★★"));
+  REQUIRE(r.paragraphs.size() == 11);
+  CHECK(r.paragraphs[0] == "20XX年基层党建工作总结");
+  REQUIRE(r.placeholders.size() == 45);
+  for (size_t i = 0; i < r.placeholders.size(); ++i) CHECK(r.placeholders[i].index == int(i));
+
+  const auto& p = r.placeholders;
+  CHECK(p[0].kind == BlankKind::Year);
+  CHECK(p[0].indicator == "year");
+  CHECK(p[4].indicator == "members");
+  CHECK(p[4].unit == "名");
+  CHECK(p[6].indicator == "commando_teams");
+  CHECK(p[6].unit == "支");
+  CHECK(p[8].kind == BlankKind::Percent);
+  CHECK(p[8].indicator == "donation_rate");
+  CHECK(p[9].kind == BlankKind::Money);
+  CHECK(p[9].unit == "万元");
+  CHECK(p[14].kind == BlankKind::Month);
+  CHECK(p[14].indicator == "standard_month");
+  CHECK(p[15].unit == "户");
+  CHECK(p[15].expression == "走访群众户数 | 余");  // "XXXX余户"
+  CHECK(p[18].indicator == "new_members");
+  CHECK(p[19].indicator == "new_member_completion");
+  CHECK(p[25].indicator == "lifted_households");
+  CHECK(p[26].indicator == "lifted_persons");  // "脱贫XXX户XXX人"
+  CHECK(p[27].indicator == "poor_households_remaining");
+  CHECK(p[28].indicator == "poor_persons_remaining");
+  CHECK(p[30].indicator == "inspection_aspects");
+  CHECK(p[31].indicator == "inspection_problems");
+  CHECK(p[37].kind == BlankKind::Village);
+  CHECK(p[37].indicator == "cold_stores");
+  CHECK(p[37].expression == "村名(新建冷库数 > 0)");
+  CHECK(p[38].indicator == "cold_stores");
+  CHECK(p[41].kind == BlankKind::Year);
+  CHECK(p[41].indicator == "outlook_year");
+  CHECK(p[42].indicator == "outlook_min_income");
+  CHECK(p[43].indicator == "outlook_villages_above");
+  for (const auto& x : p) {
+    CHECK(x.confidence >= 0.0);
+    CHECK(x.confidence <= 1.0);
+    if (x.indicator.empty()) CHECK(x.confidence == 0.0);
+  }
+
+  // The template keeps the structure and reads back.
+  CHECK(r.template_text.find("【标题】{年份}年基层党建工作总结\n") == 0);
+  CHECK(r.template_text.find("【一级】聚焦疫情防控，突出党员先锋作用\n") != std::string::npos);
+  CHECK(r.template_text.find("【二级】着力发展村级集体经济。\n") != std::string::npos);
+  CHECK(r.template_text.find("走访群众{走访群众户数 | 余}户") != std::string::npos);
+  CHECK(r.template_text.find("{村名(新建冷库数 > 0)}已建成冷库{新建冷库数}座") != std::string::npos);
+  CHECK(without_notes(r.template_text).find('X') == std::string::npos);
+  Template t = Template::parse(r.template_text, "imported", Catalog::builtin());
+  CHECK(t.placeholder_count() == 45);
+  CHECK(t.to_text() == r.template_text);
+}
+
+TEST_CASE("import: words removed for sensitivity, places and villages are text, never numbers") {
+  ImportResult r = import_xtemplate(data("theme_and_poverty_b.txt"), Catalog::builtin());
+  CHECK(r.removed_lines.size() == 3);
+  CHECK(r.paragraphs.size() == 5);
+  CHECK(r.paragraphs[0] == "XX镇20XX年度党建工作总结");
+  REQUIRE(r.placeholders.size() == 35);
+  const auto& p = r.placeholders;
+  CHECK(p[0].kind == BlankKind::Text);
+  CHECK(p[0].indicator == "town_name");  // "XX镇" is the town itself
+  CHECK(p[1].kind == BlankKind::Year);
+  CHECK(p[8].unit == "万人次");
+  CHECK(p[8].indicator == "cleanup_labor");
+  CHECK(p[8].expression == "人居环境整治投工 / 10000 | 约数");  // "X万多人次"
+  CHECK(p[11].unit == "万方");
+  CHECK(p[11].expression == "清运垃圾 | 约数");  // "X.X万余方" keeps its wording
+  CHECK(p[16].kind == BlankKind::Village);
+  CHECK(p[16].indicator.empty());  // which weak village is not a fact of the data
+  CHECK(p[22].indicator == "weak_self_raised");
+  CHECK(p[23].indicator == "weak_funds_above");
+  CHECK(p[25].expression == "预计村集体增收 | 约数");
+  for (int i : {31, 32, 33, 34}) {
+    CHECK(p[size_t(i)].kind == BlankKind::Text);
+    CHECK(p[size_t(i)].indicator.empty());
+    CHECK(p[size_t(i)].expression.rfind("待补(", 0) == 0);
+  }
+  CHECK(r.template_text.find("坚决反对涉{待补(") != std::string::npos);
+  CHECK_NOTHROW(Template::parse(r.template_text, "imported", Catalog::builtin()));
+}
+
+TEST_CASE("import: GB18030 text with CRLF line ends") {
+  ImportResult r = import_xtemplate(data("report_gb18030.txt"), Catalog::builtin());
+  CHECK(r.removed_lines.size() == 2);
+  REQUIRE(r.paragraphs.size() == 8);
+  CHECK(r.paragraphs[0] == "XX镇20XX年抓基层党建工作情况汇报");
+  CHECK(r.paragraphs[2] == "一、巩固脱贫成果");
+  REQUIRE(r.placeholders.size() == 14);
+  CHECK(r.placeholders[2].indicator == "villages");
+  CHECK(r.placeholders[3].indicator == "lifted_households");
+  CHECK(r.placeholders[4].indicator == "lifted_persons");
+  CHECK(r.placeholders[6].indicator == "cold_stores");
+  CHECK(r.placeholders[9].indicator == "weak_branches");
+  CHECK(r.template_text.find("【一级】巩固脱贫成果\n") != std::string::npos);
+}
+
+TEST_CASE("import: UTF-8 with BOM, numbered items, ads in the middle, and the --json shape") {
+  ImportResult r = import_xtemplate(data("outlook_bom_d.txt"), Catalog::builtin());
+  CHECK(r.removed_lines.size() == 2);
+  CHECK(has_line(r, "资料群号：87654321  欢迎加入交流"));
+  REQUIRE(r.paragraphs.size() == 8);
+  CHECK(r.paragraphs[0] == "20XX年党建工作述职报告");
+  const auto& p = r.placeholders;
+  REQUIRE(p.size() == 13);
+  CHECK(p[2].indicator == "probationary_members");
+  CHECK(p[3].indicator == "activists");
+  CHECK(p[9].indicator == "outlook_year");  // "到20XX年" is a target
+  CHECK(p[12].indicator == "outlook_min_income");
+  CHECK(r.template_text.find("【三级】强化政治引领。\n") != std::string::npos);
+  CHECK(r.template_text.find("【一级】下一步工作打算\n") != std::string::npos);
+
+  auto j = nlohmann::ordered_json::parse(r.to_json());
+  std::vector<std::string> keys;
+  for (auto& [k, v] : j.items()) keys.push_back(k);
+  CHECK(keys == std::vector<std::string>{"removed_lines", "paragraphs", "placeholders", "template"});
+  CHECK(j["paragraphs"] == 8);
+  CHECK(j["removed_lines"].size() == 2);
+  REQUIRE(j["placeholders"].size() == 13);
+  auto first = j["placeholders"][0];
+  std::vector<std::string> pkeys;
+  for (auto& [k, v] : first.items()) pkeys.push_back(k);
+  CHECK(pkeys == std::vector<std::string>{"index", "kind", "unit", "context", "indicator", "confidence"});
+  CHECK(j["placeholders"][1]["kind"] == "number");
+  CHECK(j["placeholders"][1]["unit"] == "名");
+  CHECK(j["placeholders"][1]["indicator"] == "members");
+  CHECK(j["placeholders"][1]["context"] == "全镇共有党员XXX名");
+  CHECK(j["template"].get<std::string>() == r.template_text);
+}
+
+TEST_CASE("import: a blank that cannot be placed stays unbound with a null indicator") {
+  SourceText src;
+  src.paragraphs = {"2020年工作总结", "我们开展了X项很有特色的活动，群众反响良好。"};
+  ImportResult r = import_xtemplate(src, Catalog::builtin());
+  REQUIRE(r.placeholders.size() == 1);
+  CHECK(r.placeholders[0].kind == BlankKind::Number);
+  CHECK(r.placeholders[0].unit == "项");
+  CHECK(r.placeholders[0].indicator.empty());
+  CHECK(r.placeholders[0].confidence == 0.0);
+  auto j = nlohmann::json::parse(r.to_json());
+  CHECK(j["placeholders"][0]["indicator"].is_null());
+  CHECK(r.template_text.find("{待补(「空白0（数字）：我们开展了□项很有特色的活动」)}") != std::string::npos);
+}
+
+TEST_CASE("import: ordinary words and Latin letters are not blanks; content with soft ad words stays") {
+  SourceText src;
+  src.paragraphs = {"某镇工作总结",
+                    "组织党员下载学习强国APP，利用QQ群、微信群开展线上学习，订阅党报党刊。",
+                    "深入联系群众，及时整理归档各类资料，确保台账规范完整、有据可查，经得起检查。",
+                    "用Excel表格登记，3×4的展板共计X块。"};
+  ImportResult r = import_xtemplate(src, Catalog::builtin());
+  CHECK(r.removed_lines.empty());
+  CHECK(r.paragraphs.size() == 4);
+  REQUIRE(r.placeholders.size() == 1);  // only "X块": not the x of Excel, not 3×4
+  CHECK(r.placeholders[0].unit == "块");
+}
+
+TEST_CASE("import: a file that is neither UTF-8 nor GB18030 is refused with a Chinese message") {
+  std::string bad = "\x81\x30\x81";  // a truncated GB18030 four-byte sequence
+  CHECK_THROWS_AS(read_text_source(bad, "bad.txt"), InputError);
+  CHECK_THROWS_AS(import_xtemplate(std::string(JICENG_SOURCE_DIR) + "/tests/data/xtemplates/no_such_file.txt",
+                                   Catalog::builtin()),
+                  InputError);
+}
