@@ -18,6 +18,7 @@ std::optional<E> parse_enum(std::string_view s, const std::string_view (&names)[
 constexpr std::string_view kOrgKinds[] = {"town", "village", "community", "unit", "general_branch", "branch"};
 constexpr std::string_view kStages[] = {"applicant", "activist", "candidate", "probationary", "full"};
 constexpr std::string_view kStatuses[] = {"draft", "submitted", "approved"};
+constexpr std::string_view kRoles[] = {"clerk", "leader", "admin"};
 
 bool parse_int(std::string_view s, int& out) {
   auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
@@ -62,5 +63,8 @@ std::optional<ValueStatus> parse_value_status(std::string_view s) {
 const std::string& label(OrgKind k) { return tr("org_kind." + std::string(to_string(k))); }
 const std::string& label(MemberStage s) { return tr("stage." + std::string(to_string(s))); }
 const std::string& label(ValueStatus s) { return tr("status." + std::string(to_string(s))); }
+std::string_view to_string(Role r) { return kRoles[int(r)]; }
+std::optional<Role> parse_role(std::string_view s) { return parse_enum<Role>(s, kRoles); }
+const std::string& label(Role r) { return tr("role." + std::string(to_string(r))); }
 
 }  // namespace jiceng

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace jiceng {
 
@@ -71,10 +72,18 @@ struct Target {
   double value = 0;
 };
 
-// Who makes a change, carried into every audit entry.
+// What a signed-in person may do (checked in the store, not only hidden in the UI):
+// 采集员 enters data for the organisations assigned to them; 领导 reads everything and approves;
+// 管理员 does everything and manages users.
+enum class Role { Clerk, Leader, Admin };
+
+// Who makes a change, carried into every audit entry. Command-line tools and importers act as
+// the administrator of the file they were given; the app acts as whoever signed in.
 struct Actor {
   std::string user = "system";
   std::string device;  // empty: this installation's device id
+  Role role = Role::Admin;
+  std::vector<OrgId> scope;  // for a clerk: the organisations (with their subtrees) they enter data for
 };
 
 struct AuditEntry {
@@ -101,5 +110,8 @@ std::optional<ValueStatus> parse_value_status(std::string_view s);
 const std::string& label(OrgKind k);
 const std::string& label(MemberStage s);
 const std::string& label(ValueStatus s);
+std::string_view to_string(Role r);  // "clerk", "leader", "admin"
+std::optional<Role> parse_role(std::string_view s);
+const std::string& label(Role r);
 
 }  // namespace jiceng

@@ -63,7 +63,118 @@ CREATE INDEX members_by_branch ON members(branch_id);
 CREATE INDEX orgs_by_name ON orgs(name);
 )sql";
 
-constexpr const char* kMigrations[] = {kV1, kV2};
+// v3: people who sign in, their role, and the organisations a clerk enters data for.
+constexpr const char* kV3 = R"sql(
+CREATE TABLE users(
+  id INTEGER PRIMARY KEY,
+  login TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  role TEXT NOT NULL CHECK (role IN ('clerk','leader','admin')),
+  pin_hash TEXT NOT NULL,
+  active INTEGER NOT NULL DEFAULT 1);
+CREATE TABLE user_orgs(
+  user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  org_id INTEGER NOT NULL REFERENCES orgs(id) ON DELETE CASCADE,
+  PRIMARY KEY (user_id, org_id)) WITHOUT ROWID;
+)sql";
+
+// v4: exchanging packages between tablets, the town office and the county (core/sync, docs/SYNC.md).
+// The town's identity is created here so that every copy of a town's file carries the same id;
+// members get a stable id that survives between databases; per destination, what was last sent;
+// packages already imported; conflicts kept until a person decides; a county's rolled-up towns.
+constexpr const char* kV4 = R"sql(
+INSERT OR IGNORE INTO meta(key, value) VALUES('town_id', lower(hex(randomblob(16))));
+CREATE TABLE sync_member_uids(
+  member_id INTEGER PRIMARY KEY REFERENCES members(id) ON DELETE CASCADE,
+  uid TEXT NOT NULL UNIQUE);
+INSERT INTO sync_member_uids(member_id, uid) SELECT id, lower(hex(randomblob(16))) FROM members;
+CREATE TRIGGER sync_member_uid AFTER INSERT ON members BEGIN
+  INSERT OR IGNORE INTO sync_member_uids(member_id, uid) VALUES(new.id, lower(hex(randomblob(16))));
+END;
+CREATE TABLE sync_peers(
+  peer TEXT PRIMARY KEY,
+  last_audit_id INTEGER NOT NULL DEFAULT 0,
+  last_export_at TEXT NOT NULL DEFAULT '',
+  last_package_id TEXT NOT NULL DEFAULT '');
+CREATE TABLE sync_base(
+  peer TEXT NOT NULL,
+  org_id INTEGER NOT NULL REFERENCES orgs(id) ON DELETE CASCADE,
+  indicator_id TEXT NOT NULL,
+  period TEXT NOT NULL,
+  value REAL NOT NULL,
+  status TEXT NOT NULL,
+  PRIMARY KEY (peer, org_id, indicator_id, period)) WITHOUT ROWID;
+CREATE TABLE sync_member_base(
+  peer TEXT NOT NULL,
+  uid TEXT NOT NULL,
+  record TEXT NOT NULL,
+  PRIMARY KEY (peer, uid)) WITHOUT ROWID;
+CREATE TABLE sync_imports(
+  package_id TEXT PRIMARY KEY,
+  sha256 TEXT NOT NULL,
+  device TEXT NOT NULL,
+  imported_at TEXT NOT NULL,
+  imported_by TEXT NOT NULL,
+  counts TEXT NOT NULL);
+CREATE TABLE sync_conflicts(
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL CHECK (kind IN ('value','member')),
+  package_id TEXT NOT NULL,
+  org_id INTEGER NOT NULL REFERENCES orgs(id) ON DELETE CASCADE,
+  indicator_id TEXT NOT NULL DEFAULT '',
+  period TEXT NOT NULL DEFAULT '',
+  member_uid TEXT NOT NULL DEFAULT '',
+  base_value REAL, base_status TEXT NOT NULL DEFAULT '',
+  local_value REAL, local_status TEXT NOT NULL DEFAULT '',
+  local_at TEXT NOT NULL DEFAULT '', local_by TEXT NOT NULL DEFAULT '', local_device TEXT NOT NULL DEFAULT '',
+  remote_value REAL, remote_status TEXT NOT NULL DEFAULT '',
+  remote_at TEXT NOT NULL, remote_by TEXT NOT NULL, remote_device TEXT NOT NULL,
+  local_record TEXT NOT NULL DEFAULT '', remote_record TEXT NOT NULL DEFAULT '',
+  created_at TEXT NOT NULL,
+  resolution TEXT CHECK (resolution IN ('local','remote','typed','superseded')),
+  resolved_value REAL, resolved_at TEXT NOT NULL DEFAULT '', resolved_by TEXT NOT NULL DEFAULT '',
+  reason TEXT NOT NULL DEFAULT '');
+CREATE INDEX sync_conflicts_by_key ON sync_conflicts(org_id, indicator_id, period);
+CREATE TABLE county_towns(
+  town_id TEXT PRIMARY KEY,
+  code TEXT NOT NULL,
+  name TEXT NOT NULL,
+  source TEXT NOT NULL,
+  source_sha256 TEXT NOT NULL,
+  rolled_up_at TEXT NOT NULL,
+  sort INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE county_orgs(
+  town_id TEXT NOT NULL REFERENCES county_towns(town_id) ON DELETE CASCADE,
+  code TEXT NOT NULL,
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  parent_code TEXT NOT NULL DEFAULT '',
+  sort INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (town_id, code)) WITHOUT ROWID;
+CREATE TABLE county_figures(
+  town_id TEXT NOT NULL REFERENCES county_towns(town_id) ON DELETE CASCADE,
+  year INTEGER NOT NULL,
+  org_code TEXT NOT NULL,
+  indicator_id TEXT NOT NULL,
+  value REAL,
+  target REAL,
+  PRIMARY KEY (town_id, year, org_code, indicator_id)) WITHOUT ROWID;
+CREATE TABLE county_units(
+  town_id TEXT NOT NULL REFERENCES county_towns(town_id) ON DELETE CASCADE,
+  year INTEGER NOT NULL,
+  org_code TEXT NOT NULL,
+  filled INTEGER NOT NULL,
+  expected INTEGER NOT NULL,
+  status TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (town_id, year, org_code)) WITHOUT ROWID;
+CREATE TABLE county_years(
+  town_id TEXT NOT NULL REFERENCES county_towns(town_id) ON DELETE CASCADE,
+  year INTEGER NOT NULL,
+  last_month INTEGER NOT NULL,
+  PRIMARY KEY (town_id, year)) WITHOUT ROWID;
+)sql";
+
+constexpr const char* kMigrations[] = {kV1, kV2, kV3, kV4};
 
 }  // namespace
 

@@ -15,6 +15,7 @@
 #include "Rules.hpp"
 #include "Schema.hpp"
 #include "Sql.hpp"
+#include "StoreDetail.hpp"
 #include "Strings.hpp"
 
 namespace jiceng {
@@ -157,7 +158,7 @@ void Store::audit(const AuditEntry& e) {
 
 // ---- Organisations ------------------------------------------------------------------------
 
-static Org read_org(const Stmt& st) {
+Org read_org(const Stmt& st) {
   Org o;
   o.id = st.int64(0);
   o.code = st.text(1);
@@ -208,10 +209,15 @@ std::optional<Org> Store::town() const {
 }
 
 OrgId Store::add_org(const Org& o, const Actor& actor) {
+  require_role(actor, {Role::Admin});
   if (o.code.empty() || o.name.empty()) throw InputError(tr("store.org_needs_code_and_name"), Location{{}, 0, "code"});
   if (find_org(o.code)) throw InputError(tr("store.duplicate_org", {{"code", o.code}}), Location{{}, 0, "code"});
   if (!o.parent && o.kind != OrgKind::Town) throw InputError(tr("store.org_needs_parent", {{"name", o.name}}));
-  if (o.parent && !org(*o.parent)) throw InputError(tr("store.unknown_org", {{"org", std::to_string(*o.parent)}}));
+  if (o.parent) {
+    auto parent = org(*o.parent);
+    if (!parent) throw InputError(tr("store.unknown_org", {{"org", std::to_string(*o.parent)}}));
+    check_parent_kind(o, *parent);
+  }
   OrgId id = 0;
   transaction([&] {
     Stmt(db_, "INSERT INTO orgs(code, name, kind, parent_id, sort) VALUES(?,?,?,?,?)")
@@ -224,60 +230,11 @@ OrgId Store::add_org(const Org& o, const Actor& actor) {
   return id;
 }
 
-// ---- Members ------------------------------------------------------------------------------
-
-std::vector<Member> Store::members() const {
-  Stmt st(db_, "SELECT id, name, gender, birth_date, branch_id, stage, applied_on, talked_on, activist_on, "
-               "candidate_on, probationary_on, full_on, reserve_cadre FROM members ORDER BY id");
-  std::vector<Member> out;
-  while (st.step()) {
-    Member m;
-    m.id = st.int64(0);
-    m.name = st.text(1);
-    m.gender = st.text(2);
-    m.birth_date = st.text(3);
-    m.branch = st.int64(4);
-    m.stage = parse_member_stage(st.text(5)).value_or(MemberStage::Applicant);
-    m.applied_on = st.text(6);
-    m.talked_on = st.text(7);
-    m.activist_on = st.text(8);
-    m.candidate_on = st.text(9);
-    m.probationary_on = st.text(10);
-    m.full_on = st.text(11);
-    m.reserve_cadre = st.int64(12) != 0;
-    out.push_back(std::move(m));
-  }
-  return out;
-}
-
-void Store::add_members(const std::vector<Member>& ms, const Actor& actor) {
-  transaction([&] {
-    Stmt ins(db_, "INSERT INTO members(name, gender, birth_date, branch_id, stage, applied_on, talked_on, "
-                  "activist_on, candidate_on, probationary_on, full_on, reserve_cadre) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)");
-    for (const auto& m : ms) {
-      auto branch = org(m.branch);
-      if (!branch || branch->kind != OrgKind::Branch)
-        throw InputError(tr("store.member_needs_branch", {{"name", m.name}}), Location{{}, 0, "branch"});
-      if (m.name.empty()) throw InputError(tr("store.member_needs_name"), Location{{}, 0, "name"});
-      ins.bind(1, m.name).bind(2, m.gender).bind(3, m.birth_date).bind(4, m.branch)
-          .bind(5, std::string(to_string(m.stage))).bind(6, m.applied_on).bind(7, m.talked_on)
-          .bind(8, m.activist_on).bind(9, m.candidate_on).bind(10, m.probationary_on).bind(11, m.full_on)
-          .bind(12, int64_t(m.reserve_cadre)).run();
-      nlohmann::json d = {{"member_id", sqlite3_last_insert_rowid(db_)}, {"name", m.name}, {"stage", to_string(m.stage)}};
-      audit({0, {}, actor.user, actor.device, "add_member", m.branch, {}, {}, {}, {}, {}, d.dump()});
-    }
-  });
-}
-
-int64_t Store::add_member(const Member& m, const Actor& actor) {
-  add_members({m}, actor);
-  return sql::scalar_int(db_, "SELECT max(id) FROM members");
-}
-
 // ---- Targets ------------------------------------------------------------------------------
 
 void Store::set_target(OrgId org_id, const std::string& indicator, int year, double value, const Actor& actor,
                        const std::string& reason) {
+  require_role(actor, {Role::Leader, Role::Admin});
   const Indicator* ind = catalog_.find(indicator);
   if (!ind) throw InputError(tr("store.unknown_indicator", {{"indicator", indicator}}), Location{{}, 0, "indicator"});
   if (!ind->has_target) throw InputError(tr("store.no_target", {{"name", ind->name}}), Location{{}, 0, "indicator"});

@@ -3,6 +3,7 @@
 // Every write is one transaction and leaves an audit entry; a rejected write leaves the file as it
 // was. Schema versions live in PRAGMA user_version and are migrated on open (Schema.cpp).
 #include <functional>
+#include <initializer_list>
 #include <memory>
 #include <optional>
 #include <string>
@@ -64,11 +65,29 @@ class Store {
   Org require_org(std::string_view code_or_name, const Location& where = {}) const;  // throws
   OrgId add_org(const Org& org, const Actor& actor);
   std::optional<Org> town() const;  // the root
+  void rename_org(OrgId id, const std::string& name, const Actor& actor);
+  // Moves an organisation (with its subtree) under another parent of a fitting kind.
+  void move_org(OrgId id, OrgId new_parent, const Actor& actor);
+  // What deleting an organisation takes with it, for the confirmation a person reads first.
+  struct OrgImpact {
+    int orgs = 0;  // the organisation itself and everything under it
+    int members = 0, values = 0, targets = 0;
+    bool has_data() const { return members + values + targets > 0; }
+  };
+  OrgImpact org_impact(OrgId id) const;
+  // Deletes an organisation and its subtree. Refused when it holds data unless with_data is true
+  // (the stronger confirmation); the audit entry records what went.
+  void delete_org(OrgId id, bool with_data, const Actor& actor, const std::string& reason = {});
+  // True when `id` is `ancestor` or lies under it.
+  bool is_within(OrgId id, OrgId ancestor) const;
 
   // ---- Members ------------------------------------------------------------------------------
   std::vector<Member> members() const;
   int64_t add_member(const Member& m, const Actor& actor);
   void add_members(const std::vector<Member>& ms, const Actor& actor);  // one transaction, one audit entry each
+  void update_member(const Member& m, const Actor& actor, const std::string& reason = {});
+  void delete_member(int64_t id, const Actor& actor, const std::string& reason = {});
+  std::optional<Member> member(int64_t id) const;
 
   // ---- Targets ------------------------------------------------------------------------------
   void set_target(OrgId org, const std::string& indicator, int year, double value, const Actor& actor,
@@ -82,7 +101,15 @@ class Store {
   // Many inputs, all or nothing: the first bad one throws and nothing is written. Returns how many
   // values actually changed (identical values are not rewritten and leave no audit entry).
   size_t set_values(const std::vector<ValueInput>& ins, const Actor& actor, const std::string& reason = {});
-  void set_status(OrgId org, int year, ValueStatus status, const Actor& actor, const std::string& reason = {});
+  // ---- Workflow: 草稿 → 已提交 (clerk) → 已审核 (leader); reopen (leader) needs a reason ------
+  // Each acts on one organisation's values of one period (a year's yearly values, or a month's).
+  void submit(OrgId org, const Period& p, const Actor& actor);
+  void approve(OrgId org, const Period& p, const Actor& actor);
+  void reopen(OrgId org, const Period& p, const Actor& actor, const std::string& reason);
+  // The lowest status among an organisation's values of a period; nullopt when nothing is typed.
+  std::optional<ValueStatus> period_status(OrgId org, const Period& p) const;
+  // Restores a value to what it was before its last change (the undo is itself recorded).
+  void undo_last(OrgId org, const std::string& indicator, const Period& p, const Actor& actor);
   // Values of a year: the yearly ones and every month of it.
   std::vector<ValueRecord> values(int year) const;
   std::optional<ValueRecord> value(OrgId org, const std::string& indicator, const Period& p) const;
@@ -90,10 +117,17 @@ class Store {
 
   // ---- Audit --------------------------------------------------------------------------------
   std::vector<AuditEntry> history(const HistoryFilter& f = {}) const;
+  // Appends an entry (inside the caller's transaction); for modules that write with their own SQL.
+  void record_audit(const AuditEntry& e) { audit(e); }
 
  private:
   Store(sqlite3* db, std::string path, const Catalog& catalog);
   void audit(const AuditEntry& e);
+  void set_status(OrgId org, const Period& p, ValueStatus from, ValueStatus to, const Actor& actor,
+                  const std::string& reason);
+  // Throws InputError unless the actor may enter data for `org` (clerks: within their scope).
+  void require_entry_right(OrgId org, const Actor& actor) const;
+  void require_role(const Actor& actor, std::initializer_list<Role> roles) const;
   void write_value(const ValueRecord& r, const std::optional<ValueRecord>& old, const Actor& actor,
                    const std::string& reason);
   ValueRecord check_input(const ValueInput& in, const Actor& actor,

@@ -145,6 +145,8 @@ size_t Store::set_values(const std::vector<ValueInput>& ins, const Actor& actor,
     const std::string device = actor.device.empty() ? device_id() : actor.device;
     for (const auto& in : ins) {
       ValueRecord r = check_one(*this, ctx, in);
+      require_entry_right(r.org, actor);
+      if (r.status == ValueStatus::Approved && in.status) require_role(actor, {Role::Leader, Role::Admin});
       const std::string period = r.period.str();
       if (ctx.ruled.count(r.indicator)) ctx.pending[{r.org, r.indicator, period}] = r.value;
 
@@ -171,29 +173,6 @@ size_t Store::set_values(const std::vector<ValueInput>& ins, const Actor& actor,
     }
   });
   return changed;
-}
-
-void Store::set_status(OrgId org_id, int year, ValueStatus status, const Actor& actor, const std::string& reason) {
-  if (!org(org_id)) throw InputError(tr("store.unknown_org", {{"org", std::to_string(org_id)}}));
-  transaction([&] {
-    Stmt sel(db_, "SELECT indicator_id, period, value, status FROM indicator_values "
-                  "WHERE org_id = ? AND year = ? AND status != ?");
-    sel.bind(1, org_id).bind(2, year).bind(3, std::string(to_string(status)));
-    struct Row { std::string indicator, period, status; double value; };
-    std::vector<Row> rows;
-    while (sel.step()) rows.push_back({sel.text(0), sel.text(1), sel.text(3), sel.real(2)});
-    Stmt up(db_, "UPDATE indicator_values SET status = ?, updated_at = ?, updated_by = ?, device = ? "
-                 "WHERE org_id = ? AND indicator_id = ? AND period = ?");
-    const std::string at = now_iso();
-    for (const auto& r : rows) {
-      up.bind(1, std::string(to_string(status))).bind(2, at).bind(3, actor.user)
-          .bind(4, actor.device.empty() ? device_id() : actor.device).bind(5, org_id).bind(6, r.indicator)
-          .bind(7, r.period).run();
-      nlohmann::json d = {{"old_status", r.status}, {"status", to_string(status)}};
-      audit({0, at, actor.user, actor.device, "set_status", org_id, r.indicator, r.period, r.value, r.value,
-             reason, d.dump()});
-    }
-  });
 }
 
 }  // namespace jiceng

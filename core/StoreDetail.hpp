@@ -1,0 +1,18 @@
+#pragma once
+// Helpers shared by the Store's implementation files; not part of the Store's interface.
+#include "Model.hpp"
+#include "Sql.hpp"
+
+namespace jiceng {
+
+class Store;
+
+Org read_org(const sql::Stmt& st);
+Member read_member(const sql::Stmt& st);
+// Throws InputError when `child` may not sit under `parent` (e.g. a village under a branch).
+void check_parent_kind(const Org& child, const Org& parent);
+// Throws InputError for a member the store must not hold: no name, no branch, broken stage dates,
+// or outside a clerk's organisations.
+void check_member(const Store& store, const Member& m, const Actor& actor);
+
+}  // namespace jiceng
