@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <functional>
 #include <nlohmann/json.hpp>
-#include <regex>
 #include <set>
 
 #include "Assets.hpp"
@@ -49,12 +48,17 @@ int line_at(std::string_view text, size_t offset) {
   return 1 + int(std::count(text.begin(), text.begin() + offset, '\n'));
 }
 
-// nlohmann::json keeps no positions, so an indicator is located by its "id" entry in the text.
-int line_of_id(std::string_view text, const std::string& id) {
-  std::string t(text);
-  std::smatch m;
-  std::regex re("\"id\"\\s*:\\s*\"" + std::regex_replace(id, std::regex(R"([.^$|()\[\]{}*+?\\])"), R"(\$&)") + "\"");
-  if (std::regex_search(t, m, re)) return line_at(text, size_t(m.position(0)));
+// nlohmann::json keeps no positions, so an indicator is located by its `"id": "<id>"` entry.
+// Only called when reporting an error.
+int line_of_id(std::string_view text, const std::string& id, int occurrence = 1) {
+  const std::string quoted = "\"" + id + "\"";
+  for (size_t at = text.find("\"id\""); at != std::string_view::npos; at = text.find("\"id\"", at + 4)) {
+    size_t p = text.find_first_not_of(" \t\r\n", at + 4);
+    if (p == std::string_view::npos || text[p] != ':') continue;
+    p = text.find_first_not_of(" \t\r\n", p + 1);
+    if (p != std::string_view::npos && text.substr(p, quoted.size()) == quoted && --occurrence == 0)
+      return line_at(text, at);
+  }
   return 0;
 }
 
@@ -297,8 +301,8 @@ Catalog Catalog::parse(std::string_view text, const std::string& source) {
   std::unordered_map<std::string, size_t> by_id;
   for (const auto& j : inds) {
     Indicator ind = read_indicator(j, ++index, section_ids, text, source);
-    Location at{source, line_of_id(text, ind.id), "id"};
-    if (by_id.count(ind.id)) throw InputError(tr("catalog.duplicate_id", {{"id", ind.id}}), at);
+    if (by_id.count(ind.id))  // point at the second entry with this id
+      throw InputError(tr("catalog.duplicate_id", {{"id", ind.id}}), Location{source, line_of_id(text, ind.id, 2), "id"});
     by_id.emplace(ind.id, c.indicators_.size());
     c.indicators_.push_back(std::move(ind));
   }
@@ -321,18 +325,18 @@ Catalog Catalog::parse(std::string_view text, const std::string& source) {
   std::vector<std::vector<size_t>> inputs(c.indicators_.size());
   for (size_t i = 0; i < c.indicators_.size(); ++i) {
     const Indicator& ind = c.indicators_[i];
-    Location at{source, line_of_id(text, ind.id), "formula"};
+    auto at = [&](const char* field) { return Location{source, line_of_id(text, ind.id), field}; };
     if (ind.aggregate == Aggregate::Formula) {
       for (const auto& name : Expr::parse(ind.formula).identifiers()) {
         auto it = by_id.find(name);
-        if (it == by_id.end()) throw InputError(tr("catalog.formula_unknown", {{"id", ind.id}, {"other", name}}), at);
+        if (it == by_id.end()) throw InputError(tr("catalog.formula_unknown", {{"id", ind.id}, {"other", name}}), at("formula"));
         inputs[i].push_back(it->second);
       }
     }
-    at.field = "rules";
     for (const auto& rule : ind.rules) {
-      if (!by_id.count(rule.other)) throw InputError(tr("catalog.rule_unknown", {{"id", ind.id}, {"other", rule.other}}), at);
-      if (rule.other == ind.id) throw InputError(tr("catalog.rule_self", {{"id", ind.id}}), at);
+      if (!by_id.count(rule.other))
+        throw InputError(tr("catalog.rule_unknown", {{"id", ind.id}, {"other", rule.other}}), at("rules"));
+      if (rule.other == ind.id) throw InputError(tr("catalog.rule_self", {{"id", ind.id}}), at("rules"));
     }
   }
 

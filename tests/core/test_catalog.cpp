@@ -234,4 +234,12 @@ TEST_CASE("catalog errors carry the file, the indicator's line and the field") {
     CHECK(e.where().line == 4);
     CHECK(e.where().field == "kind");
   }
+  // A duplicate id points at its second entry, not at a rule that names it.
+  try {
+    Catalog::parse(catalog_with("\n,{\"id\": \"found\",\"name\":\"甲\",\"section\":\"s\",\"unit\":\"个\",\"kind\":\"count\"}"),
+                   "my.json");
+    FAIL("should throw");
+  } catch (const InputError& e) {
+    CHECK(e.where().line == 4);
+  }
 }
