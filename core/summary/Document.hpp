@@ -3,6 +3,7 @@
 // .xlsx in the exporters). Blocks keep their kind and heading level; paragraphs are runs of plain
 // text, filled figures and missing-figure markers, so a preview can highlight figures and an
 // exporter can style them without parsing text again.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,8 @@ struct Run {
   std::string expression;               // the placeholder as typed, e.g. "发展党员数 | 整数"
   std::vector<std::string> indicators;  // indicator ids the figure comes from
   std::vector<std::string> missing;     // Missing: what has no data yet (Chinese names)
+  std::optional<double> value;          // Figure: the number before formatting (exporters, checks)
+  FormatKind format = FormatKind::Auto; // Figure: the format it was written with
 };
 
 struct Block {

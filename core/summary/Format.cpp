@@ -54,7 +54,9 @@ std::vector<std::string> format_names() {
 double approx_floor(double v) {
   if (v < 0) return -approx_floor(-v);
   if (v < 10) return std::floor(v + 1e-9);
-  double scale = v < 100 ? 10 : std::pow(10.0, std::floor(std::log10(v)) - 1);
+  // Tens below 100, two significant digits below 10000 (3265 → 3200), three above (11560 → 11500).
+  double digits = std::floor(std::log10(v));
+  double scale = v < 100 ? 10 : std::pow(10.0, digits - (v < 10000 ? 1 : 2));
   return std::floor(v / scale + 1e-9) * scale;
 }
 

@@ -43,6 +43,8 @@ Run fill(const Placeholder& p, const SummaryContext& ctx, int index) {
     return r;
   }
   r.kind = RunKind::Figure;
+  r.format = p.format;
+  if (v.is_number()) r.value = v.number;
   r.text = v.is_number() ? format_figure(v.number, p.format, auto_decimals(p.expr, catalog, v.number)) : v.text;
   return r;
 }
@@ -81,7 +83,9 @@ Document render(const Template& t, const YearFigures& figures, const RenderOptio
     }
     for (const auto& seg : tb.segments) {
       if (!seg.placeholder) {
-        b.runs.push_back(Run{RunKind::Text, seg.text, -1, {}, {}, {}});
+        Run text;
+        text.text = seg.text;
+        b.runs.push_back(std::move(text));
         continue;
       }
       Run r = fill(*seg.placeholder, ctx, index++);
