@@ -68,6 +68,7 @@ bool Headless::visible(std::string_view mark) const { return ui::find_mark(mark)
 
 bool Headless::click(std::string_view mark) {
   ImGui::SetCurrentContext(ctx_);
+  frame();  // let what the last input opened settle (popups appear a frame late)
   auto r = ui::find_mark(mark);
   if (!r) return false;
   const ImVec2 c = r->center();
@@ -84,6 +85,23 @@ void Headless::click_at(float x, float y) {
   frame();  // press
   io.MouseDown[0] = false;
   frame();  // release
+  frame();  // what the click opened appears (popups are measured off-screen for a frame)
+}
+
+void Headless::drag(float x0, float y0, float x1, float y1, int steps) {
+  ImGui::SetCurrentContext(ctx_);
+  ImGuiIO& io = ImGui::GetIO();
+  io.MousePos = ImVec2(x0, y0);
+  frame();
+  io.MouseDown[0] = true;
+  frame();
+  for (int i = 1; i <= steps; ++i) {
+    const float t = float(i) / float(steps);
+    io.MousePos = ImVec2(x0 + (x1 - x0) * t, y0 + (y1 - y0) * t);
+    frame();
+  }
+  io.MouseDown[0] = false;
+  frame();
 }
 
 void Headless::type(std::string_view utf8) {

@@ -38,10 +38,13 @@ class Headless {
 
   void frame();
   void frames(int n);
-  // Clicks the widget drawn under `mark` (see ui::mark): move, press, release on three frames.
+  // Clicks the widget drawn under `mark` (see ui::mark): move, press, release on separate frames,
+  // then one more frame so that what the click opened is on screen.
   // False when no such widget was visible in the last frame.
   bool click(std::string_view mark);
   void click_at(float x, float y);
+  // Presses at one point, moves to another over `steps` frames, releases (a finger's drag).
+  void drag(float x0, float y0, float x1, float y1, int steps = 6);
   // Types text into the focused field (characters queued as a keyboard would), one frame.
   void type(std::string_view utf8);
   void press_enter();

@@ -121,6 +121,8 @@ class Runner {
   // One frame; returns the ImGui CPU time (NewFrame to Render).
   double draw_frame(bool show) {
     backend_->begin_frame();
+    // A screenshot shows the screen at rest, not hovered by Xvfb's pointer in the middle.
+    if (!o_.screenshot.empty()) ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
     auto t = Clock::now();
     ImGui::NewFrame();
     app_->draw();

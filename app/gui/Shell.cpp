@@ -65,15 +65,17 @@ void App::draw_error_banner() {
 void App::draw_top_bar() {
   ui::heading(tr("app.title"));
   ImGui::SameLine(0, ui::em(1));
-  ImGui::AlignTextToFramePadding();
   ui::heading(status_.town);
   if (status_.demo) {
+    // Centre the badge and its help on the heading's line.
+    const float line_h = ImGui::GetItemRectSize().y;
     ImGui::SameLine(0, ui::em(0.6f));
-    float dy = (ImGui::GetTextLineHeightWithSpacing() - ImGui::GetFrameHeight()) * 0.5f;
-    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + std::max(0.0f, ui::em(0.35f) + dy));
+    const float y = ImGui::GetCursorPosY() + (line_h - (ImGui::GetTextLineHeight() + ui::em(0.2f))) * 0.5f;
+    ImGui::SetCursorPosY(y);
     ui::badge(tr("app.demo.badge"), ui::color::demo);
     ui::mark("demo.badge");
     ImGui::SameLine();
+    ImGui::SetCursorPosY(y);
     ui::help("demo.help", tr("app.demo.explain"));
   }
 

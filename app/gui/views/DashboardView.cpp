@@ -16,6 +16,7 @@ namespace {
 struct SectionFigures {
   const Section* section = nullptr;
   std::vector<const IndicatorStatus*> targeted;  // figures with a target, catalog order
+  std::vector<const IndicatorStatus*> others;    // figures with data and no target
   int with_data = 0, total = 0;
 };
 
@@ -54,14 +55,17 @@ class DashboardView final : public View {
     m_.figures = std::make_unique<YearFigures>(YearFigures::compute(*ctx.store, ctx.year));
     m_.dashboard = build_dashboard(*m_.figures);
     const Catalog& cat = m_.figures->catalog();
-    for (const auto& sec : cat.sections()) m_.sections.push_back(SectionFigures{&sec, {}, 0, 0});
+    for (const auto& sec : cat.sections()) m_.sections.push_back(SectionFigures{&sec, {}, {}, 0, 0});
     for (const auto& st : m_.dashboard.indicators) {
       if (st.value) ++m_.indicators_with_data;
       for (auto& s : m_.sections) {
         if (s.section->id != st.indicator->section) continue;
         ++s.total;
         if (st.value) ++s.with_data;
-        if (st.target) s.targeted.push_back(&st);
+        if (st.target)
+          s.targeted.push_back(&st);
+        else if (st.value)
+          s.others.push_back(&st);
       }
     }
     for (const auto& u : m_.dashboard.units) {
@@ -74,6 +78,7 @@ class DashboardView final : public View {
 
   void draw_content(Context& ctx) override {
     ui::heading(tr("app.dashboard.title", {{"year", std::to_string(ctx.year)}}));
+    ui::mark("dashboard.title");
     ui::muted(tr("app.dashboard.as_of", {{"month", std::to_string(m_.dashboard.as_of_month)}}));
     draw_headline();
     ImGui::Spacing();
@@ -111,7 +116,13 @@ class DashboardView final : public View {
       ui::begin_card(s.section->id.c_str(), s.section->name);
       ui::muted(tr("app.dashboard.section_data", {{"n", std::to_string(s.with_data)},
                                                   {"total", std::to_string(s.total)}}));
-      if (s.targeted.empty()) ui::muted(tr("app.dashboard.no_targets"));
+      // Sections with few targets show their first figures instead, so every card says something.
+      const size_t shown = s.targeted.size() >= 3 ? 0 : std::min<size_t>(s.others.size(), 4 - s.targeted.size());
+      for (size_t i = 0; i < shown; ++i) {
+        const IndicatorStatus* st = s.others[i];
+        ui::label_value(st->indicator->name, figure(*st, st->value) + " " + st->indicator->unit);
+      }
+      if (s.targeted.empty() && shown == 0) ui::muted(tr("app.dashboard.no_targets"));
       for (const IndicatorStatus* st : s.targeted) {
         const std::string status = st->status ? label(*st->status) : tr("app.dashboard.no_target_status");
         ImGui::TextUnformatted(st->indicator->name.c_str());
@@ -128,6 +139,7 @@ class DashboardView final : public View {
 
   void draw_units(Context& ctx) {
     ui::heading(tr("app.dashboard.units_title"));
+    ui::mark("dashboard.units_title");
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH;
     const int cols = ctx.narrow ? 3 : 4;
     if (!ImGui::BeginTable("##units", cols, flags)) return;

@@ -66,9 +66,9 @@ class SettingsView final : public View {
     for (const auto& m : modes) {
       if (ImGui::RadioButton(tr(m.key).c_str(), ctx.settings->tablet == m.mode)) ctx.shell->set_tablet_mode(m.mode);
       ui::mark(m.mark);
-      if (!ctx.narrow) ImGui::SameLine();
+      ImGui::SameLine(0, ui::em(1));
     }
-    if (!ctx.narrow) ImGui::NewLine();
+    ImGui::NewLine();
     ui::muted(ctx.tablet ? tr("app.settings.tablet_is_on") : tr("app.settings.tablet_is_off"));
     ImGui::Spacing();
     ImGui::TextUnformatted(tr("app.settings.text_size").c_str());

@@ -35,7 +35,9 @@ int rich_text(const char* id, const std::vector<Span>& spans, float first_indent
   ImFont* font = ImGui::GetFont();
   const float size = ImGui::GetFontSize();
   const float scale = size / font->FontSize;
-  const float width = std::max(ImGui::GetContentRegionAvail().x, size * 4);
+  const float avail = std::max(ImGui::GetContentRegionAvail().x, size * 4);
+  // Lines break one character short of the edge: closing punctuation may hang into that room.
+  const float width = avail - size;
   const float line_h = ImGui::GetTextLineHeightWithSpacing();
 
   // Lay out: a unit is one CJK character or a run of ASCII letters/digits (kept together).
@@ -78,7 +80,7 @@ int rich_text(const char* id, const std::vector<Span>& spans, float first_indent
   }
 
   const ImVec2 origin = window->DC.CursorPos;
-  const ImVec2 total(width, float(line + 1) * line_h);
+  const ImVec2 total(avail, float(line + 1) * line_h);
   const ImRect bb(origin, ImVec2(origin.x + total.x, origin.y + total.y));
   ImGui::ItemSize(total);
   const ImGuiID item_id = window->GetID(id);

@@ -23,6 +23,19 @@ std::vector<ImDrawListSplitter>& card_splitters() {
   return s;
 }
 
+// Right edge (screen x) of each open card's content: widgets stop there, not at the window's edge.
+std::vector<float>& card_rights() {
+  static std::vector<float> r;
+  return r;
+}
+
+// Width from the cursor to the right edge of the current card or, outside cards, the region.
+float avail_width() {
+  float w = ImGui::GetContentRegionAvail().x;
+  if (!card_rights().empty()) w = std::min(w, card_rights().back() - ImGui::GetCursorScreenPos().x);
+  return std::max(w, 1.0f);
+}
+
 }  // namespace
 
 Theme& theme() {
@@ -36,6 +49,9 @@ float em(float n) { return n * ImGui::GetFontSize(); }
 
 void mark(std::string_view key) {
   ImGuiWindow* w = ImGui::GetCurrentWindow();
+  // A popup's first frame is laid out off-screen to measure it: nothing there can be clicked yet.
+  for (ImGuiWindow* p = w; p; p = p->ParentWindow)
+    if (p->Hidden || p->HiddenFramesCannotSkipItems > 0 || p->HiddenFramesCanSkipItems > 0) return;
   ImRect r(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
   r.ClipWithFull(w->ClipRect);
   if (r.GetWidth() <= 0 || r.GetHeight() <= 0) return;  // scrolled away: not clickable
@@ -108,11 +124,15 @@ void muted(const std::string& text) {
 }
 
 void label_value(const std::string& label, const std::string& value) {
+  ImGui::PushTextWrapPos(-1.0f);  // one line: the value must not wrap character by character
   ImGui::TextUnformatted(label.c_str());
-  float w = ImGui::CalcTextSize(value.c_str()).x;
-  ImGui::SameLine(std::max(ImGui::GetContentRegionAvail().x + ImGui::GetCursorPosX() - w,
-                           ImGui::GetCursorPosX() + em(1)));
+  const float label_end = ImGui::GetItemRectMax().x;
+  const float w = ImGui::CalcTextSize(value.c_str()).x;
+  ImGui::SameLine();
+  const float x = ImGui::GetCursorScreenPos().x + avail_width() - w;
+  ImGui::SetCursorScreenPos(ImVec2(std::max(x, label_end + em(1)), ImGui::GetCursorScreenPos().y));
   ImGui::TextUnformatted(value.c_str());
+  ImGui::PopTextWrapPos();
 }
 
 void progress(float fraction, const std::string& text, ImU32 c) {
@@ -120,7 +140,7 @@ void progress(float fraction, const std::string& text, ImU32 c) {
   // collides with the bar's end).
   const float line = ImGui::GetTextLineHeight();
   const float text_w = text.empty() ? 0 : ImGui::CalcTextSize(text.c_str()).x + em(0.5f);
-  const float width = std::max(ImGui::GetContentRegionAvail().x, em(4) + text_w);
+  const float width = std::max(avail_width(), em(4) + text_w);
   const ImVec2 pos = ImGui::GetCursorScreenPos();
   const float bar_w = width - text_w;
   const float h = std::max(4.0f, line * 0.45f);
@@ -197,6 +217,7 @@ void begin_card(const char* id, const std::string& title) {
   ImGui::Indent(pad);
   float width = ImGui::GetContentRegionAvail().x - pad;
   ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+  card_rights().push_back(ImGui::GetCursorScreenPos().x + width);
   if (!title.empty()) heading(title);
   ImGui::GetStateStorage()->SetFloat(ImGui::GetID("##card_width"), width);
 }
@@ -204,6 +225,7 @@ void begin_card(const char* id, const std::string& title) {
 void end_card() {
   const float pad = em(0.6f);
   ImGui::PopTextWrapPos();
+  card_rights().pop_back();
   float width = ImGui::GetStateStorage()->GetFloat(ImGui::GetID("##card_width"), 0);
   ImGui::Unindent(pad);
   ImGui::Dummy(ImVec2(width + pad * 2, pad * 0.5f));
