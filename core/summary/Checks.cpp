@@ -227,9 +227,14 @@ class Checker {
       } catch (const InputError& e) {
         add(FindingKind::Rule, ind->id, org_name(v.org), e.what(), record_place(v));
       }
+      // The other side of a cross rule: typed in the same period, or for a yearly value a figure
+      // computed for the year (党员数 from the roster).
       auto others = [&](const std::string& other) -> std::optional<double> {
         auto it = same_period.find({v.org, v.period.month, other});
-        return it == same_period.end() ? std::nullopt : std::optional(it->second);
+        if (it != same_period.end()) return it->second;
+        const Indicator* o = catalog_.find(other);
+        if (v.period.month == 0 && o && o->derived()) return f_.value(v.org, other);
+        return std::nullopt;
       };
       for (const auto& violation : check_cross(catalog_, *ind, v.value, others))
         if (violation.indicator == ind->id) add(FindingKind::Rule, ind->id, org_name(v.org), violation.message, record_place(v));

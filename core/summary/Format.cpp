@@ -53,8 +53,10 @@ std::vector<std::string> format_names() {
 
 double approx_floor(double v) {
   if (v < 0) return -approx_floor(-v);
-  if (v < 10) return std::floor(v + 1e-9);
-  // Tens below 100, two significant digits below 10000 (3265 → 3200), three above (11560 → 11500).
+  // Whole numbers below 10 and for fractional figures below 100 ("12.37万元" → "12万余元"),
+  // tens for whole numbers below 100 ("58人" → "50余人"), two significant digits below 10000 (3265 → 3200),
+  // three from there on (11560 → 11500).
+  if (v < 10 || (v < 100 && std::fabs(v - std::round(v)) > 1e-9)) return std::floor(v + 1e-9);
   double digits = std::floor(std::log10(v));
   double scale = v < 100 ? 10 : std::pow(10.0, digits - (v < 10000 ? 1 : 2));
   return std::floor(v / scale + 1e-9) * scale;

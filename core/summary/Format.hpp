@@ -31,8 +31,8 @@ std::vector<std::string> format_names();
 // Writes a number. `auto_decimals` is what Auto uses (from the indicator or the function).
 std::string format_figure(double v, FormatKind kind, int auto_decimals);
 
-// The approximate lower bound used by 约数/余/多: whole numbers below 10, tens below 100, two
-// significant digits below 10000 and three from there on.
+// The approximate lower bound used by 约数/余/多: whole numbers below 10 (and for fractions below
+// 100), tens for whole numbers below 100, two significant digits below 10000, three from there on.
 double approx_floor(double v);
 
 // 0–9999 as Chinese numerals ("十二", "一百零五"); larger values fall back to digits.

@@ -69,7 +69,9 @@ Placeholder parse_placeholder(const std::u32string& inner, int column, const Cat
     if (!f) {
       std::string known;
       for (const auto& n : format_names()) known += (known.empty() ? "" : "、") + n;
-      fail(tr("summary.tpl.unknown_format", {{"name", p.format_text}, {"known", known}}), column + 1 + int(pipe) + 1);
+      size_t at = pipe + 1;
+      while (at < inner.size() && (inner[at] == U' ' || inner[at] == U'\u3000')) ++at;
+      fail(tr("summary.tpl.unknown_format", {{"name", p.format_text}, {"known", known}}), column + 1 + int(at));
     }
     p.format = *f;
   }
