@@ -202,8 +202,10 @@ class Importer {
     std::u32string ctx = p.substr(cs, b.token_start - cs) + U"□" + p.substr(b.token_end, ce - b.token_end);
     // The note is a string literal inside the placeholder: drop characters that would end it.
     std::u32string clean;
-    for (char32_t c : ctx)
-      if (c != U'」' && c != U'{' && c != U'}' && c != U'｛' && c != U'｝' && c != U'|' && c != U'｜') clean += c;
+    for (char32_t c : ctx) {
+      if (c == U'」' || c == U'{' || c == U'}' || c == U'｛' || c == U'｝' || c == U'|' || c == U'｜') continue;
+      clean += (c == U'X' || c == U'×' || c == U'Ｘ' || c == U'ｘ') ? U'□' : c;  // neighbouring blanks too
+    }
     std::string note = tr("summary.import.blank_note", {{"index", std::to_string(ib.index)},
                                                          {"kind", kind_label(b.kind)},
                                                          {"context", to_utf8(clean)}});

@@ -42,10 +42,11 @@ h1.title {
                "SimSun", serif;
   font-size: 22pt; font-weight: bold; line-height: 1.6; text-align: center; margin: 0 0 28.95pt;
 }
-h2, h3, h4, h5 { font-size: 16pt; font-weight: normal; line-height: 28.95pt; margin: 0; text-indent: 2em; }
+h2, h3, h4, h5 { font-size: 16pt; font-weight: normal; line-height: 28.95pt; margin: 0; text-indent: 2em;
+                 break-after: avoid; page-break-after: avoid; }
 h2 { font-family: "黑体", "SimHei", "WenQuanYi Zen Hei", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif; }
 h3 { font-family: "楷体_GB2312", "KaiTi", "楷体", "AR PL UKai CN", "Noto Serif CJK SC", serif; }
-p { margin: 0; text-indent: 2em; }
+p { margin: 0; text-indent: 2em; orphans: 2; widows: 2; }
 p.signature { text-align: right; text-indent: 0; padding-right: 2em; }
 p.signature.first { margin-top: 28.95pt; }
 .missing { color: #b00000; font-weight: bold; }

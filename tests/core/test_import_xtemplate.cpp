@@ -114,7 +114,8 @@ TEST_CASE("import: words removed for sensitivity, places and villages are text, 
     CHECK(p[size_t(i)].indicator.empty());
     CHECK(p[size_t(i)].expression.rfind("待补(", 0) == 0);
   }
-  CHECK(r.template_text.find("坚决反对涉{待补(") != std::string::npos);
+  CHECK(r.template_text.find("坚决反对涉{待补(「空白31（文字）：坚决反对涉□涉□问题」)}涉") != std::string::npos);
+  CHECK(r.template_text.find('X') == std::string::npos);  // not even inside the notes
   CHECK_NOTHROW(Template::parse(r.template_text, "imported", Catalog::builtin()));
 }
 
