@@ -2,7 +2,9 @@
 
 #include <zip.h>
 
+#include <cctype>
 #include <cstring>
+#include <map>
 #include <memory>
 #include <pugixml.hpp>
 
@@ -61,7 +63,31 @@ void paragraph_text(const pugi::xml_node& node, std::string& line, std::vector<s
   }
 }
 
-void body_paragraphs(const pugi::xml_node& node, std::vector<std::string>& out) {
+// Outline level 1–4 of a paragraph properties node (w:outlineLvl is 0-based; 9 is body text).
+int outline_level(const pugi::xml_node& ppr) {
+  pugi::xml_attribute a = ppr.child("w:outlineLvl").attribute("w:val");
+  if (!a) return -1;
+  int v = a.as_int(9);
+  return v >= 0 && v < 4 ? v + 1 : 0;
+}
+
+// Style id → heading level, from styles.xml: the style's outline level or its name ("heading 2").
+// Chinese Word names its heading styles with ids "1", "2", … so the id alone says nothing.
+std::map<std::string, int> heading_styles(const pugi::xml_document& styles) {
+  std::map<std::string, int> out;
+  for (pugi::xml_node st : styles.child("w:styles").children("w:style")) {
+    std::string id = st.attribute("w:styleId").value();
+    int level = outline_level(st.child("w:pPr"));
+    std::string name = st.child("w:name").attribute("w:val").value();
+    for (auto& ch : name) ch = char(std::tolower(static_cast<unsigned char>(ch)));
+    if (level < 0 && name.rfind("heading ", 0) == 0 && name.size() == 9 && name[8] >= '1' && name[8] <= '4')
+      level = name[8] - '0';
+    if (level > 0) out[id] = level;
+  }
+  return out;
+}
+
+void body_paragraphs(const pugi::xml_node& node, SourceText& out, const std::map<std::string, int>& styles) {
   for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
     std::string_view name = c.name();
     if (name == "w:p") {
@@ -70,12 +96,23 @@ void body_paragraphs(const pugi::xml_node& node, std::vector<std::string>& out) 
       std::vector<pugi::xml_node> nested;
       paragraph_text(c, line, lines, nested);
       lines.push_back(line);
-      for (const auto& l : lines) add_lines(out, l);
-      for (const auto& n : nested) body_paragraphs(n, out);
+      pugi::xml_node ppr = c.child("w:pPr");
+      int level = outline_level(ppr);
+      if (level < 0) {
+        auto it = styles.find(ppr.child("w:pStyle").attribute("w:val").value());
+        level = it == styles.end() ? 0 : it->second;
+      }
+      for (const auto& l : lines) {
+        size_t before = out.paragraphs.size();
+        add_lines(out.paragraphs, l);
+        out.levels.resize(out.paragraphs.size(), 0);
+        if (out.paragraphs.size() > before) out.levels[before] = level;
+      }
+      for (const auto& n : nested) body_paragraphs(n, out, styles);
     } else if (name == "w:sectPr" || name == "mc:Fallback") {
       continue;
     } else {
-      body_paragraphs(c, out);  // tables, rows, cells, content controls
+      body_paragraphs(c, out, styles);  // tables, rows, cells, content controls
     }
   }
 }
@@ -104,7 +141,10 @@ SourceText read_docx_source(const std::string& path) {
   pugi::xml_document doc = parse_xml(xml, path);
   pugi::xml_node body = doc.child("w:document").child("w:body");
   if (!body) throw InputError(tr("summary.import.docx_broken"), Location{path, 0, {}});
-  body_paragraphs(body, s.paragraphs);
+  std::map<std::string, int> styles;
+  if (zip_name_locate(z.get(), "word/styles.xml", 0) >= 0)
+    styles = heading_styles(parse_xml(read_entry(z.get(), "word/styles.xml", path), path));
+  body_paragraphs(body, s, styles);
   // Headers and footers carry the vendor's banner and watermark (a VML text path).
   zip_int64_t n = zip_get_num_entries(z.get(), 0);
   for (zip_int64_t i = 0; i < n; ++i) {
@@ -114,9 +154,9 @@ SourceText read_docx_source(const std::string& path) {
     bool part = nm.rfind("word/header", 0) == 0 || nm.rfind("word/footer", 0) == 0;
     if (!part || nm.size() < 4 || nm.substr(nm.size() - 4) != ".xml") continue;
     pugi::xml_document hd = parse_xml(read_entry(z.get(), name, path), path);
-    std::vector<std::string> lines;
-    body_paragraphs(hd.first_child(), lines);
-    for (auto& l : lines) s.stamps.push_back(std::move(l));
+    SourceText part_text;
+    body_paragraphs(hd.first_child(), part_text, {});
+    for (auto& l : part_text.paragraphs) s.stamps.push_back(std::move(l));
     for (auto x : hd.select_nodes("//v:textpath[@string]")) add_lines(s.stamps, x.node().attribute("string").value());
   }
   return s;

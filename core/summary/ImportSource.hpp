@@ -12,6 +12,9 @@ namespace jiceng::summary {
 struct SourceText {
   std::vector<std::string> paragraphs;  // body paragraphs, trimmed, empty ones dropped
   std::vector<std::string> stamps;      // header, footer and watermark text (never content)
+  // Heading level 1–4 per paragraph from Word's outline level or heading style (0: none or
+  // unknown); empty for plain text.
+  std::vector<int> levels;
 };
 
 // Reads `path`; a .docx is recognised by its zip signature, not its name. Throws InputError.

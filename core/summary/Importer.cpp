@@ -75,6 +75,10 @@ class Importer {
         continue;
       }
       HeadingSplit h = split_heading(line, rules_);
+      // A Word heading style says what the text may not ("一、" kept in Word's list numbering).
+      int styled = i < src.levels.size() ? src.levels[i] : 0;
+      if (h.level == 0 && styled > 0 && line.size() <= 60) h = HeadingSplit{styled, line, {}};
+      else if (h.level > 0 && styled > 0) h.level = styled;
       if (h.level == 0) {
         pieces.push_back(Piece{BlockKind::Paragraph, 0, line, para});
         continue;

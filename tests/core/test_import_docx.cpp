@@ -33,6 +33,12 @@ std::string para(const std::vector<std::string>& runs) {
 // Writes a minimal but valid .docx; libzip keeps the buffers until zip_close, so they live here.
 void write_docx(const std::string& path, const std::string& body, const std::string& header) {
   std::vector<std::pair<std::string, std::string>> parts = {
+      // As Chinese Word writes them: heading styles with ids "1", "2" named "heading 1", "heading 2".
+      {"word/styles.xml",
+       std::string("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><w:styles ") + kW + ">"
+       "<w:style w:type=\"paragraph\" w:styleId=\"1\"><w:name w:val=\"heading 1\"/></w:style>"
+       "<w:style w:type=\"paragraph\" w:styleId=\"2\"><w:name w:val=\"heading 2\"/><w:pPr><w:outlineLvl w:val=\"1\"/></w:pPr></w:style>"
+       "</w:styles>"},
       {"[Content_Types].xml",
        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
        "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
@@ -75,6 +81,8 @@ TEST_CASE("import: .docx with X and its unit in separate runs") {
       para({run("某某文库整理，咨询QQ：123456")}) +
       para({run("20"), run("XX"), run("年基层党建工作总结")}) +
       para({run("一、聚焦组织建设，突出基层基础")}) +
+      // Word list numbering keeps "（一）" out of the text; the style says it is a heading.
+      "<w:p><w:pPr><w:pStyle w:val=\"2\"/><w:numPr><w:ilvl w:val=\"1\"/></w:numPr></w:pPr>" + run("严把发展党员关口") + "</w:p>" +
       // "X" in one run, "名" in the next, with a proofing mark and a bookmark between them.
       para({run("全年发展党员"), run("X"), "<w:proofErr w:type=\"spellStart\"/>", run("名"),
             "<w:bookmarkStart w:id=\"0\" w:name=\"a\"/>", run("，举办培训班"), run("X"), run("期，培训"),
@@ -93,11 +101,12 @@ TEST_CASE("import: .docx with X and its unit in separate runs") {
   std::filesystem::remove(path);
   CHECK(r.removed_lines == std::vector<std::string>{"某某文库 精品范文 会员专享", "某某文库专用",
                                                     "某某文库整理，咨询QQ：123456", "某某文库 仅供学习 禁止外传"});
-  REQUIRE(r.paragraphs.size() == 6);
+  REQUIRE(r.paragraphs.size() == 7);
   CHECK(r.paragraphs[0] == "20XX年基层党建工作总结");
-  CHECK(r.paragraphs[2] == "全年发展党员X名，举办培训班X期，培训XX0人次。");
-  CHECK(r.paragraphs[3] == "收缴党费X.XX万元。");
-  CHECK(r.paragraphs[5] == "组建党员突击队X支。");
+  CHECK(r.paragraphs[3] == "全年发展党员X名，举办培训班X期，培训XX0人次。");
+  CHECK(r.paragraphs[4] == "收缴党费X.XX万元。");
+  CHECK(r.paragraphs[6] == "组建党员突击队X支。");
+  CHECK(r.template_text.find("【一级】聚焦组织建设，突出基层基础\n【二级】严把发展党员关口\n") != std::string::npos);
   REQUIRE(r.placeholders.size() == 7);
   CHECK(r.placeholders[0].indicator == "year");
   CHECK(r.placeholders[1].unit == "名");
