@@ -64,12 +64,24 @@ class Backend {
   // Whether a touch screen is attached (turns the automatic tablet mode on).
   virtual bool touch_screen() const = 0;
 
+  // Compiles the renderer's shaders and buffers now rather than on the first frame (startup
+  // overlaps it with loading). Uses whatever atlas the context has; upload_fonts replaces it.
+  virtual void create_renderer_objects() = 0;
   // Uploads ImGui's font atlas again after it was rebuilt (between frames).
   virtual void upload_fonts() = 0;
 
   virtual std::string clipboard() const = 0;
   virtual void set_clipboard(const std::string& utf8) = 0;
 };
+
+// What the app needs to know about the screen before its window exists (initialises GLFW).
+struct ScreenInfo {
+  Size work_area;             // usable monitor area in logical units; 0×0 when unknown
+  float content_scale = 1;    // HiDPI scale
+  bool touch = false;         // a touch screen is attached
+  bool ok = false;            // false: no display
+};
+ScreenInfo probe_screen();
 
 // The desktop backend: a GLFW window with an OpenGL 3 context and the Dear ImGui backends.
 // Throws PlatformError when there is no display or no usable OpenGL.

@@ -11,6 +11,7 @@
 #include <vector>
 
 struct ImFont;
+struct ImFontAtlas;
 
 namespace jiceng::platform {
 
@@ -35,14 +36,20 @@ class FontAtlas {
   // Records the characters of UTF-8 text; returns true when any was new (the atlas is then dirty).
   bool add_text(std::string_view utf8);
   bool add_codepoint(uint32_t c);
+  // Text drawn in the heading font. That font holds only what headings show (titles, names,
+  // numbers), which halves the build time against giving it every glyph of the body font.
+  bool add_heading_text(std::string_view utf8);
   bool dirty() const { return dirty_; }
-  bool contains(uint32_t c) const;
-  size_t glyph_count() const { return count_; }
+  bool contains(uint32_t c) const { return has(body_bits_, c); }
+  bool heading_contains(uint32_t c) const { return has(heading_bits_, c); }
+  size_t glyph_count() const { return body_count_; }
+  size_t heading_glyph_count() const { return heading_count_; }
   const FontFile& file() const { return file_; }
 
-  // Rebuilds ImGui's atlas (the current context's io.Fonts) with a body font and a larger heading
-  // font. Only between frames; the caller uploads the texture afterwards.
-  void build(float body_px, float heading_px);
+  // Rebuilds `atlas` with the body font and the heading font. Only between frames (or on another
+  // thread, into an atlas no ImGui context uses yet); the caller uploads the texture afterwards
+  // and makes body() the default font.
+  void build(ImFontAtlas& atlas, float body_px, float heading_px);
   ImFont* body() const { return body_; }
   ImFont* heading() const { return heading_; }
   float body_px() const { return body_px_; }
@@ -51,14 +58,21 @@ class FontAtlas {
   double last_build_ms() const { return last_build_ms_; }
 
  private:
+  using Bits = std::vector<uint64_t>;  // one bit per BMP code point (ImWchar is 16-bit in Debian's build)
+  static bool has(const Bits& bits, uint32_t c) { return c <= 0xFFFF && (bits[c >> 6] >> (c & 63)) & 1; }
+  bool add(Bits& bits, size_t& count, uint32_t c);
+  bool add_all(Bits& bits, size_t& count, std::string_view utf8);
+  static void to_ranges(const Bits& bits, std::vector<uint16_t>& ranges);
+
   FontFile file_;
   const void* data_ = nullptr;  // the mapped font file
   size_t size_ = 0;
   bool mapped_ = false;
-  std::vector<uint64_t> bits_;   // one bit per BMP code point (ImWchar is 16-bit in Debian's build)
-  std::vector<uint16_t> ranges_;  // ImWchar ranges handed to ImGui; must outlive the atlas build
-  size_t count_ = 0;
+  Bits body_bits_, heading_bits_;
+  size_t body_count_ = 0, heading_count_ = 0;
+  std::vector<uint16_t> body_ranges_, heading_ranges_;  // handed to ImGui; must outlive the build
   bool dirty_ = true;
+  ImFontAtlas* atlas_ = nullptr;
   ImFont* body_ = nullptr;
   ImFont* heading_ = nullptr;
   float body_px_ = 0;

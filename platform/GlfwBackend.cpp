@@ -33,6 +33,34 @@ void on_focus(GLFWwindow*, int) { ++g_events; }
 void on_enter(GLFWwindow*, int) { ++g_events; }
 void on_size(GLFWwindow*, int, int) { ++g_events; }
 
+bool has_touch_screen() {
+#if defined(_WIN32)
+  return GetSystemMetrics(SM_MAXIMUMTOUCHES) > 0;
+#elif defined(__linux__)
+  // GLFW 3.3 has no touch API; udev marks touch screens in its database (input devices: c13:*).
+  std::error_code ec;
+  for (const auto& e : std::filesystem::directory_iterator("/run/udev/data", ec)) {
+    if (e.path().filename().string().rfind("c13:", 0) != 0) continue;
+    std::ifstream in(e.path());
+    std::stringstream text;
+    text << in.rdbuf();
+    if (text.str().find("E:ID_INPUT_TOUCHSCREEN=1") != std::string::npos) return true;
+  }
+  return false;
+#else
+  return false;
+#endif
+}
+
+Size monitor_work_area(GLFWmonitor* m) {
+  int x = 0, y = 0, w = 0, h = 0;
+  glfwGetMonitorWorkarea(m, &x, &y, &w, &h);
+  // Work area is in screen coordinates; divide by the scale to compare in logical units.
+  float sx = 1, sy = 1;
+  glfwGetMonitorContentScale(m, &sx, &sy);
+  return Size{int(w / std::max(1.0f, sx)), int(h / std::max(1.0f, sy))};
+}
+
 class GlfwBackend final : public Backend {
  public:
   explicit GlfwBackend(const WindowConfig& c) {
@@ -140,35 +168,14 @@ class GlfwBackend final : public Backend {
 
   Size screen_size() const override {
     GLFWmonitor* m = glfwGetPrimaryMonitor();
-    if (!m) return window_size();
-    int x = 0, y = 0, w = 0, h = 0;
-    glfwGetMonitorWorkarea(m, &x, &y, &w, &h);
-    // Work area is in screen coordinates; divide by the scale to compare in logical units.
-    float sx = 1, sy = 1;
-    glfwGetMonitorContentScale(m, &sx, &sy);
-    return Size{int(w / std::max(1.0f, sx)), int(h / std::max(1.0f, sy))};
+    return m ? monitor_work_area(m) : window_size();
   }
 
   void set_window_size(Size s) override { glfwSetWindowSize(window_, s.width, s.height); }
 
-  bool touch_screen() const override {
-#if defined(_WIN32)
-    return GetSystemMetrics(SM_MAXIMUMTOUCHES) > 0;
-#elif defined(__linux__)
-    // GLFW 3.3 has no touch API; udev marks touch screens in its database (input devices: c13:*).
-    std::error_code ec;
-    for (const auto& e : std::filesystem::directory_iterator("/run/udev/data", ec)) {
-      if (e.path().filename().string().rfind("c13:", 0) != 0) continue;
-      std::ifstream in(e.path());
-      std::stringstream text;
-      text << in.rdbuf();
-      if (text.str().find("E:ID_INPUT_TOUCHSCREEN=1") != std::string::npos) return true;
-    }
-    return false;
-#else
-    return false;
-#endif
-  }
+  bool touch_screen() const override { return has_touch_screen(); }
+
+  void create_renderer_objects() override { ImGui_ImplOpenGL3_CreateDeviceObjects(); }
 
   void upload_fonts() override {
     ImGui_ImplOpenGL3_DestroyFontsTexture();
@@ -190,6 +197,21 @@ class GlfwBackend final : public Backend {
 };
 
 }  // namespace
+
+ScreenInfo probe_screen() {
+  ScreenInfo info;
+  // glfwInit is reference-free: the backend's own call later is a no-op, its glfwTerminate ends it.
+  if (!glfwInit()) return info;
+  info.ok = true;
+  if (GLFWmonitor* m = glfwGetPrimaryMonitor()) {
+    info.work_area = monitor_work_area(m);
+    float sx = 1, sy = 1;
+    glfwGetMonitorContentScale(m, &sx, &sy);
+    info.content_scale = std::max(1.0f, std::max(sx, sy));
+  }
+  info.touch = has_touch_screen();
+  return info;
+}
 
 std::unique_ptr<Backend> create_desktop_backend(const WindowConfig& config) {
   return std::make_unique<GlfwBackend>(config);

@@ -9,6 +9,7 @@
 #include <ctime>
 
 #include "Assets.hpp"
+#include "Catalog.hpp"
 #include "Error.hpp"
 #include "Strings.hpp"
 #include "Towns.hpp"
@@ -73,18 +74,14 @@ App::App(AppOptions options, platform::FontAtlas& fonts) : options_(std::move(op
   views_.push_back(make_settings_view());
   current_ = options_.view.value_or(ViewId::Dashboard);
 
-  ImGuiIO& io = ImGui::GetIO();
-  if (io.GetClipboardTextFn != get_clipboard) {
-    g_clipboard = {io.GetClipboardTextFn, io.ClipboardUserData, &fonts_};
-    io.GetClipboardTextFn = get_clipboard;
-  }
-  io.ConfigWindowsMoveFromTitleBarOnly = true;  // a drag on a window's body never moves it
-  io.IniFilename = nullptr;                     // layout is fixed; nothing to remember
-
   // Text every screen may show: UI strings, the catalog's names and units, the templates.
   for (const auto& path : asset_paths("strings/zh_CN/")) fonts_.add_text(asset(path));
   if (has_asset("catalog.json")) fonts_.add_text(asset("catalog.json"));
-  for (const auto& path : asset_paths("templates/")) fonts_.add_text(asset(path));
+  for (const auto& path : asset_paths("templates/"))
+    if (path.size() > 4 && path.compare(path.size() - 4, 4, ".tpl") == 0) fonts_.add_text(asset(path));
+  // Headings show the app's own titles and the catalog's section names.
+  if (has_asset("strings/zh_CN/app.json")) fonts_.add_heading_text(asset("strings/zh_CN/app.json"));
+  for (const auto& sec : Catalog::builtin().sections()) fonts_.add_heading_text(sec.name);
 
   fs::path db;
   if (!options_.database.empty())
@@ -94,6 +91,16 @@ App::App(AppOptions options, platform::FontAtlas& fonts) : options_(std::move(op
   else
     db = default_database(options_.data_dir);
   adopt(gui::open_town(db));
+}
+
+void App::install_io_hooks() {
+  ImGuiIO& io = ImGui::GetIO();
+  if (io.GetClipboardTextFn != get_clipboard) {
+    g_clipboard = {io.GetClipboardTextFn, io.ClipboardUserData, &fonts_};
+    io.GetClipboardTextFn = get_clipboard;
+  }
+  io.ConfigWindowsMoveFromTitleBarOnly = true;  // a drag on a window's body never moves it
+  io.IniFilename = nullptr;                     // layout is fixed; nothing to remember
 }
 
 App::~App() {
@@ -121,9 +128,13 @@ void App::adopt(std::unique_ptr<Store> store) {
     ctx_.year = settings_.year;
   else
     ctx_.year = years.empty() ? current_calendar_year() : years.back();
-  for (const auto& org : store_->orgs()) fonts_.add_text(org.name);
+  for (const auto& org : store_->orgs()) {
+    fonts_.add_text(org.name);
+    fonts_.add_heading_text(org.name);  // a selected organisation titles its card
+  }
   const std::string name = town_name(*store_);
   fonts_.add_text(name);
+  fonts_.add_heading_text(name);
   fonts_.add_text(store_->path());
   std::error_code ec;
   settings_.database = path_utf8(fs::absolute(utf8_path(store_->path()), ec));
@@ -136,12 +147,27 @@ void App::save_settings() {
   if (!options_.settings_file.empty()) settings_.save(options_.settings_file);
 }
 
-bool App::prepare_frame(float width, float height, float dpi_scale, bool small_screen) {
-  ImGuiIO& io = ImGui::GetIO();
-  dpi_scale = std::max(1.0f, dpi_scale);
+void App::update_layout(float width, float dpi_scale, bool small_screen) {
   ctx_.tablet = settings_.tablet == TabletMode::On || (settings_.tablet == TabletMode::Auto && small_screen);
   ctx_.narrow = width / dpi_scale < 900;
+}
+
+void App::warm_up(float width, float height, float dpi_scale, bool small_screen, ImFontAtlas& atlas) {
   (void)height;
+  dpi_scale = std::max(1.0f, dpi_scale);
+  update_layout(width, dpi_scale, small_screen);
+  refresh_status();
+  view(current_).sync(ctx_);
+  const FontSizes want = font_sizes(dpi_scale, settings_.text_scale, ctx_.tablet);
+  fonts_.build(atlas, want.body, want.heading);
+  built_sizes_ = want;
+}
+
+bool App::prepare_frame(float width, float height, float dpi_scale, bool small_screen) {
+  (void)height;
+  ImGuiIO& io = ImGui::GetIO();
+  dpi_scale = std::max(1.0f, dpi_scale);
+  update_layout(width, dpi_scale, small_screen);
   // Characters typed since the last frame join the atlas before they are drawn.
   for (int i = 0; i < io.InputQueueCharacters.Size; ++i) fonts_.add_codepoint(io.InputQueueCharacters[i]);
   // Bring the current screen's view model up to date now, so the text it shows is in the atlas
@@ -152,10 +178,11 @@ bool App::prepare_frame(float width, float height, float dpi_scale, bool small_s
   bool rebuilt = false;
   const FontSizes want = font_sizes(dpi_scale, settings_.text_scale, ctx_.tablet);
   if (fonts_.dirty() || want.body != built_sizes_.body || want.heading != built_sizes_.heading) {
-    fonts_.build(want.body, want.heading);
+    fonts_.build(*io.Fonts, want.body, want.heading);
     built_sizes_ = want;
     rebuilt = true;
   }
+  io.FontDefault = fonts_.body();
   if (dpi_scale != style_scale_ || ctx_.tablet != style_tablet_) {
     apply_style(dpi_scale, ctx_.tablet);
     style_scale_ = dpi_scale;

@@ -13,6 +13,8 @@
 #include "Style.hpp"
 #include "View.hpp"
 
+struct ImFontAtlas;
+
 namespace jiceng::platform {
 class FontAtlas;
 }
@@ -40,8 +42,14 @@ struct StatusModel {
 class App final : public ShellActions {
  public:
   // Opens the town (a first start writes the demo town). Throws InputError when it cannot.
+  // Touches no ImGui state, so it may run on a worker thread while the window opens.
   App(AppOptions options, platform::FontAtlas& fonts);
   ~App() override;
+  // Clipboard and window options on the current ImGui context (main thread, after the backend).
+  void install_io_hooks();
+  // The work of the first prepare_frame, off the main thread: view model and a font atlas built
+  // into `atlas` (not yet the context's). The runner installs the atlas, then draws.
+  void warm_up(float width, float height, float dpi_scale, bool small_screen, ImFontAtlas& atlas);
 
   // Between frames: decides tablet/narrow for the coming frame, takes typed characters into the
   // font and rebuilds the atlas when it grew or sizes changed. Returns true when the atlas was
@@ -72,6 +80,7 @@ class App final : public ShellActions {
 
  private:
   void adopt(std::unique_ptr<Store> store);
+  void update_layout(float width, float dpi_scale, bool small_screen);
   void refresh_status();
   void save_settings();
   void draw_top_bar();

@@ -47,6 +47,8 @@ struct Context {
 
   // Makes sure the font has every character of text: the atlas grows before the next frame.
   void need_text(std::string_view text) const;
+  // The same for text drawn in the heading font (ui::heading does it itself).
+  void need_heading_text(std::string_view text) const;
 };
 
 }  // namespace jiceng::gui

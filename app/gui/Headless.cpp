@@ -30,6 +30,7 @@ Headless::Headless(const HeadlessOptions& o) : width_(o.width), height_(o.height
     a.view = o.view;
     a.year = o.year;
     app_ = std::make_unique<App>(a, *fonts_);
+    app_->install_io_hooks();
   } catch (...) {
     app_.reset();
     fonts_.reset();

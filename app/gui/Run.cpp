@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <exception>
 #include <iostream>
+#include <thread>
 
 #include "Error.hpp"
 #include "Strings.hpp"
@@ -34,6 +36,19 @@ std::string platform_message(const platform::PlatformError& e) {
   return e.what();
 }
 
+// What the startup worker hands back.
+struct Warm {
+  std::unique_ptr<platform::FontAtlas> fonts;
+  std::unique_ptr<App> app;
+  ImFontAtlas* atlas = nullptr;  // built off the context, installed by the main thread
+  double font_ms = 0, database_ms = 0;
+  std::exception_ptr error;
+};
+
+bool is_small(platform::Size screen) {
+  return screen.width > 0 && (screen.width < 1000 || screen.height < 600);
+}
+
 class Runner {
  public:
   explicit Runner(const RunOptions& o) : o_(o) {}
@@ -49,47 +64,72 @@ class Runner {
     const auto start = Clock::now();
     IMGUI_CHECKVERSION();
     ctx_ = ImGui::CreateContext();
+    const platform::ScreenInfo screen = platform::probe_screen();
+    if (!screen.ok) throw platform::PlatformError(platform::PlatformError::Code::NoDisplay, "");
+    touch_ = screen.touch;
 
+    // Startup overlaps: a worker finds the font, opens the town, computes the first screen's view
+    // model and builds the glyph atlas while this thread opens the window and compiles shaders.
+    Warm warm;
+    warm.atlas = IM_NEW(ImFontAtlas)();
+    const float width = float(o_.width) * screen.content_scale;
+    const bool small = is_small(screen.work_area);
+    {
+      std::jthread worker([&] { warm_up(warm, width, float(o_.height) * screen.content_scale,
+                                        screen.content_scale, small); });
+      auto t = Clock::now();
+      platform::WindowConfig wc;
+      wc.width = o_.width;
+      wc.height = o_.height;
+      wc.title = tr("app.window_title");
+      wc.resizable = o_.screenshot.empty();
+      try {
+        backend_ = platform::create_desktop_backend(wc);
+        window_ms_ = ms_since(t);
+        t = Clock::now();
+        backend_->create_renderer_objects();
+        warm_renderer();
+        renderer_ms_ = ms_since(t);
+      } catch (...) {
+        worker.join();
+        IM_DELETE(warm.atlas);
+        throw;
+      }
+    }
+    if (warm.error) {
+      IM_DELETE(warm.atlas);
+      std::rethrow_exception(warm.error);
+    }
+    fonts_ = std::move(warm.fonts);
+    app_ = std::move(warm.app);
+    // The worker's atlas becomes the context's (which owns and frees it from now on).
+    ImGuiIO& io = ImGui::GetIO();
+    IM_DELETE(io.Fonts);
+    io.Fonts = warm.atlas;
+    io.FontDefault = fonts_->body();
+    app_->install_io_hooks();
     auto t = Clock::now();
-    platform::WindowConfig wc;
-    wc.width = o_.width;
-    wc.height = o_.height;
-    wc.title = tr("app.window_title");
-    wc.resizable = o_.screenshot.empty();
-    backend_ = platform::create_desktop_backend(wc);
-    const double window_ms = ms_since(t);
+    backend_->upload_fonts();
+    const double upload_ms = ms_since(t);
+    const double parallel_ms = ms_since(start);
 
     t = Clock::now();
-    auto file = platform::find_cjk_font();
-    if (!file) throw platform::PlatformError(platform::PlatformError::Code::NoFont, "");
-    fonts_ = std::make_unique<platform::FontAtlas>(*file);
-    double font_ms = ms_since(t);
-
-    t = Clock::now();
-    app_ = std::make_unique<App>(o_.app, *fonts_);
-    const double database_ms = ms_since(t);
-    touch_ = backend_->touch_screen();
-
-    t = Clock::now();
-    prepare();  // the first view model and the atlas
-    const double prepare_ms = ms_since(t);
-    font_ms += fonts_->last_build_ms() + upload_ms_;
-    const double views_ms = prepare_ms - fonts_->last_build_ms() - upload_ms_;
-
-    t = Clock::now();
-    double imgui_ms = draw_frame(true);
+    prepare();
+    const double imgui_ms = draw_frame(true);
     const double frame_ms = ms_since(t);
     const double total_ms = ms_since(start);
 
     if (o_.stats) {
       std::printf("%s\n", tr("app.stats.startup", {{"total", fmt(total_ms)}}).c_str());
-      std::printf("  %s\n", tr("app.stats.window", {{"ms", fmt(window_ms)}}).c_str());
-      std::printf("  %s\n", tr("app.stats.font", {{"ms", fmt(font_ms)},
+      std::printf("  %s\n", tr("app.stats.window", {{"ms", fmt(window_ms_)}, {"renderer", fmt(renderer_ms_)}}).c_str());
+      std::printf("  %s\n", tr("app.stats.font", {{"ms", fmt(warm.font_ms + upload_ms)},
                                                   {"glyphs", std::to_string(fonts_->glyph_count())},
+                                                  {"heading", std::to_string(fonts_->heading_glyph_count())},
                                                   {"width", std::to_string(fonts_->texture_width())},
                                                   {"height", std::to_string(fonts_->texture_height())}}).c_str());
-      std::printf("  %s\n", tr("app.stats.database", {{"ms", fmt(database_ms + views_ms)}}).c_str());
-      std::printf("  %s\n", tr("app.stats.first_frame", {{"ms", fmt(frame_ms)}, {"imgui", fmt(imgui_ms)}}).c_str());
+      std::printf("  %s\n", tr("app.stats.database", {{"ms", fmt(warm.database_ms)}}).c_str());
+      std::printf("  %s\n", tr("app.stats.parallel", {{"ms", fmt(parallel_ms)}}).c_str());
+      std::printf("  %s\n", tr("app.stats.first_frame", {{"ms", fmt(frame_ms)}, {"imgui", fmt(imgui_ms)}, {"render", fmt(render_ms_)}, {"present", fmt(present_ms_)}}).c_str());
       print_frame_times();
       return 0;
     }
@@ -105,10 +145,31 @@ class Runner {
     return buf;
   }
 
+  void warm_up(Warm& w, float width, float height, float dpi, bool small) {
+    try {
+      auto t = Clock::now();
+      auto file = platform::find_cjk_font();
+      if (!file) throw platform::PlatformError(platform::PlatformError::Code::NoFont, "");
+      w.fonts = std::make_unique<platform::FontAtlas>(*file);
+      w.font_ms = ms_since(t);
+      t = Clock::now();
+      w.app = std::make_unique<App>(o_.app, *w.fonts);
+      const double before = w.fonts->last_build_ms();
+      w.app->warm_up(width, height, dpi, small || touch_, *w.atlas);
+      unsigned char* pixels = nullptr;
+      int tw = 0, th = 0;
+      w.atlas->GetTexDataAsRGBA32(&pixels, &tw, &th);  // the conversion the upload needs, here
+      const double build = w.fonts->last_build_ms() - before;
+      w.database_ms = ms_since(t) - build;
+      w.font_ms += build;
+    } catch (...) {
+      w.error = std::current_exception();
+    }
+  }
+
   void prepare() {
     const platform::Size w = backend_->window_size();
-    const platform::Size screen = backend_->screen_size();
-    const bool small = touch_ || screen.width < 1000 || screen.height < 600;
+    const bool small = touch_ || is_small(backend_->screen_size());
     // Window size is in screen units; on macOS those are points, so the scale is the
     // framebuffer's (handled by ImGui) and text is rasterised at that density.
     if (app_->prepare_frame(float(w.width), float(w.height), backend_->content_scale(), small)) {
@@ -118,8 +179,36 @@ class Runner {
     }
   }
 
+  // Draws one throwaway frame (never shown) while the worker is still busy: software OpenGL
+  // compiles its shader variants on the first draw, which would otherwise delay the first frame.
+  void warm_renderer() {
+    backend_->begin_frame();
+    ImGui::NewFrame();
+    ImGui::Begin("##warm_renderer", nullptr, ImGuiWindowFlags_NoSavedSettings);
+    ImGui::TextUnformatted("0");
+    ImGui::End();
+    ImGui::Render();
+    backend_->render();
+  }
+
   // One frame; returns the ImGui CPU time (NewFrame to Render).
   double draw_frame(bool show) {
+    double ms = imgui_pass();
+    if (fonts_->dirty()) {
+      // The frame drew text the atlas lacked: rebuild and draw it again before anyone sees a box.
+      prepare();
+      ms += imgui_pass();
+    }
+    auto t = Clock::now();
+    backend_->render();
+    render_ms_ = ms_since(t);
+    t = Clock::now();
+    if (show) backend_->present();
+    present_ms_ = ms_since(t);
+    return ms;
+  }
+
+  double imgui_pass() {
     backend_->begin_frame();
     // A screenshot shows the screen at rest, not hovered by Xvfb's pointer in the middle.
     if (!o_.screenshot.empty()) ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
@@ -127,10 +216,7 @@ class Runner {
     ImGui::NewFrame();
     app_->draw();
     ImGui::Render();
-    const double ms = ms_since(t);
-    backend_->render();
-    if (show) backend_->present();
-    return ms;
+    return ms_since(t);
   }
 
   void print_frame_times() {
@@ -184,6 +270,7 @@ class Runner {
   std::unique_ptr<App> app_;
   bool touch_ = false;
   double upload_ms_ = 0;
+  double window_ms_ = 0, renderer_ms_ = 0, render_ms_ = 0, present_ms_ = 0;
 };
 
 }  // namespace

@@ -12,7 +12,7 @@ namespace jiceng::gui {
 
 void App::draw() {
   ui::clear_marks();
-  ui::theme() = ui::Theme{fonts_.heading(), ctx_.tablet, ctx_.narrow};
+  ui::theme() = ui::Theme{fonts_.heading(), &fonts_, ctx_.tablet, ctx_.narrow};
   ctx_.pending_edits = 0;
   refresh_status();
 
@@ -54,10 +54,7 @@ void App::draw() {
 
 void App::draw_error_banner() {
   if (error_.empty()) return;
-  ImGui::PushStyleColor(ImGuiCol_Text, ui::color::accent);
-  ImGui::TextWrapped("%s", error_.c_str());
-  ImGui::PopStyleColor();
-  ImGui::SameLine();
+  ui::paragraph(error_, ui::color::accent);
   if (ImGui::SmallButton(tr("app.action.dismiss").c_str())) error_.clear();
   ui::mark("error.dismiss");
 }
@@ -164,18 +161,16 @@ void App::draw_new_town_popup() {
     new_town_requested_ = false;
   }
   ImGui::SetNextWindowSize(ImVec2(ui::em(22), 0));
-  if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_AlwaysAutoResize))
+  if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_NoMove))
     return;
-  ImGui::TextWrapped("%s", tr("app.town.new_explain").c_str());
+  ui::paragraph(tr("app.town.new_explain"));
   ImGui::TextUnformatted(tr("app.town.name").c_str());
   ImGui::SetNextItemWidth(-FLT_MIN);
   if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
   bool enter = ImGui::InputText("##name", &new_town_name_, ImGuiInputTextFlags_EnterReturnsTrue);
   ui::mark("town.name");
   if (!new_town_error_.empty()) {
-    ImGui::PushStyleColor(ImGuiCol_Text, ui::color::accent);
-    ImGui::TextWrapped("%s", new_town_error_.c_str());
-    ImGui::PopStyleColor();
+    ui::paragraph(new_town_error_, ui::color::accent);
   }
   const ImVec2 button(ui::em(6), 0);
   if (ImGui::Button(tr("app.town.create").c_str(), button) || enter) {

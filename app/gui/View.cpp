@@ -26,6 +26,10 @@ void Context::need_text(std::string_view text) const {
   if (fonts) fonts->add_text(text);
 }
 
+void Context::need_heading_text(std::string_view text) const {
+  if (fonts) fonts->add_heading_text(text);
+}
+
 const std::string& View::title() const {
   return tr("app.nav." + std::string(view_name(id_)));
 }

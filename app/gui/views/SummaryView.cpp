@@ -54,7 +54,10 @@ class SummaryView final : public View {
       }
     }
     if (!m_.from_template) build_from_catalog(fig);
-    for (const auto& b : m_.doc.blocks) ctx.need_text(b.text());
+    for (const auto& b : m_.doc.blocks) {
+      ctx.need_text(b.text());
+      if (b.kind == summary::BlockKind::Heading && b.level == 1) ctx.need_heading_text(b.text());
+    }
     ctx.need_text(m_.problem);
     // Sections: each heading up to the next heading of the same or a higher level.
     const auto& blocks = m_.doc.blocks;

@@ -8,6 +8,9 @@
 #include <unordered_map>
 #include <vector>
 
+#include "platform/Fonts.hpp"
+#include "widgets/RichText.hpp"
+
 namespace jiceng::gui::ui {
 namespace {
 
@@ -95,33 +98,34 @@ void help(const char* id, const std::string& text) {
   ImGui::PushID(id);
   bool clicked = ImGui::SmallButton("?");
   if (!theme().tablet && ImGui::IsItemHovered()) {
+    ImGui::SetNextWindowSize(ImVec2(em(24), 0));
     ImGui::BeginTooltip();
-    ImGui::PushTextWrapPos(em(24));
-    ImGui::TextUnformatted(text.c_str());
-    ImGui::PopTextWrapPos();
+    paragraph(text);
     ImGui::EndTooltip();
   }
   if (clicked) ImGui::OpenPopup("help");
+  ImGui::SetNextWindowSize(ImVec2(em(24), 0));
   if (ImGui::BeginPopup("help")) {
-    ImGui::PushTextWrapPos(em(24));
-    ImGui::TextUnformatted(text.c_str());
-    ImGui::PopTextWrapPos();
+    paragraph(text);
     ImGui::EndPopup();
   }
   ImGui::PopID();
 }
 
 void heading(const std::string& text) {
+  if (theme().fonts) theme().fonts->add_heading_text(text);
   if (theme().heading) ImGui::PushFont(theme().heading);
   ImGui::TextUnformatted(text.c_str());
   if (theme().heading) ImGui::PopFont();
 }
 
-void muted(const std::string& text) {
-  ImGui::PushStyleColor(ImGuiCol_Text, color::muted);
-  ImGui::TextWrapped("%s", text.c_str());
-  ImGui::PopStyleColor();
+void paragraph(const std::string& text, ImU32 c) {
+  ImGui::PushID(text.c_str());
+  rich_text("##paragraph", {Span{text, c}});
+  ImGui::PopID();
 }
+
+void muted(const std::string& text) { paragraph(text, color::muted); }
 
 void label_value(const std::string& label, const std::string& value) {
   ImGui::PushTextWrapPos(-1.0f);  // one line: the value must not wrap character by character

@@ -8,11 +8,16 @@
 #include <string>
 #include <string_view>
 
+namespace jiceng::platform {
+class FontAtlas;
+}
+
 namespace jiceng::gui::ui {
 
 // Per-frame facts the widgets need; the shell sets them before drawing.
 struct Theme {
   ImFont* heading = nullptr;  // larger font for titles and big numbers
+  platform::FontAtlas* fonts = nullptr;  // heading text joins the heading font's glyphs
   bool tablet = false;        // touch-sized targets, tap instead of hover, drag-to-scroll
   bool narrow = false;        // below ~900 px: one column
 };
@@ -50,6 +55,8 @@ void badge(const std::string& text, ImU32 color);
 void help(const char* id, const std::string& text);
 // Text in the heading font.
 void heading(const std::string& text);
+// A paragraph wrapped the Chinese way (ImGui's TextWrapped breaks only at spaces).
+void paragraph(const std::string& text, ImU32 color = 0);
 void muted(const std::string& text);
 // label ……… value on one line, the value right-aligned in the available width.
 void label_value(const std::string& label, const std::string& value);
