@@ -10,6 +10,7 @@
 #include "Error.hpp"
 #include "Store.hpp"
 #include "Strings.hpp"
+#include "Users.hpp"
 
 namespace jiceng {
 namespace demo {
@@ -87,6 +88,19 @@ Town load_town() {
 
 }  // namespace demo
 
+// One user of each role, with PINs printed in the README so anyone can try the sign-in.
+static void add_demo_users(Store& store, const Actor& actor) {
+  const auto users = nlohmann::json::parse(asset("demo/users.json"));
+  for (const auto& u : users) {
+    User user;
+    user.login = u.at("login");
+    user.name = u.at("name");
+    user.role = parse_role(u.at("role").get<std::string>()).value();
+    for (const auto& code : u.value("orgs", nlohmann::json::array())) user.orgs.push_back(store.require_org(code.get<std::string>()).id);
+    add_user(store, user, u.at("pin"), actor);
+  }
+}
+
 void write_demo_town(Store& store) {
   if (!store.is_empty()) throw InputError(tr("demo.not_empty"));
   demo::Town town = demo::load_town();
@@ -117,6 +131,7 @@ void write_demo_town(Store& store) {
     for (const auto& t : demo::build_targets(town, town_id, store.catalog()))
       store.set_target(t.org, t.indicator, demo::kYear, t.value, actor, reason);
     store.set_values(demo::build_values(town, store.catalog(), rng), actor, reason);
+    add_demo_users(store, actor);
   });
 }
 

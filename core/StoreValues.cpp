@@ -90,7 +90,9 @@ ValueRecord check_one(const Store& store, BatchContext& ctx, const ValueInput& i
     auto p = ctx.pending.find({org.id, other, period_s});
     if (p != ctx.pending.end()) return p->second;
     const Indicator* o = catalog.find(other);
-    if (o && o->derived()) {
+    // Computed figures, and a monthly figure compared with a yearly one, come from the year's
+    // figures (the months rolled up the catalog's way).
+    if (o && (o->derived() || (period->is_year() && o->frequency == Frequency::Monthly))) {
       auto it = ctx.figures.find(period->year);
       if (it == ctx.figures.end()) it = ctx.figures.emplace(period->year, YearFigures::compute(store, period->year)).first;
       return it->second.value(org.id, other);

@@ -2,6 +2,7 @@
 
 #include <fstream>
 
+#include "Demo.hpp"
 #include "Error.hpp"
 #include "Pipeline.hpp"
 #include "RecordsCsv.hpp"
@@ -220,4 +221,21 @@ TEST_CASE("organisations and members import from CSV, all or nothing, errors wit
     CHECK(std::string(e.what()).find("2020-13-01") != std::string::npos);
   }
   CHECK(s->members().size() == 2);
+}
+
+TEST_CASE("the demo town has one user of each role, and their rights hold") {
+  test::TempDir dir;
+  auto s = Store::open(dir.file("demo.db"));
+  write_demo_town(*s);
+  auto users = list_users(*s);
+  REQUIRE(users.size() == 3);
+  Actor clerk = sign_in(*s, "clerk", "3456");
+  Actor leader = sign_in(*s, "leader", "2345");
+  Actor admin = sign_in(*s, "admin", "1234");
+  CHECK(clerk.role == Role::Clerk);
+  CHECK(leader.role == Role::Leader);
+  CHECK(admin.role == Role::Admin);
+  s->set_value({"V01", "cold_stores", "2020", "1"}, clerk);
+  CHECK(!rejection([&] { s->set_value({"V02", "cold_stores", "2020", "1"}, clerk); }).empty());
+  CHECK(!rejection([&] { s->set_value({"V01", "cold_stores", "2020", "2"}, leader); }).empty());
 }
