@@ -15,6 +15,10 @@
 #include "Figures.hpp"
 #include "Store.hpp"
 #include "Synthetic.hpp"
+#include "summary/Renderer.hpp"
+#ifdef JICENG_HAVE_UI
+#include "Headless.hpp"
+#endif
 
 using namespace jiceng;
 using Clock = std::chrono::steady_clock;
@@ -128,6 +132,27 @@ int main(int argc, char** argv) {
                 n / (insert_ms / 1000.0), dash_ms, shell_ms, shell_ms > 0 ? dash_ms / shell_ms : 0.0,
                 std::max(0L, held - before) / 1024.0,
                 std::filesystem::file_size(db) / 1048576.0);
+    std::fflush(stdout);
+  }
+  std::printf("\n| scale | summary render, default template (ms) | dashboard screen, ImGui CPU per frame (ms, mean / max) |\n|---|---|---|\n");
+  for (const auto& sc : scales) {
+    const std::string db = (dir / (std::string(sc.name) + ".db")).string();
+    auto store = Store::open(db);
+    auto figures = YearFigures::compute_with_previous(*store, 2020);
+    summary::bench_render_default(figures);  // parse the template once
+    const double render_ms = best_of(5, [&] { summary::bench_render_default(figures); });
+    std::string frame = "-";
+#ifdef JICENG_HAVE_UI
+    try {
+      auto t = gui::time_view_frames(db, gui::ViewId::Dashboard, 1280, 800, false, 120);
+      char buf[64];
+      std::snprintf(buf, sizeof buf, "%.3f / %.3f", t.mean_ms, t.max_ms);
+      frame = buf;
+    } catch (const std::exception& e) {
+      frame = std::string("n/a: ") + e.what();
+    }
+#endif
+    std::printf("| %s | %.2f | %s |\n", sc.name, render_ms, frame.c_str());
     std::fflush(stdout);
   }
   std::printf("\npeak RSS: %.1f MB\n", peak_rss_kb() / 1024.0);

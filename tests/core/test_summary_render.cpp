@@ -205,19 +205,13 @@ TEST_CASE("demo town: the 2020 summary is complete in every format and states th
   }
 }
 
-TEST_CASE("timing: the default template renders a county-scale town quickly") {
+TEST_CASE("the default template renders over a county-scale synthetic town") {
+  // Its speed is measured in jiceng-bench (docs/PERFORMANCE.md), not here.
   test::TempDir dir;
   auto s = Store::open(dir.file("county.db"));
   SyntheticSpec spec;
   spec.villages = 300;
   write_synthetic_town(*s, spec);
   YearFigures f = YearFigures::compute_with_previous(*s, 2020);
-  size_t bytes = bench_render_default(f);  // warm: parses the template once
-  CHECK(bytes > 3000);
-  auto t0 = std::chrono::steady_clock::now();
-  const int runs = 20;
-  for (int i = 0; i < runs; ++i) bytes += bench_render_default(f);
-  double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count() / runs;
-  MESSAGE("default template over 300 villages: " << ms << " ms per render");
-  CHECK(ms < 20.0);
+  CHECK(bench_render_default(f) > 3000);
 }
