@@ -13,6 +13,7 @@
 #include "Strings.hpp"
 #include "platform/Backend.hpp"
 #include "platform/Fonts.hpp"
+#include "widgets/Widgets.hpp"
 
 namespace jiceng::gui {
 namespace {
@@ -210,8 +211,12 @@ class Runner {
 
   double imgui_pass() {
     backend_->begin_frame();
-    // A screenshot shows the screen at rest, not hovered by Xvfb's pointer in the middle.
-    if (!o_.screenshot.empty()) ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+    // A screenshot shows the screen at rest (not hovered by Xvfb's pointer in the middle), or
+    // under the scripted pointer of --input.
+    if (!o_.screenshot.empty()) {
+      ImGui::GetIO().MousePos = scripted_pos_;
+      ImGui::GetIO().MouseDown[0] = scripted_down_;
+    }
     auto t = Clock::now();
     ImGui::NewFrame();
     app_->draw();
@@ -240,16 +245,39 @@ class Runner {
 
   int screenshot() {
     // Tables, child windows and combos settle over a few frames; the last one is captured.
-    for (int i = 0; i < 4; ++i) {
-      backend_->wait_events(0);
-      prepare();
-      draw_frame(true);
+    settle(4);
+    for (const std::string& step : o_.input) {
+      if (step.rfind("click:", 0) == 0) {
+        auto r = ui::find_mark(step.substr(6));
+        if (!r) throw InputError(tr("app.cli.no_such_widget", {{"name", step.substr(6)}}));
+        scripted_pos_ = r->center();
+        settle(1);  // hover
+        scripted_down_ = true;
+        settle(1);  // press
+        scripted_down_ = false;
+        settle(2);  // release; what it opened appears
+        scripted_pos_ = ImVec2(-FLT_MAX, -FLT_MAX);
+      } else if (step.rfind("type:", 0) == 0) {
+        ImGui::GetIO().AddInputCharactersUTF8(step.substr(5).c_str());
+        settle(2);
+      } else {
+        throw InputError(tr("app.cli.bad_input", {{"input", step}}));
+      }
     }
+    settle(2);
     prepare();
     draw_frame(false);
     platform::write_png(o_.screenshot, backend_->read_back_buffer());
     backend_->present();
     return 0;
+  }
+
+  void settle(int frames) {
+    for (int i = 0; i < frames; ++i) {
+      backend_->wait_events(0);
+      prepare();
+      draw_frame(true);
+    }
   }
 
   void loop() {
@@ -271,6 +299,8 @@ class Runner {
   bool touch_ = false;
   double upload_ms_ = 0;
   double window_ms_ = 0, renderer_ms_ = 0, render_ms_ = 0, present_ms_ = 0;
+  ImVec2 scripted_pos_{-FLT_MAX, -FLT_MAX};
+  bool scripted_down_ = false;
 };
 
 }  // namespace

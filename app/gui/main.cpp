@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
   cli.add_option("--size", size, tr("app.cli.size"));
   cli.add_flag("--tablet", tablet, tr("app.cli.tablet"));
   cli.add_flag("--stats", o.stats, tr("app.cli.stats"));
+  cli.add_option("--input", o.input, tr("app.cli.input"));
   CLI11_PARSE(cli, argc, argv);
 
   if (!view.empty()) {

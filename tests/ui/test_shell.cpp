@@ -172,3 +172,15 @@ TEST_CASE("tablet: dragging a screen's empty space scrolls it") {
   auto after = ui::find_mark("dashboard.title");
   if (after) CHECK(after->min.y < y0 - 100);  // moved up, or scrolled out of view entirely
 }
+
+TEST_CASE("frame timing entry for jiceng-bench measures real frames") {
+  auto dir = fresh_dir("timing");
+  // time_view_frames opens (and here first creates) the database itself.
+  const std::string db = (dir / "town.db").string();
+  FrameTiming t = time_view_frames(db, ViewId::Dashboard, 1280, 800, false, 10);
+  CHECK(t.frames == 10);
+  CHECK(t.mean_ms > 0);
+  CHECK(t.max_ms >= t.mean_ms);
+  CHECK(t.first_ms > 0);
+  CHECK(fs::exists(db));
+}

@@ -97,6 +97,7 @@ void badge(const std::string& text, ImU32 c) {
 void help(const char* id, const std::string& text) {
   ImGui::PushID(id);
   bool clicked = ImGui::SmallButton("?");
+  mark(std::string("help.") + id);
   if (!theme().tablet && ImGui::IsItemHovered()) {
     ImGui::SetNextWindowSize(ImVec2(em(24), 0));
     ImGui::BeginTooltip();
