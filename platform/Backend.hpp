@@ -57,6 +57,9 @@ class Backend {
 
   // Pixels per logical unit reported by the system (HiDPI); 1 on ordinary screens.
   virtual float content_scale() const = 0;
+  // Framebuffer pixels per window coordinate: 2 on a Retina Mac (coordinates are points), 1 where
+  // window coordinates are pixels (X11, Windows), whatever the content scale.
+  virtual float framebuffer_scale() const = 0;
   virtual Size window_size() const = 0;
   // Usable area of the monitor the window is on; decides the automatic tablet mode.
   virtual Size screen_size() const = 0;

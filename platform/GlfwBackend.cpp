@@ -160,6 +160,13 @@ class GlfwBackend final : public Backend {
     return std::max(1.0f, std::max(x, y));
   }
 
+  float framebuffer_scale() const override {
+    int w = 0, h = 0, fw = 0, fh = 0;
+    glfwGetWindowSize(window_, &w, &h);
+    glfwGetFramebufferSize(window_, &fw, &fh);
+    return w > 0 ? std::max(1.0f, float(fw) / float(w)) : 1.0f;
+  }
+
   Size window_size() const override {
     Size s;
     glfwGetWindowSize(window_, &s.width, &s.height);

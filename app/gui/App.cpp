@@ -152,18 +152,19 @@ void App::update_layout(float width, float dpi_scale, bool small_screen) {
   ctx_.narrow = width / dpi_scale < 900;
 }
 
-void App::warm_up(float width, float height, float dpi_scale, bool small_screen, ImFontAtlas& atlas) {
+void App::warm_up(float width, float height, float dpi_scale, bool small_screen, ImFontAtlas& atlas,
+                  float framebuffer_scale) {
   (void)height;
   dpi_scale = std::max(1.0f, dpi_scale);
   update_layout(width, dpi_scale, small_screen);
   refresh_status();
   view(current_).sync(ctx_);
-  const FontSizes want = font_sizes(dpi_scale, settings_.text_scale, ctx_.tablet);
+  const FontSizes want = font_sizes(dpi_scale * framebuffer_scale, settings_.text_scale, ctx_.tablet);
   fonts_.build(atlas, want.body, want.heading);
   built_sizes_ = want;
 }
 
-bool App::prepare_frame(float width, float height, float dpi_scale, bool small_screen) {
+bool App::prepare_frame(float width, float height, float dpi_scale, bool small_screen, float framebuffer_scale) {
   (void)height;
   ImGuiIO& io = ImGui::GetIO();
   dpi_scale = std::max(1.0f, dpi_scale);
@@ -176,7 +177,9 @@ bool App::prepare_frame(float width, float height, float dpi_scale, bool small_s
   view(current_).sync(ctx_);
 
   bool rebuilt = false;
-  const FontSizes want = font_sizes(dpi_scale, settings_.text_scale, ctx_.tablet);
+  framebuffer_scale = std::max(1.0f, framebuffer_scale);
+  const FontSizes want = font_sizes(dpi_scale * framebuffer_scale, settings_.text_scale, ctx_.tablet);
+  io.FontGlobalScale = 1.0f / framebuffer_scale;
   if (fonts_.dirty() || want.body != built_sizes_.body || want.heading != built_sizes_.heading) {
     fonts_.build(*io.Fonts, want.body, want.heading);
     built_sizes_ = want;

@@ -49,12 +49,15 @@ class App final : public ShellActions {
   void install_io_hooks();
   // The work of the first prepare_frame, off the main thread: view model and a font atlas built
   // into `atlas` (not yet the context's). The runner installs the atlas, then draws.
-  void warm_up(float width, float height, float dpi_scale, bool small_screen, ImFontAtlas& atlas);
+  void warm_up(float width, float height, float dpi_scale, bool small_screen, ImFontAtlas& atlas,
+               float framebuffer_scale = 1);
 
   // Between frames: decides tablet/narrow for the coming frame, takes typed characters into the
   // font and rebuilds the atlas when it grew or sizes changed. Returns true when the atlas was
   // rebuilt (a windowed runner uploads the texture).
-  bool prepare_frame(float width, float height, float dpi_scale, bool small_screen);
+  // dpi_scale: sizes in window coordinates per logical pixel; framebuffer_scale: pixels per window
+  // coordinate (2 on a Retina Mac), by which text is rasterised finer and drawn back down.
+  bool prepare_frame(float width, float height, float dpi_scale, bool small_screen, float framebuffer_scale = 1);
   // The whole UI; between ImGui::NewFrame and ImGui::Render.
   void draw();
 

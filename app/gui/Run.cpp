@@ -71,6 +71,7 @@ class Runner {
 
     // Startup overlaps: a worker finds the font, opens the town, computes the first screen's view
     // model and builds the glyph atlas while this thread opens the window and compiles shaders.
+    // (Sizes assume pixel window coordinates; on macOS the first prepare rebuilds the atlas once.)
     Warm warm;
     warm.atlas = IM_NEW(ImFontAtlas)();
     const float width = float(o_.width) * screen.content_scale;
@@ -171,9 +172,11 @@ class Runner {
   void prepare() {
     const platform::Size w = backend_->window_size();
     const bool small = touch_ || is_small(backend_->screen_size());
-    // Window size is in screen units; on macOS those are points, so the scale is the
-    // framebuffer's (handled by ImGui) and text is rasterised at that density.
-    if (app_->prepare_frame(float(w.width), float(w.height), backend_->content_scale(), small)) {
+    // Window coordinates are pixels on X11/Windows (scale sizes by the content scale) and points
+    // on macOS (sizes stay, text is rasterised at the framebuffer's density).
+    const float fb = backend_->framebuffer_scale();
+    const float dpi = std::max(1.0f, backend_->content_scale() / fb);
+    if (app_->prepare_frame(float(w.width), float(w.height), dpi, small, fb)) {
       auto t = Clock::now();
       backend_->upload_fonts();
       upload_ms_ = ms_since(t);
