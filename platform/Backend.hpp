@@ -83,6 +83,7 @@ struct ScreenInfo {
   float content_scale = 1;    // HiDPI scale
   bool touch = false;         // a touch screen is attached
   bool ok = false;            // false: no display
+  std::string error;          // why not, from GLFW
 };
 ScreenInfo probe_screen();
 

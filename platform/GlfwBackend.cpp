@@ -208,7 +208,12 @@ class GlfwBackend final : public Backend {
 ScreenInfo probe_screen() {
   ScreenInfo info;
   // glfwInit is reference-free: the backend's own call later is a no-op, its glfwTerminate ends it.
-  if (!glfwInit()) return info;
+  if (!glfwInit()) {
+    const char* why = nullptr;
+    glfwGetError(&why);
+    info.error = why ? why : "";
+    return info;
+  }
   info.ok = true;
   if (GLFWmonitor* m = glfwGetPrimaryMonitor()) {
     info.work_area = monitor_work_area(m);

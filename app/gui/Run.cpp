@@ -66,7 +66,7 @@ class Runner {
     IMGUI_CHECKVERSION();
     ctx_ = ImGui::CreateContext();
     const platform::ScreenInfo screen = platform::probe_screen();
-    if (!screen.ok) throw platform::PlatformError(platform::PlatformError::Code::NoDisplay, "");
+    if (!screen.ok) throw platform::PlatformError(platform::PlatformError::Code::NoDisplay, screen.error);
     touch_ = screen.touch;
 
     // Startup overlaps: a worker finds the font, opens the town, computes the first screen's view
