@@ -184,3 +184,22 @@ TEST_CASE("frame timing entry for jiceng-bench measures real frames") {
   CHECK(t.first_ms > 0);
   CHECK(fs::exists(db));
 }
+
+TEST_CASE("each screen shows the open town's data") {
+  Headless h(options(fresh_dir("screens")));
+  const Org town = *h.app().store().town();
+  REQUIRE(h.click("nav.records"));
+  CHECK(h.visible("org." + town.code));  // the organisation tree from the database
+  REQUIRE(h.click("nav.collect"));
+  REQUIRE(h.click("collect.org"));        // the organisation picker lists the town's units
+  size_t units = 0;
+  for (const auto& o : h.app().store().orgs())
+    if (is_reporting_unit(o.kind) && h.visible("collect.org." + o.code)) ++units;
+  CHECK(units >= 3);
+  REQUIRE(h.click("collect.org"));  // closes the list again, as a second tap does
+  REQUIRE(h.click("nav.summary"));
+  REQUIRE(h.app().current() == ViewId::Summary);
+  CHECK(h.visible("summary.section.0"));  // the outline of the default template
+  REQUIRE(h.click("nav.dashboard"));
+  CHECK(h.visible("dashboard.title"));
+}

@@ -56,11 +56,19 @@ class SummaryView final : public View {
     if (!m_.from_template) build_from_catalog(fig);
     for (const auto& b : m_.doc.blocks) {
       ctx.need_text(b.text());
-      if (b.kind == summary::BlockKind::Heading && b.level == 1) ctx.need_heading_text(b.text());
+      if ((b.kind == summary::BlockKind::Heading && b.level == 1) || b.kind == summary::BlockKind::Title)
+        ctx.need_heading_text(b.text());
     }
     ctx.need_text(m_.problem);
     // Sections: each heading up to the next heading of the same or a higher level.
     const auto& blocks = m_.doc.blocks;
+    // The title and opening paragraph come before the first heading: one entry of their own.
+    size_t first_heading = 0;
+    while (first_heading < blocks.size() && blocks[first_heading].kind != summary::BlockKind::Heading) ++first_heading;
+    if (first_heading > 0) {
+      const std::string title = m_.doc.title();
+      m_.outline.push_back(OutlineEntry{title.empty() ? tr("app.summary.opening") : title, 1, 0, first_heading});
+    }
     for (size_t i = 0; i < blocks.size(); ++i) {
       if (blocks[i].kind != summary::BlockKind::Heading) continue;
       size_t end = i + 1;
@@ -159,7 +167,8 @@ class SummaryView final : public View {
         spans.push_back(s);
       }
       ImGui::PushID(int(b));
-      const bool heading = block.kind == summary::BlockKind::Heading && block.level == 1;
+      const bool heading = (block.kind == summary::BlockKind::Heading && block.level == 1) ||
+                           block.kind == summary::BlockKind::Title;
       if (heading && ui::theme().heading) ImGui::PushFont(ui::theme().heading);
       // Body paragraphs start with a two-character indent, as in the printed summary.
       const float indent = block.kind == summary::BlockKind::Paragraph ? ui::em(2) : 0;
