@@ -1,6 +1,8 @@
 #include "View.hpp"
 
+#include "Error.hpp"
 #include "Strings.hpp"
+#include "widgets/Widgets.hpp"
 #include "platform/Fonts.hpp"
 
 namespace jiceng::gui {
@@ -43,13 +45,28 @@ void View::sync(Context& ctx) {
     year_ = ctx.year;
     valid_ = true;
     ++refreshes_;
-    if (ctx.store) refresh(ctx);
+    problem_.clear();
+    // Bad or half-made data must not take the app down: the screen says what is wrong instead.
+    try {
+      if (ctx.store && needs_town() && !ctx.store->town()) problem_ = tr("app.view.no_town");
+      else if (ctx.store) refresh(ctx);
+    } catch (const InputError& e) {
+      problem_ = e.describe();
+    } catch (const std::exception& e) {
+      problem_ = tr("app.view.failed", {{"detail", e.what()}});
+    }
+    ctx.need_text(problem_);
   }
 }
 
 void View::draw(Context& ctx) {
   sync(ctx);
-  draw_content(ctx);
+  if (problem_.empty()) {
+    draw_content(ctx);
+    return;
+  }
+  ui::heading(title());
+  ui::paragraph(problem_, ui::color::accent);
 }
 
 }  // namespace jiceng::gui

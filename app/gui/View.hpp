@@ -24,9 +24,13 @@ class View {
   void draw(Context& ctx);
   // How often the view model was recomputed (tests check it is not per frame).
   int refresh_count() const { return refreshes_; }
+  // Why the view model could not be computed (shown instead of the screen); empty when fine.
+  const std::string& problem() const { return problem_; }
 
  protected:
   virtual void refresh(Context& ctx) = 0;
+  // Screens over the town's figures need its root organisation; settings do not.
+  virtual bool needs_town() const { return true; }
   virtual void draw_content(Context& ctx) = 0;
   // Recompute on the next draw although the data did not change (a picker changed).
   void invalidate() { valid_ = false; }
@@ -38,6 +42,7 @@ class View {
   uint64_t generation_ = 0, revision_ = 0;
   int year_ = 0;
   int refreshes_ = 0;
+  std::string problem_;
 };
 
 }  // namespace jiceng::gui

@@ -203,3 +203,23 @@ TEST_CASE("each screen shows the open town's data") {
   REQUIRE(h.click("nav.dashboard"));
   CHECK(h.visible("dashboard.title"));
 }
+
+TEST_CASE("a database without a town shows a message on every screen, settings still work") {
+  auto dir = fresh_dir("no_town");
+  Store::open((dir / "town.db").string());  // a valid, empty Jiceng database
+  Headless h(options(dir));
+  CHECK_FALSE(h.app().status().demo);
+  for (ViewId v : {ViewId::Collect, ViewId::Dashboard, ViewId::Summary, ViewId::Records}) {
+    REQUIRE(h.click("nav." + std::string(view_name(v))));
+    CHECK_FALSE(h.app().view(v).problem().empty());
+  }
+  REQUIRE(h.click("nav.settings"));
+  CHECK(h.app().view(ViewId::Settings).problem().empty());
+  REQUIRE(h.click("settings.new_town"));
+  REQUIRE(h.visible("town.name"));
+  h.type("新镇");
+  REQUIRE(h.click("town.create"));
+  CHECK(h.app().store().town()->name == "新镇");
+  REQUIRE(h.click("nav.records"));
+  CHECK(h.app().view(ViewId::Records).problem().empty());
+}

@@ -25,6 +25,8 @@ class SettingsView final : public View {
   SettingsView() : View(ViewId::Settings) {}
 
  private:
+  bool needs_town() const override { return false; }
+
   void refresh(Context& ctx) override {
     m_.town = town_name(*ctx.store);
     m_.database = ctx.store->path();
