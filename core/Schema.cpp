@@ -174,7 +174,33 @@ CREATE TABLE county_years(
   PRIMARY KEY (town_id, year)) WITHOUT ROWID;
 )sql";
 
-constexpr const char* kMigrations[] = {kV1, kV2, kV3, kV4};
+// v5: the town's summary template (the editor's working copy), its save points, and the
+// paragraph being typed — autosaved so that a killed app loses nothing (core/editor).
+constexpr const char* kV5 = R"sql(
+CREATE TABLE summary_templates(
+  name TEXT PRIMARY KEY,
+  text TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  updated_by TEXT NOT NULL DEFAULT '');
+CREATE TABLE summary_template_history(
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  at TEXT NOT NULL,
+  user TEXT NOT NULL DEFAULT '',
+  kind TEXT NOT NULL CHECK (kind IN ('manual','auto','import','restore')),
+  label TEXT NOT NULL DEFAULT '',
+  text TEXT NOT NULL,
+  blocks INTEGER NOT NULL DEFAULT 0,
+  placeholders INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX summary_template_history_by_name ON summary_template_history(name, id);
+CREATE TABLE summary_template_drafts(
+  name TEXT PRIMARY KEY,
+  block INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  at TEXT NOT NULL);
+)sql";
+
+constexpr const char* kMigrations[] = {kV1, kV2, kV3, kV4, kV5};
 
 }  // namespace
 
