@@ -21,12 +21,17 @@ namespace fs = std::filesystem;
 
 namespace {
 
-int current_calendar_year() {
-  std::time_t t = std::time(nullptr);
+std::tm local_tm(std::time_t t) {
   std::tm tm{};
+#ifdef _WIN32
+  localtime_s(&tm, &t);
+#else
   localtime_r(&t, &tm);
-  return tm.tm_year + 1900;
+#endif
+  return tm;
 }
+
+int current_calendar_year() { return local_tm(std::time(nullptr)).tm_year + 1900; }
 
 // "2020-12-01T08:00:00Z" (UTC) → "2020-12-01 16:00" in local time.
 std::string local_time(const std::string& iso) {
@@ -36,9 +41,12 @@ std::string local_time(const std::string& iso) {
     return iso;
   tm.tm_year -= 1900;
   tm.tm_mon -= 1;
-  std::time_t t = timegm(&tm);
-  std::tm local{};
-  localtime_r(&t, &local);
+#ifdef _WIN32
+  const std::time_t t = _mkgmtime(&tm);
+#else
+  const std::time_t t = timegm(&tm);
+#endif
+  const std::tm local = local_tm(t);
   char buf[32];
   std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M", &local);
   return buf;
