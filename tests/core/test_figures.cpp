@@ -10,11 +10,7 @@ using namespace jiceng;
 
 namespace {
 
-struct Fixture {
-  test::TempDir dir;
-  std::unique_ptr<Store> s = Store::open(dir.file("t.db"));
-  test::SmallTown t = test::make_small_town(*s);
-};
+using Fixture = test::SmallTownDb;
 
 Member member(OrgId branch, MemberStage stage, std::string probation = {}) {
   Member m;

@@ -6,24 +6,17 @@
 
 #include "Catalog.hpp"
 #include "Error.hpp"
+#include "Rejection.hpp"
 #include "SmallTown.hpp"
 #include "Sql.hpp"
 #include "Store.hpp"
 #include "TempDir.hpp"
 
 using namespace jiceng;
+using jiceng::test::rejection;
 using jiceng::test::TempDir;
 
 namespace {
-
-std::string rejection(const std::function<void()>& fn) {
-  try {
-    fn();
-  } catch (const InputError& e) {
-    return e.describe();
-  }
-  return {};
-}
 
 int64_t count(Store& s, const char* table) {
   return sql::scalar_int(s.handle(), std::string("SELECT count(*) FROM ") + table);

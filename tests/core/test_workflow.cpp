@@ -6,6 +6,7 @@
 #include "Error.hpp"
 #include "Pipeline.hpp"
 #include "RecordsCsv.hpp"
+#include "Rejection.hpp"
 #include "SmallTown.hpp"
 #include "Sql.hpp"
 #include "Store.hpp"
@@ -13,26 +14,15 @@
 #include "Users.hpp"
 
 using namespace jiceng;
+using jiceng::test::rejection;
 
 namespace {
 
-struct Town {
-  test::TempDir dir;
-  std::unique_ptr<Store> s = Store::open(dir.file("t.db"));
-  test::SmallTown t = test::make_small_town(*s);
+struct Town : test::SmallTownDb {
   Actor admin{"管理员", "office"};
   Actor clerk{"王娜", "tablet-1", Role::Clerk, {t.v1}};
   Actor leader{"张书记", "tablet-2", Role::Leader, {}};
 };
-
-std::string rejection(const std::function<void()>& fn) {
-  try {
-    fn();
-  } catch (const InputError& e) {
-    return e.describe();
-  }
-  return {};
-}
 
 }  // namespace
 

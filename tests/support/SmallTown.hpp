@@ -2,6 +2,7 @@
 // A tiny hand-made town whose every figure a test can compute by hand: one town, two villages
 // (one with a 党总支 of two 党支部), one 党支部 each otherwise.
 #include "Store.hpp"
+#include "TempDir.hpp"
 
 namespace jiceng::test {
 
@@ -21,5 +22,12 @@ inline SmallTown make_small_town(Store& s) {
   t.b2 = s.add_org({0, "V2-1", "西河村党支部", OrgKind::Branch, t.v2, 0}, a);
   return t;
 }
+
+// The small town in a fresh database file of its own.
+struct SmallTownDb {
+  TempDir dir;
+  std::unique_ptr<Store> s = Store::open(dir.file("t.db"));
+  SmallTown t = make_small_town(*s);
+};
 
 }  // namespace jiceng::test
