@@ -79,11 +79,14 @@ CREATE TABLE user_orgs(
 )sql";
 
 // v4: exchanging packages between tablets, the town office and the county (core/sync, docs/SYNC.md).
-// The town's identity is created here so that every copy of a town's file carries the same id;
-// members get a stable id that survives between databases; per destination, what was last sent;
+// The town's identity is created here so that every copy of a town's file carries the same id
+// (a file from before v4 derives it from its device id, so copies made earlier agree too);
+// members get a stable id that survives between databases; history found by organisation and time
+// (an import skips entries it already holds); per destination, what was last sent;
 // packages already imported; conflicts kept until a person decides; a county's rolled-up towns.
 constexpr const char* kV4 = R"sql(
-INSERT OR IGNORE INTO meta(key, value) VALUES('town_id', lower(hex(randomblob(16))));
+INSERT OR IGNORE INTO meta(key, value) SELECT 'town_id',
+  coalesce((SELECT lower(hex(value)) FROM meta WHERE key = 'device_id'), lower(hex(randomblob(16))));
 CREATE TABLE sync_member_uids(
   member_id INTEGER PRIMARY KEY REFERENCES members(id) ON DELETE CASCADE,
   uid TEXT NOT NULL UNIQUE);
@@ -91,6 +94,7 @@ INSERT INTO sync_member_uids(member_id, uid) SELECT id, lower(hex(randomblob(16)
 CREATE TRIGGER sync_member_uid AFTER INSERT ON members BEGIN
   INSERT OR IGNORE INTO sync_member_uids(member_id, uid) VALUES(new.id, lower(hex(randomblob(16))));
 END;
+CREATE INDEX sync_audit_by_time ON audit(org_id, at);
 CREATE TABLE sync_peers(
   peer TEXT PRIMARY KEY,
   last_audit_id INTEGER NOT NULL DEFAULT 0,

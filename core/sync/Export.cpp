@@ -1,0 +1,261 @@
+#include "sync/Export.hpp"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "Error.hpp"
+#include "Sql.hpp"
+#include "Store.hpp"
+#include "Strings.hpp"
+#include "sync/Members.hpp"
+
+namespace jiceng::sync {
+
+using sql::Stmt;
+
+namespace {
+
+struct OrgScope {
+  std::unordered_set<OrgId> chosen;  // the chosen organisations and everything under them
+  std::vector<Org> listed;           // chosen + their ancestors, tree order
+  std::unordered_map<OrgId, std::string> code;
+  std::vector<std::string> roots;
+};
+
+OrgScope scope_of(const Store& store, const std::vector<std::string>& names) {
+  OrgScope s;
+  const auto all = store.orgs();
+  std::unordered_map<OrgId, const Org*> by_id;
+  for (const auto& o : all) {
+    by_id[o.id] = &o;
+    s.code[o.id] = o.code;
+  }
+  std::vector<OrgId> roots;
+  if (names.empty()) {
+    if (auto t = store.town()) roots.push_back(t->id);
+  } else {
+    for (const auto& n : names) roots.push_back(store.require_org(n, Location{{}, 0, "--org"}).id);
+  }
+  for (OrgId r : roots) s.roots.push_back(s.code[r]);
+  // Tree order lists a parent before its children, so one pass finds every subtree.
+  std::unordered_set<OrgId> root_set(roots.begin(), roots.end());
+  for (const auto& o : all)
+    if (root_set.count(o.id) || (o.parent && s.chosen.count(*o.parent))) s.chosen.insert(o.id);
+  std::unordered_set<OrgId> listed = s.chosen;
+  for (OrgId r : roots)
+    for (auto p = by_id[r]->parent; p; p = by_id[*p]->parent) listed.insert(*p);
+  for (const auto& o : all)
+    if (listed.count(o.id)) s.listed.push_back(o);
+  return s;
+}
+
+// History is sent once per destination and choice of organisations: a tablet that exports one
+// village and then another must not skip the second village's entries because of the first.
+std::string audit_mark_key(const std::string& destination, std::vector<std::string> roots) {
+  std::sort(roots.begin(), roots.end());
+  std::string key = destination + '|';
+  for (const auto& r : roots) key += r + ',';
+  return key;
+}
+
+}  // namespace
+
+Package build_package(Store& store, const ExportOptions& options) {
+  sqlite3* db = store.handle();
+  const OrgScope scope = scope_of(store, options.orgs);
+  Package p;
+  p.id = random_hex_id();
+  p.created_at = now_iso();
+  p.created_by = options.actor.user;
+  p.device = store.device_id();
+  p.destination = options.destination;
+  p.everything = options.everything;
+  p.town = town_identity(store);
+  p.roots = scope.roots;
+  for (const auto& o : scope.listed) {
+    std::string parent = o.parent ? scope.code.at(*o.parent) : std::string();
+    p.orgs.push_back({o.code, o.name, std::string(to_string(o.kind)), parent, o.sort});
+  }
+
+  // Values: every current value of the scope that differs from what was last sent there.
+  // The chosen organisations as a JSON array, so each query reads only their rows by index.
+  const std::string chosen = nlohmann::json(std::vector<OrgId>(scope.chosen.begin(), scope.chosen.end())).dump();
+  Stmt vals(db, "SELECT v.org_id, v.indicator_id, v.period, v.value, v.status, v.updated_at, v.updated_by, v.device, "
+                "b.value, b.status FROM indicator_values v LEFT JOIN sync_base b ON b.peer = ?1 "
+                "AND b.org_id = v.org_id AND b.indicator_id = v.indicator_id AND b.period = v.period "
+                "WHERE v.org_id IN (SELECT value FROM json_each(?2))");
+  vals.bind(1, options.destination).bind(2, chosen);
+  while (vals.step()) {
+    const OrgId org = vals.int64(0);
+    PackageValue v;
+    v.now = {vals.real(3), vals.text(4)};
+    if (!vals.is_null(8)) v.base = {vals.real(8), vals.text(9)};
+    if (!options.everything && v.now == v.base) continue;
+    v.org = scope.code.at(org);
+    v.indicator = vals.text(1);
+    v.period = vals.text(2);
+    v.updated_at = vals.text(5);
+    v.updated_by = vals.text(6);
+    v.device = vals.text(7);
+    p.values.push_back(std::move(v));
+  }
+  // Values removed here (an undo back to nothing) since they were sent.
+  Stmt gone(db, "SELECT b.org_id, b.indicator_id, b.period, b.value, b.status FROM sync_base b WHERE b.peer = ?1 "
+                "AND b.org_id IN (SELECT value FROM json_each(?2)) AND NOT EXISTS (SELECT 1 FROM indicator_values v "
+                "WHERE v.org_id = b.org_id AND v.indicator_id = b.indicator_id AND v.period = b.period)");
+  gone.bind(1, options.destination).bind(2, chosen);
+  while (gone.step()) {
+    const OrgId org = gone.int64(0);
+    PackageValue v;
+    v.org = scope.code.at(org);
+    v.indicator = gone.text(1);
+    v.period = gone.text(2);
+    v.base = {gone.real(3), gone.text(4)};
+    p.values.push_back(std::move(v));
+  }
+
+  // Members of the scope's branches, by uid, against the records last sent.
+  std::unordered_map<std::string, std::string> base;
+  Stmt mb(db, "SELECT uid, record FROM sync_member_base WHERE peer = ?");
+  mb.bind(1, options.destination);
+  while (mb.step()) base[mb.text(0)] = mb.text(1);
+  std::unordered_set<std::string> chosen_codes;
+  for (OrgId id : scope.chosen) chosen_codes.insert(scope.code.at(id));
+  const auto members = members_by_uid(store);
+  for (const auto& [uid, m] : members) {
+    if (!scope.chosen.count(m.branch)) continue;
+    auto b = base.find(uid);
+    std::string before = b == base.end() ? std::string() : b->second;
+    if (!options.everything && before == m.record) continue;
+    p.members.push_back({uid, m.record, before});
+  }
+  for (const auto& [uid, record] : base) {
+    if (members.count(uid)) continue;
+    nlohmann::json j = nlohmann::json::parse(record, nullptr, false);
+    if (j.is_object() && chosen_codes.count(j.value("branch", ""))) p.members.push_back({uid, {}, record});
+  }
+
+  Stmt tg(db, "SELECT org_id, indicator_id, year, value FROM targets WHERE org_id IN (SELECT value FROM json_each(?)) "
+              "ORDER BY year, org_id, indicator_id");
+  tg.bind(1, chosen);
+  while (tg.step()) p.targets.push_back({scope.code.at(tg.int64(0)), tg.text(1), int(tg.int64(2)), tg.real(3)});
+
+  // The history of the scope since the last export there (all of it for everything).
+  int64_t mark = options.everything ? 0 : std::stoll(store.meta("sync_history_shared", "0"));
+  if (!options.everything) {
+    Stmt peer(db, "SELECT last_audit_id FROM sync_peers WHERE peer = ?");
+    peer.bind(1, audit_mark_key(options.destination, scope.roots));
+    if (peer.step()) mark = std::max(mark, peer.int64(0));
+  }
+  Stmt au(db, "SELECT at, user, device, action, org_id, indicator_id, period, old_value, new_value, reason, detail "
+              "FROM audit WHERE id > ?1 AND org_id IN (SELECT value FROM json_each(?2)) ORDER BY id");
+  au.bind(1, mark).bind(2, chosen);
+  while (au.step()) {
+    const OrgId org = au.int64(4);
+    p.audit.push_back({au.text(0), au.text(1), au.text(2), au.text(3), scope.code.at(org), au.text(5), au.text(6),
+                       au.opt_real(7), au.opt_real(8), au.text(9), au.text(10)});
+  }
+  return p;
+}
+
+ExportSummary export_package(Store& store, const ExportOptions& options, const std::string& path) {
+  ExportSummary sum;
+  sqlite3* db = store.handle();
+  store.transaction([&] {
+    const int64_t audit_max = sql::scalar_int(db, "SELECT coalesce(max(id), 0) FROM audit");
+    Package p = build_package(store, options);
+    write_package(p, path);
+    // The destination now holds what was sent: the next package carries only later changes.
+    std::unordered_map<std::string, OrgId> org_by_code;
+    Stmt codes(db, "SELECT code, id FROM orgs");
+    while (codes.step()) org_by_code[codes.text(0)] = codes.int64(1);
+    Stmt put(db, "INSERT INTO sync_base(peer, org_id, indicator_id, period, value, status) VALUES(?,?,?,?,?,?) "
+                 "ON CONFLICT(peer, org_id, indicator_id, period) DO UPDATE SET value = excluded.value, status = excluded.status");
+    Stmt del(db, "DELETE FROM sync_base WHERE peer = ? AND org_id = ? AND indicator_id = ? AND period = ?");
+    for (const auto& v : p.values) {
+      const OrgId org = org_by_code.at(v.org);
+      if (v.now.value) {
+        put.bind(1, options.destination).bind(2, org).bind(3, v.indicator).bind(4, v.period).bind(5, *v.now.value)
+            .bind(6, v.now.status).run();
+        ++sum.values;
+      } else {
+        del.bind(1, options.destination).bind(2, org).bind(3, v.indicator).bind(4, v.period).run();
+        ++sum.removed;
+      }
+    }
+    Stmt mput(db, "INSERT INTO sync_member_base(peer, uid, record) VALUES(?,?,?) "
+                  "ON CONFLICT(peer, uid) DO UPDATE SET record = excluded.record");
+    Stmt mdel(db, "DELETE FROM sync_member_base WHERE peer = ? AND uid = ?");
+    for (const auto& m : p.members) {
+      if (m.record.empty()) mdel.bind(1, options.destination).bind(2, m.uid).run();
+      else mput.bind(1, options.destination).bind(2, m.uid).bind(3, m.record).run();
+    }
+    Stmt(db, "INSERT INTO sync_peers(peer, last_audit_id, last_export_at, last_package_id) VALUES(?,?,?,?) "
+             "ON CONFLICT(peer) DO UPDATE SET last_audit_id = excluded.last_audit_id, "
+             "last_export_at = excluded.last_export_at, last_package_id = excluded.last_package_id")
+        .bind(1, audit_mark_key(options.destination, p.roots)).bind(2, audit_max).bind(3, p.created_at).bind(4, p.id).run();
+    sum.package_id = p.id;
+    sum.orgs = p.orgs.size();
+    sum.members = p.members.size();
+    sum.targets = p.targets.size();
+    sum.audit = p.audit.size();
+    nlohmann::json d = {{"package", p.id},       {"destination", options.destination}, {"everything", options.everything},
+                        {"values", sum.values},  {"removed", sum.removed},              {"members", sum.members},
+                        {"audit", sum.audit},    {"file", std::filesystem::path(path).filename().string()}};
+    store.record_audit({0, p.created_at, options.actor.user, options.actor.device, "export_package", std::nullopt, {},
+                        {}, {}, {}, {}, d.dump()});
+  });
+  return sum;
+}
+
+void clone_for_device(Store& town, const std::string& path, const std::string& destination) {
+  if (std::filesystem::exists(path)) throw InputError(tr("sync.clone.exists"), Location{path});
+  // VACUUM INTO writes a consistent, compact copy even while the town file is open (WAL).
+  try {
+    Stmt(town.handle(), "VACUUM INTO ?").bind(1, path).run();
+  } catch (const std::exception& e) {
+    throw InputError(tr("sync.clone.failed", {{"reason", e.what()}}), Location{path});
+  }
+  const std::string device = "dev-" + random_hex_id(8);
+  sqlite3* db = nullptr;
+  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
+    sqlite3_close(db);
+    throw InputError(tr("sync.clone.failed", {{"reason", "open"}}), Location{path});
+  }
+  try {
+    // A copy is another installation: its own device id; in step with the town as of now.
+    sql::exec(db, "BEGIN");
+    Stmt(db, "UPDATE meta SET value = ? WHERE key = 'device_id'").bind(1, device).run();
+    // The town's own exchanges and open conflicts are the town's business, not the tablet's.
+    sql::exec(db, "DELETE FROM sync_base; DELETE FROM sync_member_base; DELETE FROM sync_peers; DELETE FROM sync_conflicts");
+    Stmt(db, "INSERT INTO sync_base(peer, org_id, indicator_id, period, value, status) "
+             "SELECT ?, org_id, indicator_id, period, value, status FROM indicator_values").bind(1, destination).run();
+    // History up to now is shared; every choice of organisations starts after it.
+    Stmt(db, "INSERT INTO meta(key, value) VALUES('sync_history_shared', (SELECT coalesce(max(id), 0) FROM audit)) "
+             "ON CONFLICT(key) DO UPDATE SET value = excluded.value").run();
+    sql::exec(db, "COMMIT");
+  } catch (...) {
+    sqlite3_close(db);
+    std::error_code ec;
+    std::filesystem::remove(path, ec);
+    throw;
+  }
+  sqlite3_close(db);
+  // Member records need the store's view of them (codes, uids): fill their base through it.
+  auto copy = Store::open(path, town.catalog());
+  copy->transaction([&] {
+    Stmt put(copy->handle(), "INSERT OR REPLACE INTO sync_member_base(peer, uid, record) VALUES(?,?,?)");
+    for (const auto& [uid, m] : members_by_uid(*copy)) put.bind(1, destination).bind(2, uid).bind(3, m.record).run();
+  });
+  nlohmann::json d = {{"device", device}, {"file", std::filesystem::path(path).filename().string()}};
+  town.transaction([&] {
+    town.record_audit({0, {}, "system", {}, "clone_device", std::nullopt, {}, {}, {}, {}, {}, d.dump()});
+  });
+}
+
+}  // namespace jiceng::sync

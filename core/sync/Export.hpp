@@ -1,0 +1,42 @@
+#pragma once
+// Making packages: the changes of chosen organisations since the last export to a destination
+// (or everything), with their audit entries and the town's identity; and making a tablet's own
+// copy of a town database.
+#include <string>
+#include <vector>
+
+#include "Model.hpp"
+#include "sync/Package.hpp"
+
+namespace jiceng {
+class Store;
+}
+
+namespace jiceng::sync {
+
+inline constexpr const char* kDefaultDestination = "town";
+
+struct ExportOptions {
+  std::vector<std::string> orgs;  // codes or names, each with its subtree; empty: the whole town
+  std::string destination = kDefaultDestination;  // who the package is for ("town", "county", a tablet's name)
+  bool everything = false;        // all data, not only what changed since the last export there
+  Actor actor;
+};
+
+struct ExportSummary {
+  std::string package_id;
+  size_t orgs = 0, values = 0, removed = 0, members = 0, targets = 0, audit = 0;
+};
+
+// The package as it would be written now; changes nothing.
+Package build_package(Store& store, const ExportOptions& options);
+// Builds the package, writes it to `path` and remembers what was sent (only once the file is
+// complete), all or nothing. Throws InputError for an unknown organisation or an unwritable file.
+ExportSummary export_package(Store& store, const ExportOptions& options, const std::string& path);
+
+// Copies a town database for one tablet: a new device id, and the copy starts in step with the
+// town — its first package to `destination` holds only what the tablet changed afterwards.
+// Refuses to overwrite an existing file.
+void clone_for_device(Store& town, const std::string& path, const std::string& destination = kDefaultDestination);
+
+}  // namespace jiceng::sync

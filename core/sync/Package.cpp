@@ -1,0 +1,152 @@
+#include "sync/Package.hpp"
+
+#include <sodium.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "Error.hpp"
+#include "Strings.hpp"
+#include "sync/PackageColumns.hpp"
+
+namespace jiceng::sync {
+
+using nlohmann::json;
+
+namespace {
+
+// ---- Tables: {"columns": [...], "rows": [[...], ...]} -----------------------------------------
+
+json table(const std::vector<std::string>& columns, json rows) {
+  return json{{"columns", columns}, {"rows", std::move(rows)}};
+}
+
+json opt(const std::optional<double>& v) { return v ? json(*v) : json(nullptr); }
+json record_json(const std::string& r) { return r.empty() ? json(nullptr) : json::parse(r); }
+
+json payload_json(const Package& p) {
+  json orgs = json::array(), values = json::array(), members = json::array(), targets = json::array(),
+       audit = json::array();
+  for (const auto& o : p.orgs) orgs.push_back({o.code, o.name, o.kind, o.parent, o.sort});
+  for (const auto& v : p.values)
+    values.push_back({v.org, v.indicator, v.period, opt(v.now.value), v.now.status, opt(v.base.value), v.base.status,
+                      v.updated_at, v.updated_by, v.device});
+  for (const auto& m : p.members) members.push_back({m.uid, record_json(m.record), record_json(m.base_record)});
+  for (const auto& t : p.targets) targets.push_back({t.org, t.indicator, t.year, t.value});
+  for (const auto& a : p.audit)
+    audit.push_back({a.at, a.user, a.device, a.action, a.org, a.indicator, a.period, opt(a.old_value),
+                     opt(a.new_value), a.reason, a.detail});
+  return json{
+      {"package", {{"id", p.id}, {"created_at", p.created_at}, {"created_by", p.created_by}, {"device", p.device},
+                   {"destination", p.destination}, {"everything", p.everything}}},
+      {"town", {{"id", p.town.id}, {"code", p.town.code}, {"name", p.town.name}}},
+      {"roots", p.roots},
+      {"orgs", table(columns::kOrgs, std::move(orgs))},
+      {"values", table(columns::kValues, std::move(values))},
+      {"members", table(columns::kMembers, std::move(members))},
+      {"targets", table(columns::kTargets, std::move(targets))},
+      {"audit", table(columns::kAudit, std::move(audit))},
+  };
+}
+
+}  // namespace
+
+std::string sha256_hex(std::string_view bytes) {
+  if (sodium_init() < 0) throw std::runtime_error("libsodium could not initialise");
+  unsigned char digest[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+  char hex[crypto_hash_sha256_BYTES * 2 + 1];
+  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+  return hex;
+}
+
+std::string package_text(const Package& p) {
+  const std::string payload = payload_json(p).dump();
+  json header = {{"format", kFormatName}, {"version", kFormatVersion}, {"bytes", payload.size()},
+                 {"sha256", sha256_hex(payload)}};
+  return header.dump() + "\n" + payload;
+}
+
+void write_package(const Package& p, const std::string& path) {
+  const std::string text = package_text(p);
+  const std::string tmp = path + ".part";
+  {
+    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
+    f.write(text.data(), std::streamsize(text.size()));
+    f.flush();
+    if (!f) {
+      std::error_code ec;
+      std::filesystem::remove(tmp, ec);
+      throw InputError(tr("sync.package.cannot_write"), Location{path});
+    }
+  }
+  std::error_code ec;
+  std::filesystem::rename(tmp, path, ec);
+  if (ec) {
+    std::filesystem::remove(tmp, ec);
+    throw InputError(tr("sync.package.cannot_write"), Location{path});
+  }
+}
+
+ReadPackage read_package(const std::string& path) {
+  std::ifstream f(path, std::ios::binary);
+  if (!f) throw InputError(tr("sync.package.cannot_read"), Location{path});
+  std::stringstream ss;
+  ss << f.rdbuf();
+  return parse_package(ss.str(), path);
+}
+
+// The writer puts "bytes" first (keys are sorted), so a header cut short still starts with it.
+constexpr std::string_view kHeaderStart = "{\"bytes\":";
+
+bool looks_like_package(std::string_view text) {
+  const size_t newline = text.find('\n');
+  if (newline == std::string_view::npos) return text.substr(0, kHeaderStart.size()) == kHeaderStart;
+  const json header = json::parse(text.substr(0, newline), nullptr, false);
+  return header.is_object() && header.value("format", "") == kFormatName;
+}
+
+// package_from_json (reading the payload) lives in PackageRead.cpp.
+
+ReadPackage parse_package(const std::string& text, const std::string& source) {
+  const Location where{source};
+  const size_t newline = text.find('\n');
+  json header;
+  try {
+    header = json::parse(text.substr(0, newline));
+  } catch (const json::exception&) {
+    // A header cut short still starts like one: say "truncated" rather than "not a package".
+    if (newline == std::string::npos && text.rfind(kHeaderStart, 0) == 0)
+      throw InputError(tr("sync.package.truncated_header"), where);
+    throw InputError(tr("sync.package.not_package"), where);
+  }
+  if (!header.is_object() || header.value("format", "") != kFormatName)
+    throw InputError(tr("sync.package.not_package"), where);
+  ReadPackage out;
+  try {
+    const int version = header.at("version").get<int>();
+    if (version > kFormatVersion)
+      throw InputError(tr("sync.package.newer", {{"version", std::to_string(version)},
+                                                 {"supported", std::to_string(kFormatVersion)}}), where);
+    if (version < 1) throw InputError(tr("sync.package.not_package"), where);
+    out.bytes = header.at("bytes").get<size_t>();
+    out.sha256 = header.at("sha256").get<std::string>();
+  } catch (const json::exception& e) {
+    throw InputError(tr("sync.package.damaged", {{"what", e.what()}}), where);
+  }
+  const std::string_view payload =
+      newline == std::string::npos ? std::string_view() : std::string_view(text).substr(newline + 1);
+  if (payload.size() < out.bytes)
+    throw InputError(tr("sync.package.truncated", {{"expected", std::to_string(out.bytes)},
+                                                   {"actual", std::to_string(payload.size())}}), where);
+  if (payload.size() > out.bytes)
+    throw InputError(tr("sync.package.extra_bytes", {{"extra", std::to_string(payload.size() - out.bytes)}}), where);
+  if (sha256_hex(payload) != out.sha256) throw InputError(tr("sync.package.tampered"), where);
+  out.package = package_from_payload(payload, where);
+  return out;
+}
+
+}  // namespace jiceng::sync

@@ -1,0 +1,139 @@
+// The package file: round trip, and every way a file can be wrong is named in Chinese.
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "Error.hpp"
+#include "TempDir.hpp"
+#include "sync/Package.hpp"
+
+using namespace jiceng;
+using namespace jiceng::sync;
+
+namespace {
+
+Package sample() {
+  Package p;
+  p.id = "0123456789abcdef0123456789abcdef";
+  p.created_at = "2020-12-01T08:00:00Z";
+  p.created_by = "王娜";
+  p.device = "dev-tablet";
+  p.destination = "town";
+  p.town = {"feedfacefeedfacefeedfacefeedface", "T", "青禾镇"};
+  p.roots = {"V1"};
+  p.orgs = {{"T", "青禾镇", "town", "", 0}, {"V1", "东山村", "village", "T", 1}};
+  p.values = {{"V1", "new_members", "2020", {4.0, "submitted"}, {3.0, "draft"}, "2020-11-30T09:00:00Z", "王娜", "dev-tablet"},
+              {"V1", "dues", "2020", {}, {0.35, "draft"}, "", "", ""}};
+  p.members = {{"abc", R"({"name":"李赟"})", ""}};
+  p.targets = {{"V1", "new_members", 2020, 5}};
+  p.audit = {{"2020-11-30T09:00:00Z", "王娜", "dev-tablet", "set_value", "V1", "new_members", "2020", 3.0, 4.0, "补录", "{}"}};
+  return p;
+}
+
+std::string slurp(const std::string& path) {
+  std::ifstream f(path, std::ios::binary);
+  std::stringstream ss;
+  ss << f.rdbuf();
+  return ss.str();
+}
+
+void spit(const std::string& path, const std::string& text) {
+  std::ofstream f(path, std::ios::binary | std::ios::trunc);
+  f << text;
+}
+
+std::string refusal(const std::string& path) {
+  try {
+    read_package(path);
+  } catch (const InputError& e) {
+    CHECK(e.where().file == path);
+    return e.what();
+  }
+  return {};
+}
+
+}  // namespace
+
+TEST_CASE("a package survives writing and reading exactly") {
+  test::TempDir dir;
+  const std::string path = dir.file("v1.jcpkg");
+  write_package(sample(), path);
+  auto r = read_package(path);
+  const Package& p = r.package;
+  CHECK(p.id == sample().id);
+  CHECK(p.town.name == "青禾镇");
+  REQUIRE(p.values.size() == 2);
+  CHECK(p.values[0].now == ValueState{4.0, "submitted"});
+  CHECK(p.values[0].base == ValueState{3.0, "draft"});
+  CHECK(!p.values[1].now.value);
+  CHECK(*p.values[1].base.value == 0.35);  // doubles round-trip exactly
+  REQUIRE(p.members.size() == 1);
+  CHECK(p.members[0].record == R"({"name":"李赟"})");
+  CHECK(p.members[0].base_record.empty());
+  REQUIRE(p.audit.size() == 1);
+  CHECK(p.audit[0].old_value == 3.0);
+  CHECK(p.audit[0].reason == "补录");
+  CHECK(r.sha256.size() == 64);
+  // The header names the format and the checksum; the payload is readable JSON.
+  const std::string text = slurp(path);
+  CHECK(text.rfind("{\"bytes\":", 0) == 0);
+  CHECK(text.find("\"format\":\"jiceng-package\"") < text.find('\n'));
+  CHECK(text.find("东山村") != std::string::npos);
+  CHECK(!std::filesystem::exists(path + ".part"));
+}
+
+TEST_CASE("a damaged, truncated, extended, newer or foreign file is refused with a reason") {
+  test::TempDir dir;
+  const std::string path = dir.file("p.jcpkg");
+  write_package(sample(), path);
+  const std::string good = slurp(path);
+
+  spit(path, good.substr(0, good.size() - 10));
+  CHECK(refusal(path).find("不完整") != std::string::npos);
+
+  spit(path, good.substr(0, 20));  // not even the header line
+  CHECK(refusal(path).find("不完整") != std::string::npos);
+
+  spit(path, good + "x");
+  CHECK(refusal(path).find("多出 1 字节") != std::string::npos);
+
+  std::string tampered = good;
+  const std::string figure = "\"new_members\",\"2020\",4";
+  tampered.replace(tampered.find(figure), figure.size(), "\"new_members\",\"2020\",9");
+  REQUIRE(tampered.size() == good.size());
+  spit(path, tampered);
+  CHECK(refusal(path).find("校验不符") != std::string::npos);
+
+  std::string newer = good;
+  newer.replace(newer.find("\"version\":1"), 11, "\"version\":2");
+  spit(path, newer);
+  const std::string msg = refusal(path);
+  CHECK(msg.find("新版本") != std::string::npos);
+  CHECK(msg.find("第 2 版") != std::string::npos);
+
+  spit(path, "org,indicator\nV1,new_members\n");
+  CHECK(refusal(path).find("不是基层党建数据包") != std::string::npos);
+
+  CHECK(refusal(dir.file("missing.jcpkg")).find("无法读取") != std::string::npos);
+}
+
+TEST_CASE("a payload with a checksum that matches but a missing column is refused, not misread") {
+  test::TempDir dir;
+  const std::string path = dir.file("p.jcpkg");
+  std::string payload = package_text(sample());
+  payload = payload.substr(payload.find('\n') + 1);
+  const size_t col = payload.find("\"base_status\"");
+  REQUIRE(col != std::string::npos);
+  payload.replace(col, 13, "\"base_statuX\"");
+  const std::string header = "{\"bytes\":" + std::to_string(payload.size()) +
+                             ",\"format\":\"jiceng-package\",\"sha256\":\"" + sha256_hex(payload) + "\",\"version\":1}";
+  spit(path, header + "\n" + payload);
+  const std::string msg = refusal(path);
+  CHECK(msg.find("base_status") != std::string::npos);
+  CHECK(msg.find("缺少列") != std::string::npos);
+}
+
+TEST_CASE("SHA-256 is the standard one") {
+  CHECK(sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
