@@ -11,6 +11,16 @@ const char* mode_name(TabletMode m) { return m == TabletMode::On ? "on" : m == T
 TabletMode parse_mode(const std::string& s) {
   return s == "on" ? TabletMode::On : s == "off" ? TabletMode::Off : TabletMode::Auto;
 }
+
+// A field of the right type, else the fallback: a hand-edited file must not stop the app.
+std::string text(const nlohmann::json& j, const char* key, const std::string& fallback = {}) {
+  auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : fallback;
+}
+double number(const nlohmann::json& j, const char* key, double fallback) {
+  auto it = j.find(key);
+  return it != j.end() && it->is_number() ? it->get<double>() : fallback;
+}
 }  // namespace
 
 Settings Settings::load(const std::filesystem::path& file) {
@@ -19,14 +29,13 @@ Settings Settings::load(const std::filesystem::path& file) {
   if (!in) return s;
   auto j = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
   if (!j.is_object()) return s;
-  s.tablet = parse_mode(j.value("tablet", std::string("auto")));
-  s.text_scale = std::clamp(j.value("text_scale", 1.0f), 0.75f, 2.0f);
-  s.database = j.value("database", std::string());
-  s.year = j.value("year", 0);
+  s.tablet = parse_mode(text(j, "tablet", "auto"));
+  s.text_scale = float(std::clamp(number(j, "text_scale", 1.0), 0.75, 2.0));
+  s.database = text(j, "database");
+  s.year = int(std::clamp(number(j, "year", 0), 0.0, 9999.0));
   if (auto r = j.find("recent"); r != j.end() && r->is_array())
     for (const auto& e : *r)
-      if (e.is_object() && e.contains("path") && e["path"].is_string())
-        s.recent.push_back({e["path"].get<std::string>(), e.value("name", std::string())});
+      if (e.is_object() && !text(e, "path").empty()) s.recent.push_back({text(e, "path"), text(e, "name")});
   return s;
 }
 
