@@ -1,6 +1,7 @@
-// jiceng-cli summary DB --year Y --format txt|md|html [--out FILE] [--template T] [--draft] [--json]:
-// the annual summary written from the data. A final (non-draft) export passes the unresolved gate:
-// while any figure is missing it writes nothing and lists what is missing, exit 3.
+// jiceng-cli summary DB --year Y --format txt|md|html|docx|xlsx [--out FILE] [--template T] [--draft] [--json]:
+// the annual summary written from the data (.docx in the official layout, .xlsx the progress table,
+// core/export). A final (non-draft) export passes the unresolved gate: while any figure is missing
+// it writes nothing and lists what is missing, exit 3.
 #include <nlohmann/json.hpp>
 
 #include "Cli.hpp"
@@ -8,8 +9,9 @@
 #include "Store.hpp"
 #include "Strings.hpp"
 #include "Text.hpp"
+#include "editor/TemplateStore.hpp"
+#include "export/Export.hpp"
 #include "summary/Renderer.hpp"
-#include "summary/Writers.hpp"
 
 namespace jiceng::cli {
 namespace {
@@ -40,15 +42,19 @@ int run(const Args& a) {
   auto store = open_existing(a.positional(0, "cli.arg.db"));
   if (!a.has("year")) throw UsageError{tr("cli.usage.missing_option", {{"option", "--year"}})};
   const int year = a.get_int("year", 0);
-  OutputFormat format = OutputFormat::Text;
+  exporter::Format format = exporter::Format::Text;
   const std::string format_name = a.get("format", "txt");
-  if (!parse_output_format(format_name, format))
-    throw UsageError{tr("cli.summary.bad_format", {{"format", format_name}})};
+  if (!exporter::parse_format(format_name, format))
+    throw UsageError{tr("export.cli.bad_format", {{"format", format_name}})};
+  const bool binary = format == exporter::Format::Docx || format == exporter::Format::Xlsx;
+  if (binary && !a.has("out")) throw UsageError{tr("export.cli.needs_out", {{"format", format_name}})};
   const bool draft = a.flag("draft");
 
   // A custom template is read before any figure is computed: its errors come first.
   std::optional<Template> custom;
   if (a.has("template")) custom = Template::load(a.get("template"), store->catalog());
+  // Without --template: the town's own template as the editor left it, else the built-in one.
+  else if (editor::TemplateStore town(*store); town.has_working()) custom = town.load();
   const Template& t = custom ? *custom : Template::builtin(store->catalog());
   YearFigures figures = YearFigures::compute_with_previous(*store, year);
   Document doc = render(t, figures, RenderOptions{draft});
@@ -70,14 +76,11 @@ int run(const Args& a) {
     return kRejected;
   }
 
-  std::string text = format == OutputFormat::Html       ? write_html(doc)
-                     : format == OutputFormat::Markdown ? write_markdown(doc)
-                                                        : write_text(doc);
   if (!a.has("out")) {
-    std::fputs(text.c_str(), stdout);
+    std::fputs(exporter::export_bytes(doc, figures, format).c_str(), stdout);
     return kOk;
   }
-  write_file(a.get("out"), text);
+  exporter::export_file(doc, figures, format, a.get("out"));
   if (a.flag("json")) {
     nlohmann::ordered_json j;
     j["ok"] = true;
@@ -95,7 +98,7 @@ int run(const Args& a) {
   return kOk;
 }
 
-Register reg{{"summary", "cli.usage.summary", {"draft", "json"}, run}};
+Register reg{{"summary", "export.cli.usage.summary", {"draft", "json"}, run}};
 
 }  // namespace
 }  // namespace jiceng::cli

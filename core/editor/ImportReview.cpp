@@ -1,0 +1,85 @@
+#include "editor/ImportReview.hpp"
+
+#include "Strings.hpp"
+#include "summary/Utf8.hpp"
+
+namespace jiceng::editor {
+namespace {
+
+std::string format_part(const std::string& expression) {
+  size_t bar = expression.find('|');
+  if (bar == std::string::npos) bar = expression.find("｜");
+  return bar == std::string::npos ? std::string() : expression.substr(bar);
+}
+
+}  // namespace
+
+ImportReview ImportReview::open(const std::string& path, const Catalog& catalog) {
+  return from(summary::import_xtemplate(path, catalog));
+}
+
+ImportReview ImportReview::from(summary::ImportResult result) {
+  ImportReview r;
+  r.result_ = std::move(result);
+  for (const auto& b : r.result_.placeholders) r.items_.push_back(ReviewItem{b, b.expression, false});
+  return r;
+}
+
+size_t ImportReview::confirmed() const {
+  size_t n = 0;
+  for (const auto& i : items_) n += i.confirmed;
+  return n;
+}
+
+void ImportReview::confirm(size_t item, bool yes) { items_.at(item).confirmed = yes; }
+
+void ImportReview::choose(size_t item, const Indicator& indicator) {
+  ReviewItem& it = items_.at(item);
+  const std::string fmt = format_part(it.expression);
+  it.expression = fmt.empty() ? indicator.name : indicator.name + " " + fmt;
+  it.confirmed = true;
+}
+
+void ImportReview::set_expression(size_t item, const std::string& text, const Catalog& catalog) {
+  // Parsed as a placeholder would be; the braces shift positions by one.
+  try {
+    summary::parse_segments("{" + text + "}", catalog);
+  } catch (const ExprError& e) {
+    throw ExprError(e.what(), std::max(0, e.position - 1));
+  }
+  ReviewItem& it = items_.at(item);
+  it.expression = summary::trim(text);
+  it.confirmed = true;
+}
+
+summary::Template ImportReview::build(const Catalog& catalog) const {
+  summary::Template t = summary::Template::parse(result_.template_text, tr("editor.import.source"), catalog);
+  // Placeholders appear in the template in blank order: the k-th placeholder is blank k.
+  size_t k = 0;
+  for (size_t b = 0; b < t.blocks().size(); ++b) {
+    const summary::TemplateBlock& block = t.blocks()[b];
+    std::vector<char32_t> text = summary::utf8_decode(block.text);
+    struct Edit { size_t at, len; std::string with; };
+    std::vector<Edit> edits;
+    for (const auto& seg : block.segments) {
+      if (!seg.placeholder) continue;
+      const size_t len = 2 + summary::utf8_count(seg.placeholder->source);
+      if (k < items_.size() && items_[k].expression != seg.placeholder->source)
+        edits.push_back(Edit{size_t(seg.placeholder->column), len, "{" + items_[k].expression + "}"});
+      ++k;
+    }
+    if (edits.empty()) continue;
+    std::string out;
+    size_t cursor = 0;
+    for (const Edit& e : edits) {
+      out += summary::utf8_encode(std::u32string(text.begin() + long(cursor), text.begin() + long(e.at)));
+      out += e.with;
+      cursor = e.at + e.len;
+    }
+    out += summary::utf8_encode(std::u32string(text.begin() + long(cursor), text.end()));
+    t.set_text(b, out, catalog);
+  }
+  return t;
+}
+
+}  // namespace jiceng::editor

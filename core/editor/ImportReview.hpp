@@ -1,0 +1,44 @@
+#pragma once
+// The review step of importing a purchased X-template: every blank the importer found, with its
+// context, kind and proposed indicator, for a person to confirm or change before the template
+// becomes the town's. Changing a blank's indicator keeps the format the importer chose ("余").
+#include <string>
+#include <vector>
+
+#include "summary/Importer.hpp"
+#include "summary/Template.hpp"
+
+namespace jiceng::editor {
+
+struct ReviewItem {
+  summary::ImportedBlank blank;
+  std::string expression;   // what the placeholder will say (starts as the importer's proposal)
+  bool confirmed = false;
+};
+
+class ImportReview {
+ public:
+  // Reads and analyses the file (InputError when it cannot be read).
+  static ImportReview open(const std::string& path, const Catalog& catalog);
+  static ImportReview from(summary::ImportResult result);
+
+  const summary::ImportResult& result() const { return result_; }
+  const std::vector<ReviewItem>& items() const { return items_; }
+  size_t confirmed() const;
+
+  void confirm(size_t item, bool yes = true);
+  // Binds a blank to an indicator, keeping the proposal's format; confirms it.
+  void choose(size_t item, const Indicator& indicator);
+  // Any expression (with an optional "| 格式"); throws ExprError (position within `text`) when it
+  // does not parse or names an unknown indicator. Confirms it.
+  void set_expression(size_t item, const std::string& text, const Catalog& catalog);
+
+  // The template with the chosen expressions. Throws InputError when it does not parse.
+  summary::Template build(const Catalog& catalog) const;
+
+ private:
+  summary::ImportResult result_;
+  std::vector<ReviewItem> items_;
+};
+
+}  // namespace jiceng::editor

@@ -1,0 +1,30 @@
+#pragma once
+// Writing the summary to a file in any of its formats — text, Markdown and HTML from the summary
+// engine, the official .docx and the .xlsx progress table from this module — for the CLI and the
+// editor alike. A final export passes the unresolved gate first; a file appears whole or not at
+// all (written beside its destination, then renamed over it).
+#include <string>
+#include <string_view>
+
+#include "Figures.hpp"
+#include "summary/Document.hpp"
+
+namespace jiceng::exporter {
+
+enum class Format { Text, Markdown, Html, Docx, Xlsx };
+inline constexpr Format kAllFormats[] = {Format::Docx, Format::Xlsx, Format::Html, Format::Markdown, Format::Text};
+
+// "txt"/"text", "md"/"markdown", "html"/"htm", "docx", "xlsx"; false when unknown.
+bool parse_format(std::string_view name, Format& out);
+std::string_view format_id(Format f);   // "docx"
+std::string_view extension(Format f);   // ".docx"
+
+// The file's bytes. Throws summary::UnresolvedError for a final document with figures missing.
+std::string export_bytes(const summary::Document& doc, const YearFigures& figures, Format f);
+// Writes the file. Throws UnresolvedError (nothing written) or InputError when it cannot be written.
+void export_file(const summary::Document& doc, const YearFigures& figures, Format f, const std::string& path);
+
+// Writes bytes to path through a temporary file in the same folder and a rename.
+void write_file_atomic(const std::string& path, std::string_view bytes);
+
+}  // namespace jiceng::exporter
