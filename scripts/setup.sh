@@ -6,7 +6,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 packages=(
   build-essential cmake pkg-config
-  libsqlite3-dev sqlite3 libsodium-dev nlohmann-json3-dev doctest-dev libzip-dev libpugixml-dev libxlsxwriter-dev
+  libsqlite3-dev sqlite3 libsodium-dev nlohmann-json3-dev doctest-dev libzip-dev libpugixml-dev libxlsxwriter-dev libsimdjson-dev
   libimgui-dev libglfw3-dev libstb-dev libcli11-dev libfreetype-dev libfontconfig-dev fonts-noto-cjk
   xvfb xauth libgl1-mesa-dri mesa-utils
   python3 python3-docx python3-openpyxl
