@@ -15,10 +15,10 @@ class FontAtlas;
 
 namespace jiceng::gui {
 
-enum class ViewId { Collect, Dashboard, Summary, Records, Settings };
+enum class ViewId { Collect, Dashboard, Summary, Records, Conflicts, Settings };
 inline constexpr ViewId kAllViews[] = {ViewId::Collect, ViewId::Dashboard, ViewId::Summary, ViewId::Records,
-                                       ViewId::Settings};
-std::string_view view_name(ViewId v);  // "collect", "dashboard", "summary", "records", "settings"
+                                       ViewId::Conflicts, ViewId::Settings};
+std::string_view view_name(ViewId v);  // "collect", "dashboard", "summary", "records", "conflicts", "settings"
 std::optional<ViewId> parse_view_name(std::string_view name);
 
 // Shell actions a screen may ask for (the settings screen switches towns and tablet mode).
