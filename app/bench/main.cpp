@@ -16,6 +16,7 @@
 #include "Store.hpp"
 #include "Synthetic.hpp"
 #include "summary/Renderer.hpp"
+#include "sync/Bench.hpp"
 #ifdef JICENG_HAVE_UI
 #include "Headless.hpp"
 #endif
@@ -153,6 +154,15 @@ int main(int argc, char** argv) {
     }
 #endif
     std::printf("| %s | %.2f | %s |\n", sc.name, render_ms, frame.c_str());
+    std::fflush(stdout);
+  }
+  // Exchange: every village tablet of a county-sized town sends one package; the office imports all.
+  std::printf("\n| packages imported at the town office | load | values | import (ms) |\n|---|---|---|---|\n");
+  const int tablets = quick ? 20 : 400;
+  for (auto load : {sync::BenchLoad::Month, sync::BenchLoad::Year}) {
+    auto b = sync::bench_import_packages(tablets, load);
+    std::printf("| %zu | %s | %zu | %.1f |\n", b.packages, load == sync::BenchLoad::Month ? "one month" : "whole year",
+                b.values, b.import_ms);
     std::fflush(stdout);
   }
   std::printf("\npeak RSS: %.1f MB\n", peak_rss_kb() / 1024.0);
