@@ -1,7 +1,7 @@
 #pragma once
 // The editor's indicator picker: finds indicators by a part of their Chinese name, an alias, the
-// section they belong to, their id, or the pinyin initials of the name ("fzdy" → 发展党员数 …
-// not quite: "fzdys" → 发展党员数). Initials come from a small table of the catalog's characters
+// section they belong to, their id, or the pinyin initials of the name ("fzdys" → 发展党员数;
+// "fzdy" also finds 发展党员任务数 …). Initials come from a small table of the catalog's characters
 // (assets/editor/pinyin_initials.json, made by scripts/gen_pinyin_initials.py).
 #include <string>
 #include <string_view>

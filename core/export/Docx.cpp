@@ -77,9 +77,9 @@ std::string section_properties(bool draft) {
        "\" w:header=\"" + std::to_string(L::header) + "\" w:footer=\"" + std::to_string(L::footer) +
        "\" w:gutter=\"0\"/>";
   s += "<w:pgNumType w:start=\"1\"/><w:cols w:space=\"425\"/>";
-  // The character grid: 22 lines of 28 characters, as Word's 文档网格 sets it for official documents.
-  s += "<w:docGrid w:type=\"linesAndChars\" w:linePitch=\"" + std::to_string(L::line) + "\" w:charSpace=\"" +
-       std::to_string(L::char_space) + "\"/>";
+  // A line grid of 22 lines. Not Word's character grid: LibreOffice spreads characters over it
+  // (17 a line); 28 characters come from the body's slightly condensed spacing instead.
+  s += "<w:docGrid w:type=\"lines\" w:linePitch=\"" + std::to_string(L::line) + "\"/>";
   return s + "</w:sectPr>";
 }
 

@@ -22,7 +22,7 @@ struct DocxLayout {
   static constexpr int body_size = 32;               // 三号 16 pt
   static constexpr int title_size = 44;              // 二号 22 pt
   static constexpr int page_number_size = 28;        // 四号 14 pt
-  static constexpr int char_space = -849;            // 28 characters in the 156 mm line
+  static constexpr int condensed = -5;               // 1/20 pt per character: 28 characters in 156 mm
   static constexpr const char* body_font = "仿宋_GB2312";
   static constexpr const char* title_font = "方正小标宋简体";
   static constexpr const char* heading1_font = "黑体";

@@ -87,12 +87,16 @@ std::string document_rels(bool draft) {
 }
 
 std::string styles() {
-  const std::string body_rpr = fonts(L::body_font, L::latin_font) + size(L::body_size);
+  // 三号 text, condensed so that 28 characters fill the line (rPr children in schema order).
+  auto text_rpr = [](const char* ea, const char* latin, const std::string& extra = {}) {
+    return fonts(ea, latin) + "<w:spacing w:val=\"" + num(L::condensed) + "\"/>" + extra + size(L::body_size);
+  };
+  const std::string body_rpr = text_rpr(L::body_font, L::latin_font);
   std::string s = std::string(kXmlHead) + "<w:styles " + kWordNs + ">";
   // Defaults: every run is 仿宋_GB2312 三号 unless a style says otherwise; Chinese language so
   // Word applies Chinese line breaking.
-  s += "<w:docDefaults><w:rPrDefault><w:rPr>" + body_rpr +
-       "<w:kern w:val=\"2\"/><w:lang w:val=\"en-US\" w:eastAsia=\"zh-CN\" w:bidi=\"ar-SA\"/></w:rPr></w:rPrDefault>"
+  s += "<w:docDefaults><w:rPrDefault><w:rPr>" + text_rpr(L::body_font, L::latin_font, "<w:kern w:val=\"2\"/>") +
+       "<w:lang w:val=\"en-US\" w:eastAsia=\"zh-CN\" w:bidi=\"ar-SA\"/></w:rPr></w:rPrDefault>"
        "<w:pPrDefault><w:pPr><w:widowControl w:val=\"0\"/>" + exact_spacing() + "<w:jc w:val=\"both\"/></w:pPr>"
        "</w:pPrDefault></w:docDefaults>";
   s += "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:qFormat/>"
@@ -102,9 +106,9 @@ std::string styles() {
                        exact_spacing() + "<w:ind w:firstLineChars=\"0\" w:firstLine=\"0\"/><w:jc w:val=\"center\"/>",
                        fonts(L::title_font, L::title_font) + size(L::title_size));
   s += paragraph_style("Heading1", "heading 1", "<w:keepNext/>" + exact_spacing() + first_line_indent(),
-                       fonts(L::heading1_font, L::heading1_font) + size(L::body_size), 0);
+                       text_rpr(L::heading1_font, L::heading1_font), 0);
   s += paragraph_style("Heading2", "heading 2", "<w:keepNext/>" + exact_spacing() + first_line_indent(),
-                       fonts(L::heading2_font, L::heading2_font) + size(L::body_size), 1);
+                       text_rpr(L::heading2_font, L::heading2_font), 1);
   s += paragraph_style("Heading3", "heading 3", "<w:keepNext/>" + exact_spacing() + first_line_indent(), body_rpr, 2);
   s += paragraph_style("Heading4", "heading 4", "<w:keepNext/>" + exact_spacing() + first_line_indent(), body_rpr, 3);
   // 落款: right-aligned, four characters from the right edge.

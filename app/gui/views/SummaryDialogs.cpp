@@ -1,0 +1,484 @@
+// The editor's dialogs: the indicator picker (name, section, pinyin initials, or an expression
+// with its error shown where it is), save points and their history, export to every format, the
+// X-template import with its review of every blank, section add/rename/delete, and a figure's
+// details (its indicator, the value by village and where each came from).
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <filesystem>
+
+#include "Strings.hpp"
+#include "summary/Renderer.hpp"
+#include "summary/Utf8.hpp"
+#include "views/SummaryEditor.hpp"
+#include "widgets/RichText.hpp"
+#include "widgets/Widgets.hpp"
+
+namespace jiceng::gui::summary_editor {
+namespace {
+
+using summary::BlockKind;
+namespace fs = std::filesystem;
+
+// Paths typed and shown are UTF-8 (C++20 made u8string a different type).
+fs::path from_utf8(const std::string& s) { return fs::path(std::u8string(s.begin(), s.end())); }
+std::string to_utf8(const fs::path& p) {
+  const std::u8string s = p.u8string();
+  return std::string(s.begin(), s.end());
+}
+
+const char* popup_id(Dialog d) {
+  switch (d) {
+    case Dialog::Picker: return "##dlg.picker";
+    case Dialog::SavePoint: return "##dlg.savepoint";
+    case Dialog::History: return "##dlg.history";
+    case Dialog::Export: return "##dlg.export";
+    case Dialog::Import: return "##dlg.import";
+    case Dialog::Section: return "##dlg.section";
+    case Dialog::DeleteSection: return "##dlg.delete";
+    case Dialog::FigureInfo: return "##dlg.info";
+    default: return "##dlg.none";
+  }
+}
+
+float button_h(const Context& ctx) { return ui::em(ctx.tablet ? 2.2f : 1.6f); }
+
+bool button(const std::string& text, const char* mark, const Context& ctx, bool enabled = true) {
+  if (!enabled) ImGui::BeginDisabled();
+  const bool pressed = ImGui::Button(text.c_str(), ImVec2(0, button_h(ctx)));
+  ui::mark(mark);
+  if (!enabled) ImGui::EndDisabled();
+  return pressed && enabled;
+}
+
+void close(Editor& e) {
+  e.dialog = Dialog::None;
+  e.import_target.reset();
+  ImGui::CloseCurrentPopup();
+}
+
+void show_message(const Editor& e) {
+  if (!e.message.empty()) {
+    ui::paragraph(e.message, e.message_error ? ui::color::accent : ui::color::ok);
+    ui::mark("dialog.message");
+  }
+}
+
+std::string value_text(const std::optional<double>& v, const Indicator* ind) {
+  if (!v) return tr("editor.info.none");
+  return format_number(*v, ind ? ind->decimals : 2) + (ind ? ind->unit : std::string());
+}
+
+// The search field and hit list of the picker; returns the chosen indicator.
+const Indicator* search_list(Editor& e, Context& ctx, float height) {
+  if (e.dialog_opened) ImGui::SetKeyboardFocusHere();
+  ImGui::SetNextItemWidth(-FLT_MIN);
+  if (ImGui::InputTextWithHint("##q", tr("editor.picker.hint").c_str(), &e.query)) e.run_search();
+  ui::mark("picker.search");
+  const Indicator* chosen = nullptr;
+  ImGui::BeginChild("##hits", ImVec2(0, height), true);
+  ImGuiListClipper clip;
+  clip.Begin(int(e.hits.size()));
+  while (clip.Step())
+    for (int k = clip.DisplayStart; k < clip.DisplayEnd; ++k) {
+      const editor::SearchHit& h = e.hits[size_t(k)];
+      const Indicator& ind = *h.indicator;
+      std::string line = tr("editor.picker.item", {{"name", ind.name},
+                                                   {"section", h.section ? h.section->name : std::string()},
+                                                   {"value", e.figures ? value_text(e.figures->town_value(ind.id), &ind)
+                                                                       : std::string()}});
+      ImGui::PushID(k);
+      if (ImGui::Selectable(line.c_str(), false, 0, ImVec2(0, ui::em(ctx.tablet ? 1.9f : 1.3f)))) chosen = &ind;
+      ui::mark("picker.item." + ind.id);
+      ImGui::PopID();
+    }
+  ui::drag_to_scroll();
+  ImGui::EndChild();
+  return chosen;
+}
+
+void picker(Editor& e, Context& ctx) {
+  ui::paragraph(tr("editor.picker.title"));
+  const Indicator* chosen = search_list(e, ctx, ui::em(14));
+  const std::string q = summary::trim(e.query);
+  if (!e.picker_error.empty() && !q.empty()) {
+    // Not an indicator list query only: say where the expression goes wrong and why.
+    const size_t at = [&] {
+      size_t i = 0;
+      for (int k = 0; k < e.picker_error_pos && i < q.size(); ++k) i += summary::utf8_seq_len(static_cast<unsigned char>(q[i]));
+      return std::min(i, q.size());
+    }();
+    const size_t next = at < q.size() ? at + summary::utf8_seq_len(static_cast<unsigned char>(q[at])) : at;
+    const std::string_view v(q);
+    ui::rich_text("where", {{v.substr(0, at)}, {next > at ? v.substr(at, next - at) : std::string_view("▲"),
+                                                 IM_COL32_WHITE, ui::color::accent}, {v.substr(next)}});
+    ui::paragraph(e.picker_error, ui::color::accent);
+    ui::mark("picker.error");
+  }
+  if (button(tr("editor.picker.insert_expression", {{"expression", q}}), "picker.expression", ctx,
+             !q.empty() && e.picker_error.empty())) {
+    ui::insert_at_cursor(e.buffer, e.input, "{" + q + "}");
+    e.buffer_changed(ImGui::GetTime());
+    e.input.focus = true;
+    close(e);
+    return;
+  }
+  ImGui::SameLine();
+  if (button(tr("editor.dialog.cancel"), "picker.cancel", ctx)) close(e);
+  if (chosen) {
+    ui::insert_at_cursor(e.buffer, e.input, "{" + chosen->name + "}");
+    e.buffer_changed(ImGui::GetTime());
+    e.input.focus = true;
+    close(e);
+  }
+}
+
+void save_point(Editor& e, Context& ctx) {
+  ui::paragraph(tr("editor.savepoint.prompt"));
+  if (e.dialog_opened) ImGui::SetKeyboardFocusHere();
+  ImGui::SetNextItemWidth(-FLT_MIN);
+  ImGui::InputTextWithHint("##label", tr("editor.savepoint.hint").c_str(), &e.label);
+  ui::mark("savepoint.label");
+  if (button(tr("editor.savepoint.save"), "savepoint.save", ctx)) {
+    e.commit_edit();
+    const std::string label = summary::trim(e.label).empty() ? tr("editor.savepoint.default") : summary::trim(e.label);
+    e.templates->add_save_point(*e.tpl, editor::SaveKind::Manual, label, e.user());
+    e.session_saved = true;
+    e.message = tr("editor.savepoint.done", {{"label", label}});
+    e.message_error = false;
+    close(e);
+  }
+  ImGui::SameLine();
+  if (button(tr("editor.dialog.cancel"), "savepoint.cancel", ctx)) close(e);
+}
+
+void history(Editor& e, Context& ctx) {
+  ui::paragraph(tr("editor.history.title"));
+  ImGui::BeginChild("##points", ImVec2(0, ui::em(16)), true);
+  if (e.points.empty()) ui::muted(tr("editor.history.empty"));
+  std::optional<int64_t> restore;
+  ImGuiListClipper clip;
+  clip.Begin(int(e.points.size()));
+  while (clip.Step())
+    for (int k = clip.DisplayStart; k < clip.DisplayEnd; ++k) {
+      const editor::SavePoint& p = e.points[size_t(k)];
+      ImGui::PushID(k);
+      const std::string at = p.at.size() >= 16 ? p.at.substr(0, 10) + " " + p.at.substr(11, 5) : p.at;
+      ctx.need_text(p.label);
+      ui::paragraph(tr("editor.history.item", {{"at", at},
+                                               {"kind", tr("editor.history.kind." + std::string(editor::to_string(p.kind)))},
+                                               {"label", p.label},
+                                               {"blocks", std::to_string(p.blocks)},
+                                               {"figures", std::to_string(p.placeholders)}}));
+      if (button(tr("editor.history.restore"), ("history.restore." + std::to_string(p.id)).c_str(), ctx)) restore = p.id;
+      ImGui::Separator();
+      ImGui::PopID();
+    }
+  ui::drag_to_scroll();
+  ImGui::EndChild();
+  if (restore) {
+    e.editing.reset();
+    try {
+      e.tpl = e.templates->restore(*restore, e.user());
+      e.session_saved = true;
+      e.changed(false);
+      e.message = tr("editor.history.restored");
+      e.message_error = false;
+    } catch (const InputError& err) {
+      e.message = err.describe();
+      e.message_error = true;
+    }
+    close(e);
+    return;
+  }
+  if (button(tr("editor.history.builtin"), "history.builtin", ctx)) {
+    e.editing.reset();
+    e.templates->reset_to_default(e.user());
+    e.tpl = e.templates->load();
+    e.changed(false);
+    e.message = tr("editor.history.restored");
+    close(e);
+    return;
+  }
+  ImGui::SameLine();
+  if (button(tr("editor.dialog.close"), "history.close", ctx)) close(e);
+}
+
+std::string default_path(const Editor& e, const Context& ctx, exporter::Format f) {
+  std::string name = tr("editor.export.file", {{"town", e.doc.town}, {"year", std::to_string(e.doc.year)}}) +
+                     std::string(exporter::extension(f));
+  fs::path dir = ctx.data_dir.empty() ? fs::current_path() : from_utf8(ctx.data_dir);
+  return to_utf8(dir / from_utf8(name));
+}
+
+void export_dialog(Editor& e, Context& ctx) {
+  if (e.dialog_opened || e.export_path.empty()) e.export_path = default_path(e, ctx, e.export_format);
+  ui::paragraph(tr("editor.export.title"));
+  for (exporter::Format f : exporter::kAllFormats) {
+    const std::string id(exporter::format_id(f));
+    if (ImGui::RadioButton(tr("editor.export.format." + id).c_str(), e.export_format == f)) {
+      e.export_format = f;
+      // The extension follows the format.
+      fs::path p = from_utf8(e.export_path);
+      p.replace_extension(std::string(exporter::extension(f)));
+      e.export_path = to_utf8(p);
+    }
+    ui::mark("export.format." + id);
+  }
+  ImGui::Checkbox(tr("editor.export.draft").c_str(), &e.export_draft);
+  ui::mark("export.draft");
+  ui::muted(e.export_draft ? tr("editor.export.draft_note") : tr("editor.export.final_note"));
+  ImGui::SetNextItemWidth(-FLT_MIN);
+  ImGui::InputText("##path", &e.export_path);
+  ui::mark("export.path");
+  show_message(e);
+  if (button(tr("editor.export.go"), "export.go", ctx)) {
+    e.commit_edit();
+    try {
+      summary::Document doc = summary::render(*e.tpl, *e.figures, summary::RenderOptions{e.export_draft});
+      exporter::export_file(doc, *e.figures, e.export_format, e.export_path);
+      e.message = tr("editor.export.done", {{"path", e.export_path}});
+      e.message_error = false;
+    } catch (const InputError& err) {
+      e.message = err.describe();
+      e.message_error = true;
+    }
+    ctx.need_text(e.message);
+  }
+  ImGui::SameLine();
+  if (button(tr("editor.dialog.close"), "export.close", ctx)) close(e);
+}
+
+void import_dialog(Editor& e, Context& ctx) {
+  ui::paragraph(tr("editor.import.title"));
+  ImGui::SetNextItemWidth(-FLT_MIN);
+  ImGui::InputTextWithHint("##path", tr("editor.import.hint").c_str(), &e.import_path);
+  ui::mark("import.path");
+  if (button(tr("editor.import.read"), "import.read", ctx)) {
+    try {
+      e.review = editor::ImportReview::open(summary::trim(e.import_path), e.store->catalog());
+      e.message = tr("editor.import.read_done", {{"blanks", std::to_string(e.review->items().size())},
+                                                 {"removed", std::to_string(e.review->result().removed_lines.size())}});
+      e.message_error = false;
+      for (const auto& it : e.review->items()) ctx.need_text(it.blank.context + it.expression);
+      for (const auto& l : e.review->result().removed_lines) ctx.need_text(l);
+    } catch (const InputError& err) {
+      e.review.reset();
+      e.message = err.describe();
+      e.message_error = true;
+    }
+    ctx.need_text(e.message);
+  }
+  show_message(e);
+  if (!e.review) {
+    if (button(tr("editor.dialog.cancel"), "import.cancel", ctx)) close(e);
+    return;
+  }
+  editor::ImportReview& r = *e.review;
+  if (ImGui::TreeNode(tr("editor.import.removed", {{"count", std::to_string(r.result().removed_lines.size())}}).c_str())) {
+    for (const auto& l : r.result().removed_lines) ui::muted(l);
+    ImGui::TreePop();
+  }
+  if (e.import_target && *e.import_target < r.items().size()) {
+    // Choosing the indicator of one blank: the search above the list, always in view.
+    const size_t k = *e.import_target;
+    ui::paragraph(tr("editor.import.choose", {{"index", std::to_string(r.items()[k].blank.index + 1)}}), ui::color::warn);
+    if (const Indicator* ind = search_list(e, ctx, ui::em(7))) {
+      r.choose(k, *ind);
+      e.import_target.reset();
+    }
+  }
+  ImGui::BeginChild("##blanks", ImVec2(0, ui::em(ctx.narrow ? 20 : 13)), true);
+  for (size_t k = 0; k < r.items().size(); ++k) {
+    const editor::ReviewItem& it = r.items()[k];
+    ImGui::PushID(int(k));
+    ui::paragraph(tr("editor.import.blank", {{"index", std::to_string(it.blank.index + 1)},
+                                             {"kind", tr("summary.import.kind." + std::string(summary::to_string(it.blank.kind)))},
+                                             {"context", it.blank.context}}));
+    const std::string proposal = tr("editor.import.proposal", {{"expression", it.expression},
+                                                               {"confidence", format_number(it.blank.confidence * 100, 0)}});
+    ui::paragraph(proposal, it.confirmed ? ui::color::ok : ui::color::warn);
+    if (button(it.confirmed ? tr("editor.import.confirmed") : tr("editor.import.confirm"),
+               ("import.confirm." + std::to_string(k)).c_str(), ctx))
+      r.confirm(k, !it.confirmed);
+    ImGui::SameLine();
+    if (button(tr("editor.import.change"), ("import.change." + std::to_string(k)).c_str(), ctx)) {
+      e.import_target = e.import_target == k ? std::nullopt : std::optional<size_t>(k);
+      e.query.clear();
+      e.run_search();
+    }
+    ImGui::Separator();
+    ImGui::PopID();
+  }
+  ui::drag_to_scroll();
+  ImGui::EndChild();
+  ui::muted(tr("editor.import.count", {{"confirmed", std::to_string(r.confirmed())}, {"total", std::to_string(r.items().size())}}));
+  if (button(tr("editor.import.apply"), "import.apply", ctx)) {
+    try {
+      summary::Template t = r.build(e.store->catalog());
+      e.editing.reset();
+      const std::string label = to_utf8(from_utf8(summary::trim(e.import_path)).filename());
+      e.templates->add_save_point(t, editor::SaveKind::Import, label, e.user());
+      e.tpl = std::move(t);
+      e.session_saved = true;
+      e.selected = 0;
+      e.changed(false);
+      e.message = tr("editor.import.applied", {{"file", label}});
+      e.message_error = false;
+      e.review.reset();
+      close(e);
+      return;
+    } catch (const InputError& err) {
+      e.message = err.describe();
+      e.message_error = true;
+    }
+  }
+  ImGui::SameLine();
+  if (button(tr("editor.dialog.cancel"), "import.cancel", ctx)) {
+    e.review.reset();
+    close(e);
+  }
+}
+
+void section_dialog(Editor& e, Context& ctx) {
+  ui::paragraph(tr(e.section_rename ? "editor.section.rename" : "editor.section.add"));
+  if (e.dialog_opened) ImGui::SetKeyboardFocusHere();
+  ImGui::SetNextItemWidth(-FLT_MIN);
+  ImGui::InputTextWithHint("##name", tr("editor.section.hint").c_str(), &e.label);
+  ui::mark("outline.name");
+  if (!e.section_rename)
+    for (int lv = 1; lv <= 4; ++lv) {
+      if (lv > 1) ImGui::SameLine();
+      if (ImGui::RadioButton(tr("editor.kind.heading" + std::to_string(lv)).c_str(), e.section_level == lv)) e.section_level = lv;
+      ui::mark("outline.level." + std::to_string(lv));
+    }
+  show_message(e);
+  if (button(tr("editor.dialog.ok"), "outline.ok", ctx)) {
+    const std::string name = summary::trim(e.label);
+    if (name.empty()) {
+      e.message = tr("editor.section.empty");
+      e.message_error = true;
+      return;
+    }
+    const OutlineEntry sel = e.outline.at(e.selected);
+    e.commit_edit();
+    e.editing.reset();
+    try {
+      summary::Template t = *e.tpl;
+      size_t at = sel.first;
+      if (e.section_rename) {
+        t.set_text(sel.first, name, e.store->catalog());
+      } else {
+        if (!sel.heading) at = sel.first == 0 && e.tpl->blocks()[0].kind != BlockKind::Signature ? sel.end : sel.first;
+        else at = e.section_level > sel.level ? sel.end : t.section_end(sel.first);
+        t.insert(at, BlockKind::Heading, e.section_level, name, e.store->catalog());
+      }
+      e.before_change();
+      e.tpl = std::move(t);
+      e.changed(true);
+      e.select_block(at);
+      e.message.clear();
+      close(e);
+    } catch (const ExprError& err) {
+      e.message = tr("editor.error.at", {{"column", std::to_string(err.position + 1)}, {"reason", err.what()}});
+      e.message_error = true;
+    }
+  }
+  ImGui::SameLine();
+  if (button(tr("editor.dialog.cancel"), "outline.cancel", ctx)) close(e);
+}
+
+void delete_dialog(Editor& e, Context& ctx) {
+  const OutlineEntry sel = e.outline.at(e.selected);
+  const size_t n = e.tpl->section_end(sel.first) - sel.first;
+  ui::paragraph(tr("editor.section.delete_prompt", {{"name", sel.label}, {"blocks", std::to_string(n)}}));
+  if (button(tr("editor.section.delete"), "outline.delete.ok", ctx)) {
+    e.editing.reset();
+    e.before_change();
+    e.tpl->remove_section(sel.first);
+    e.changed(true);
+    close(e);
+  }
+  ImGui::SameLine();
+  if (button(tr("editor.dialog.cancel"), "outline.delete.cancel", ctx)) close(e);
+}
+
+void figure_info(Editor& e, Context& ctx) {
+  if (!e.info) {
+    close(e);
+    return;
+  }
+  const editor::FigureExplanation& x = *e.info;
+  ui::paragraph(tr("editor.info.figure", {{"shown", x.shown}, {"expression", x.expression}}));
+  ImGui::BeginChild("##info", ImVec2(0, ui::em(ctx.narrow ? 26 : 18)), true);
+  for (const auto& ind : x.indicators) {
+    ui::heading(ind.indicator->name);
+    ui::muted(tr("editor.info.section", {{"section", ind.section}, {"how", ind.how}}));
+    ui::label_value(tr("editor.info.town"), value_text(ind.town_value, ind.indicator));
+    if (ind.target) ui::label_value(tr("editor.info.target"), value_text(ind.target, ind.indicator));
+    if (!ind.units.empty() && ImGui::BeginTable("##units", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
+      ImGui::TableSetupColumn(tr("editor.info.col.org").c_str(), ImGuiTableColumnFlags_WidthFixed, ui::em(6));
+      ImGui::TableSetupColumn(tr("editor.info.col.value").c_str(), ImGuiTableColumnFlags_WidthFixed, ui::em(5));
+      ImGui::TableSetupColumn(tr("editor.info.col.source").c_str(), ImGuiTableColumnFlags_WidthStretch);
+      ImGui::TableHeadersRow();
+      for (const auto& u : ind.units) {
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(u.org.c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(value_text(u.value, ind.indicator).c_str());
+        ImGui::TableNextColumn();
+        ui::paragraph(u.source, ui::color::muted);
+      }
+      ImGui::EndTable();
+    }
+    ImGui::Spacing();
+  }
+  ui::drag_to_scroll();
+  ImGui::EndChild();
+  if (button(tr("editor.dialog.close"), "info.close", ctx)) close(e);
+}
+
+}  // namespace
+
+void open_dialog(Editor& e, Dialog d) {
+  e.dialog = d;
+  e.dialog_opened = true;
+  e.message.clear();
+  if (d == Dialog::Picker) {
+    e.query.clear();
+    e.run_search();
+  } else if (d == Dialog::SavePoint || (d == Dialog::Section && !e.section_rename)) {
+    e.label.clear();
+  } else if (d == Dialog::History && e.templates) {
+    e.points = e.templates->save_points();
+  }
+}
+
+void draw_dialogs(Editor& e, Context& ctx) {
+  if (e.dialog == Dialog::None || !e.tpl) return;
+  const char* id = popup_id(e.dialog);
+  if (e.dialog_opened) ImGui::OpenPopup(id);
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  const float w = ctx.narrow ? display.x * 0.94f : std::min(display.x * 0.9f, ui::em(44));
+  ImGui::SetNextWindowSize(ImVec2(w, 0), ImGuiCond_Always);
+  ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+  if (!ImGui::BeginPopupModal(id, nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoTitleBar)) {
+    e.dialog = Dialog::None;  // closed from outside
+    return;
+  }
+  switch (e.dialog) {
+    case Dialog::Picker: picker(e, ctx); break;
+    case Dialog::SavePoint: save_point(e, ctx); break;
+    case Dialog::History: history(e, ctx); break;
+    case Dialog::Export: export_dialog(e, ctx); break;
+    case Dialog::Import: import_dialog(e, ctx); break;
+    case Dialog::Section: section_dialog(e, ctx); break;
+    case Dialog::DeleteSection: delete_dialog(e, ctx); break;
+    case Dialog::FigureInfo: figure_info(e, ctx); break;
+    default: break;
+  }
+  e.dialog_opened = false;
+  ImGui::EndPopup();
+}
+
+}  // namespace jiceng::gui::summary_editor
