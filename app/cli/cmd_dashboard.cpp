@@ -3,8 +3,11 @@
 
 #include "Cli.hpp"
 #include "Dashboard.hpp"
+#include "Overdue.hpp"
+#include "Ranking.hpp"
 #include "Store.hpp"
 #include "Strings.hpp"
+#include "Trends.hpp"
 
 namespace jiceng::cli {
 namespace {
@@ -12,14 +15,37 @@ namespace {
 std::string percent(std::optional<double> p) { return p ? format_number(*p * 100, 1) + "%" : "-"; }
 
 int run(const Args& a) {
-  a.allow_only({"year", "json"});
+  a.allow_only({"year", "json", "indicator", "org"});
   auto store = open_existing(a.positional(0, "cli.arg.db"));
   const int year = a.get_int("year", 0);
   if (!a.has("year")) throw UsageError{tr("cli.usage.missing_option", {{"option", "--year"}})};
-  auto figures = YearFigures::compute(*store, year);
+  // Last year's figures only feed an indicator's trend (--indicator).
+  auto figures = a.has("indicator") ? YearFigures::compute_with_previous(*store, year) : YearFigures::compute(*store, year);
   auto d = build_dashboard(figures);
+  // The village ranking (weights and bands from the town's settings) and who is overdue: the
+  // same core computation as the 进度看板 screen.
+  auto ranking = build_ranking(figures, d, RankingSettings::load(*store));
+  auto overdue = build_overdue(*store, figures);
   if (a.flag("json")) {
-    out(to_json(d, figures).dump(2));
+    auto j = to_json(d, figures);
+    j["ranking"] = to_json(ranking, d, figures);
+    j["overdue"] = to_json(overdue, figures);
+    if (a.has("indicator")) {
+      // One indicator in depth, as the screen drills into it: month by month for the town (or
+      // --org), and its figure for every village.
+      const Indicator* ind = store->catalog().find(a.get("indicator"));
+      if (!ind) throw InputError(tr("store.unknown_indicator", {{"indicator", a.get("indicator")}}), Location{{}, 0, "--indicator"});
+      const OrgId org = a.has("org") ? store->require_org(a.get("org"), Location{{}, 0, "--org"}).id : 0;
+      auto& detail = j["indicator"] = to_json(monthly_series(figures, ind->id, org));
+      auto& units = detail["villages"] = nlohmann::json::array();
+      for (const auto& b : unit_bars(figures, ind->id)) {
+        auto opt = [](std::optional<double> v) { return v ? nlohmann::json(*v) : nlohmann::json(nullptr); };
+        units.push_back({{"code", figures.org(b.org)->code}, {"value", opt(b.value)}, {"target", opt(b.target)},
+                         {"progress", opt(b.progress)},
+                         {"status", b.status ? nlohmann::json(to_string(*b.status)) : nlohmann::json(nullptr)}});
+      }
+    }
+    out(j.dump(2));
     return kOk;
   }
   out(tr("cli.dashboard.title", {{"town", figures.town().name}, {"year", std::to_string(year)},
@@ -48,6 +74,17 @@ int run(const Args& a) {
             {"status", u.lowest ? label(*u.lowest) : tr("cli.dashboard.nothing")},
             {"submitted", u.submitted ? "" : tr("cli.dashboard.not_submitted")}}));
   }
+  out("");
+  out(tr("dashboard.cli.ranking_header"));
+  for (const auto& ru : ranking.units)
+    out(tr("dashboard.cli.ranking_line", {{"rank", std::to_string(ru.rank)}, {"name", d.units[ru.unit].org.name},
+                                          {"score", format_number(ru.score, 1)}, {"band", std::string(to_string(ru.band))},
+                                          {"behind", std::to_string(ru.behind.size())}}));
+  out("");
+  out(tr("dashboard.cli.overdue_header", {{"period", overdue.current.str()}, {"today", overdue.today}}));
+  for (const auto& u : overdue.units)
+    out(tr("dashboard.cli.overdue_line", {{"name", figures.org(u.org) ? figures.org(u.org)->name : ""},
+                                          {"since", u.period.str()}, {"overdue", overdue_text(u.days)}}));
   return kOk;
 }
 

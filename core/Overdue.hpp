@@ -1,0 +1,46 @@
+#pragma once
+// Who has not submitted this period, and for how long. The period under review is the latest
+// month of the year with any typed value (the dashboard's as_of_month). A village is overdue when
+// its values of that month, or of any earlier month of the year, are missing or still 草稿; it is
+// overdue since the end of the earliest such month, counted in whole days up to today (UTC date
+// of now_iso(), which JICENG_NOW pins). A month that has not ended yet is not overdue (0 days).
+// Only units that type monthly figures are expected every month; when the catalog has no monthly
+// village figure, the period is the year and it is due at the end of December.
+#include <nlohmann/json_fwd.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "Figures.hpp"
+
+namespace jiceng {
+
+class Store;
+
+struct OverdueUnit {
+  OrgId org = 0;
+  Period period;              // the earliest period not submitted
+  Period current;             // the period under review
+  std::optional<ValueStatus> current_status;  // lowest status of its values of `current`; nullopt: nothing typed
+  int open_periods = 0;       // periods up to `current` missing or in draft
+  int days = 0;               // days since `period` ended (0 while it has not ended)
+};
+
+struct OverdueReport {
+  Period current;            // the period under review
+  std::string today;         // YYYY-MM-DD the days are counted to
+  std::vector<OverdueUnit> units;  // longest overdue first, then tree order
+};
+
+// The last day of a period: "2020-03" → "2020-03-31", "2020" → "2020-12-31".
+std::string period_end(const Period& p);
+
+// How long, as a person says it: "逾期 12 天" up to two months, then "逾期 3 个月", then "逾期 2 年余"
+// (a past year's town opened today is years late, and 2 493 days reads as noise).
+std::string overdue_text(int days);
+
+// `now`: an ISO time or date; empty for now_iso().
+OverdueReport build_overdue(const Store& store, const YearFigures& figures, const std::string& now = {});
+nlohmann::json to_json(const OverdueReport& r, const YearFigures& figures);
+
+}  // namespace jiceng

@@ -1,0 +1,78 @@
+// Who has not submitted this period, and how long overdue (days since the period's month ended).
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "Overdue.hpp"
+#include "Pipeline.hpp"
+#include "Store.hpp"
+#include "SmallTown.hpp"
+#include "TempDir.hpp"
+
+using namespace jiceng;
+
+TEST_CASE("overdue: the end of a period") {
+  CHECK(period_end(Period{2020, 2}) == "2020-02-29");
+  CHECK(period_end(Period{2021, 2}) == "2021-02-28");
+  CHECK(period_end(Period{2020, 0}) == "2020-12-31");
+}
+
+TEST_CASE("overdue: missing or draft months up to the latest month with data") {
+  test::TempDir dir;
+  auto s = Store::open(dir.file("t.db"));
+  auto t = test::make_small_town(*s);
+  Actor a{"tester", "dev"};
+  const OrgId v3 = s->add_org({0, "V3", "南岭村", OrgKind::Village, t.town, 3}, a);
+  // V1 submitted January to March; V2 January and February, March still a draft; V3 nothing.
+  for (int m = 1; m <= 3; ++m) {
+    const std::string p = "2020-0" + std::to_string(m);
+    s->set_values({{"V1", "visited_households", p, "10"}, {"V2", "visited_households", p, "8"}}, a);
+    s->submit(t.v1, Period{2020, m}, a);
+    if (m < 3) s->submit(t.v2, Period{2020, m}, a);
+  }
+  auto f = YearFigures::compute(*s, 2020);
+
+  auto r = build_overdue(*s, f, "2020-04-10T09:00:00Z");
+  CHECK(r.current == Period{2020, 3});
+  CHECK(r.today == "2020-04-10");
+  REQUIRE(r.units.size() == 2);
+  // Longest overdue first: V3 owes every month since January.
+  CHECK(r.units[0].org == v3);
+  CHECK(r.units[0].period == Period{2020, 1});
+  CHECK(r.units[0].days == 70);  // 31 Jan → 10 Apr
+  CHECK(r.units[0].open_periods == 3);
+  CHECK_FALSE(r.units[0].current_status);
+  CHECK(r.units[1].org == t.v2);
+  CHECK(r.units[1].period == Period{2020, 3});
+  CHECK(r.units[1].days == 10);
+  CHECK(r.units[1].open_periods == 1);
+  CHECK(r.units[1].current_status == ValueStatus::Draft);
+
+  // Before March has ended nobody is overdue yet, but who has not submitted is still listed.
+  auto early = build_overdue(*s, f, "2020-03-20");
+  REQUIRE(early.units.size() == 2);
+  CHECK(early.units[1].days == 0);
+  CHECK(early.units[0].days == 49);  // 31 Jan → 20 Mar 2020
+
+  // Submitting clears it; approving keeps it clear.
+  s->submit(t.v2, Period{2020, 3}, a);
+  s->approve(t.v2, Period{2020, 3}, a);
+  f = YearFigures::compute(*s, 2020);
+  r = build_overdue(*s, f, "2020-04-10");
+  REQUIRE(r.units.size() == 1);
+  CHECK(r.units[0].org == v3);
+
+  auto j = to_json(r, f);
+  CHECK(j["period"] == "2020-03");
+  CHECK(j["villages"][0]["code"] == "V3");
+  CHECK(j["villages"][0]["since"] == "2020-01");
+  CHECK(j["villages"][0]["due"] == "2020-01-31");
+  CHECK(j["villages"][0]["days"] == 70);
+}
+
+TEST_CASE("overdue: said in days, then months, then years") {
+  CHECK(overdue_text(3) == "逾期 3 天");
+  CHECK(overdue_text(60) == "逾期 60 天");
+  CHECK(overdue_text(95) == "逾期 3 个月");
+  CHECK(overdue_text(2493) == "逾期 6 年余");
+}
