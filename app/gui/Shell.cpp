@@ -76,11 +76,16 @@ void App::draw_top_bar() {
     ui::help("demo.help", tr("app.demo.explain"));
   }
 
-  // Town and year selectors: on the same line when there is room, else on their own line.
-  const float selectors_w = ui::em(22);
-  if (!ctx_.narrow) {
-    ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - selectors_w));
-  }
+  // Town and year selectors: right-aligned on the same line when there is room (a portrait
+  // tablet too: every line kept there is one more line of the screen's own content), else below.
+  const ImGuiStyle& st = ImGui::GetStyle();
+  const float selectors_w = ui::em(ctx_.narrow ? 8.5f : 10) + ui::em(6) +
+                            ImGui::CalcTextSize((tr("app.town.label") + tr("app.year.label")).c_str()).x +
+                            3 * st.ItemSpacing.x + 2 * st.FramePadding.x;
+  ImGui::SameLine();
+  const float right = ImGui::GetWindowContentRegionMax().x - selectors_w;
+  if (ImGui::GetCursorPosX() <= right) ImGui::SetCursorPosX(right);
+  else ImGui::NewLine();
   draw_town_menu();
   ImGui::SameLine();
   draw_year_menu();
@@ -90,7 +95,7 @@ void App::draw_town_menu() {
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(tr("app.town.label").c_str());
   ImGui::SameLine();
-  ImGui::SetNextItemWidth(ui::em(ctx_.narrow ? 11 : 10));
+  ImGui::SetNextItemWidth(ui::em(ctx_.narrow ? 8.5f : 10));
   if (ImGui::BeginCombo("##town", status_.town.c_str())) {
     auto towns = known_towns(options_.data_dir, settings_);
     int i = 0;

@@ -1,185 +1,184 @@
-// 进度看板: where every task stands this year — headline counts, each section's figures against
-// their targets, and every village's reporting. Numbers come from core's build_dashboard, the same
-// computation as `jiceng-cli dashboard`. Charts, ranking and drill-down build on this frame.
+// 进度看板, the overview: where every task stands this year at a glance — a card per section with
+// its key figures against their targets, then the trend, who is behind or late, and the village
+// ranking. Numbers come from core (build_dashboard and friends), the same computation as
+// `jiceng-cli dashboard`.
+#include "views/DashboardView.hpp"
+
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <algorithm>
 
-#include "Dashboard.hpp"
 #include "Strings.hpp"
+#include "platform/Fonts.hpp"
 #include "views/Views.hpp"
+#include "widgets/Chart.hpp"
 #include "widgets/Widgets.hpp"
 
 namespace jiceng::gui {
-namespace {
 
-struct SectionFigures {
-  const Section* section = nullptr;
-  std::vector<const IndicatorStatus*> targeted;  // figures with a target, catalog order
-  std::vector<const IndicatorStatus*> others;    // figures with data and no target
-  int with_data = 0, total = 0;
-};
-
-struct DashboardModel {
-  std::unique_ptr<YearFigures> figures;
-  Dashboard dashboard;
-  std::vector<SectionFigures> sections;
-  int indicators_with_data = 0;
-  int villages = 0;      // villages and communities
-  int units = 0;         // every reporting unit
-  int submitted = 0;
-};
-
-ImU32 status_color(std::optional<Progress> p) {
-  if (!p) return ui::color::muted;
-  switch (*p) {
-    case Progress::Done: return ui::color::ok;
-    case Progress::OnTrack: return IM_COL32(40, 100, 180, 255);
-    case Progress::Behind: return ui::color::warn;
-    case Progress::NoData: return ui::color::muted;
-  }
-  return ui::color::muted;
+void DashboardView::refresh(Context& ctx) {
+  dash::build_model(m_, *ctx.store, ctx.year);
+  if (trend_choice_ >= m_.trend_choices.size()) trend_choice_ = 0;
+  if (trend_choice_ > 0) m_.trend = dash::build_trend(m_, *m_.trend_choices[trend_choice_]);
+  sort_ranking(sort_column_, sort_ascending_);
+  page_dirty_ = true;  // drill pages show the new data too
 }
 
-std::string figure(const IndicatorStatus& s, std::optional<double> v) {
-  return v ? format_number(*v, s.indicator->decimals) : tr("app.dashboard.none");
+void DashboardView::draw_content(Context& ctx) {
+  if (pending_) {
+    stack_ = std::move(*pending_);
+    pending_.reset();
+    page_dirty_ = true;
+    ImGui::SetScrollY(0);  // a new page starts at its top
+  }
+  if (page_dirty_) rebuild_page(ctx);
+  if (stack_.empty()) {
+    draw_overview(ctx);
+  } else {
+    draw_breadcrumbs();
+    switch (stack_.back().page) {
+      case Page::Section: draw_section_page(); break;
+      case Page::Indicator: draw_indicator_page(); break;
+      case Page::Village: draw_village_page(ctx); break;
+      case Page::History: draw_history_page(); break;
+      case Page::Overview: break;
+    }
+  }
+  ui::drag_to_scroll();
 }
 
-class DashboardView final : public View {
- public:
-  DashboardView() : View(ViewId::Dashboard) {}
+void DashboardView::draw_overview(Context& ctx) {
+  ui::heading(m_.title);
+  ui::mark("dashboard.title");
+  ImGui::SameLine(0, ui::em(1));
+  ImGui::PushStyleColor(ImGuiCol_Text, ui::color::muted);
+  ImGui::TextUnformatted(m_.as_of.c_str());
+  ImGui::PopStyleColor();
+  draw_cards();
 
- private:
-  void refresh(Context& ctx) override {
-    m_ = DashboardModel{};
-    m_.figures = std::make_unique<YearFigures>(YearFigures::compute(*ctx.store, ctx.year));
-    m_.dashboard = build_dashboard(*m_.figures);
-    const Catalog& cat = m_.figures->catalog();
-    for (const auto& sec : cat.sections()) m_.sections.push_back(SectionFigures{&sec, {}, {}, 0, 0});
-    for (const auto& st : m_.dashboard.indicators) {
-      if (st.value) ++m_.indicators_with_data;
-      for (auto& s : m_.sections) {
-        if (s.section->id != st.indicator->section) continue;
-        ++s.total;
-        if (st.value) ++s.with_data;
-        if (st.target)
-          s.targeted.push_back(&st);
-        else if (st.value)
-          s.others.push_back(&st);
-      }
+  // Panels: on a wide screen the trend over the late/behind lists beside the ranking; on a narrow
+  // one the lists (side by side), the trend and the ranking under each other, sized so that a
+  // portrait tablet's first screen shows a part of each.
+  if (ctx.narrow) {
+    draw_lists(ctx, ui::em(6.0f), true);
+    draw_trend(ctx);
+    draw_ranking(ctx, std::max(ImGui::GetContentRegionAvail().y, ui::em(14)));
+    return;
+  }
+  const float height = std::max(ImGui::GetContentRegionAvail().y, ui::em(22));
+  if (!ImGui::BeginTable("##panels", 2, ImGuiTableFlags_SizingStretchSame)) return;
+  ImGui::TableNextColumn();
+  const float top = ImGui::GetCursorPosY();
+  draw_trend(ctx);
+  const float used = ImGui::GetCursorPosY() - top;
+  draw_lists(ctx, std::max(height - used, ui::em(8)), false);
+  ImGui::TableNextColumn();
+  draw_ranking(ctx, height);
+  ImGui::EndTable();
+}
+
+void DashboardView::draw_cards() {
+  const bool narrow = ui::theme().narrow;
+  // Small cards stay three abreast on a portrait tablet: one column would push everything else off it.
+  const float avail = ImGui::GetContentRegionAvail().x;
+  const int cols = narrow ? (avail >= ui::em(27) ? 3 : 2) : std::clamp(int(avail / ui::em(15)), 1, 4);
+  const size_t shown = narrow ? 1 : 3;  // figures per card
+  if (!ImGui::BeginTable("##cards", cols, ImGuiTableFlags_SizingStretchSame)) return;
+  const float pad = ui::em(0.6f);
+  for (size_t c = 0; c < m_.cards.size(); ++c) {
+    const dash::SectionCard& card = m_.cards[c];
+    ImGui::TableNextColumn();
+    ui::begin_card(card.id.c_str(), "");
+    // The title opens the section's full list; the counts go beside it when they fit.
+    const float width = ImGui::GetContentRegionAvail().x - pad;
+    ImFont* heading = ui::theme().heading ? ui::theme().heading : ImGui::GetFont();
+    if (ui::theme().fonts) ui::theme().fonts->add_heading_text(card.title);
+    ImGui::PushFont(heading);
+    const float title_w = ImGui::CalcTextSize(card.title.c_str()).x;
+    const bool open_section = ImGui::Selectable(card.title.c_str(), false, 0, ImVec2(width, 0));
+    ui::mark("dashboard.section." + card.id);
+    const ImVec2 title_min = ImGui::GetItemRectMin(), title_max = ImGui::GetItemRectMax();
+    ImGui::PopFont();
+    if (open_section) open(Drill{Page::Section, c});
+    const float counts_w = ImGui::CalcTextSize(card.counts.c_str()).x;
+    if (title_w + ui::em(1) + counts_w <= width) {
+      const float y = title_max.y - ImGui::GetTextLineHeight() - ui::em(0.1f);  // bottoms aligned
+      ImGui::GetWindowDrawList()->AddText(ImVec2(title_min.x + width - counts_w, y), ui::color::muted, card.counts.c_str());
+    } else if (!narrow) {
+      ImGui::PushStyleColor(ImGuiCol_Text, ui::color::muted);
+      ImGui::TextUnformatted(card.counts.c_str());
+      ImGui::PopStyleColor();
     }
-    for (const auto& u : m_.dashboard.units) {
-      ++m_.units;
-      if (u.org.kind == OrgKind::Village || u.org.kind == OrgKind::Community) ++m_.villages;
-      if (u.submitted) ++m_.submitted;
-      ctx.need_text(u.org.name);
+    for (size_t k = 0; k < card.headline.size() && k < shown; ++k) {
+      const auto& l = card.headline[k];
+      if (figure_row(("dashboard.figure." + l.id).c_str(), l, l.name, pad)) open(Drill{Page::Indicator, c, l.indicator});
     }
+    ui::end_card();
   }
-
-  void draw_content(Context& ctx) override {
-    ui::heading(tr("app.dashboard.title", {{"year", std::to_string(ctx.year)}}));
-    ui::mark("dashboard.title");
-    ui::muted(tr("app.dashboard.as_of", {{"month", std::to_string(m_.dashboard.as_of_month)}}));
-    draw_headline();
-    ImGui::Spacing();
-    draw_sections();
-    ImGui::Spacing();
-    draw_units(ctx);
+  // The last cell: how the reporting stands, as a ring.
+  ImGui::TableNextColumn();
+  ui::begin_card("reporting", "");
+  const ImU32 ring_color = m_.reporting_fraction >= 1 ? ui::color::ok : ui::color::accent;
+  if (narrow) {
+    // A third of a portrait screen is too narrow for lines beside the ring: the ring goes beside
+    // the title and stands for the first line (submitted / units); the other lines go under it.
+    const float ring = 1.35f;
+    ui::heading(tr("dashboard.card.reporting"));
+    ImGui::SameLine();
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, ImGui::GetContentRegionAvail().x - ui::em(2 * ring) - pad));
+    chart::progress_ring(m_.reporting_fraction, m_.reporting_ring, ring_color, ring);
+    for (size_t k = 1; k < m_.reporting_lines.size(); ++k) ImGui::TextUnformatted(m_.reporting_lines[k].c_str());
+  } else {
+    ui::heading(tr("dashboard.card.reporting"));
+    chart::progress_ring(m_.reporting_fraction, m_.reporting_ring, ring_color, 2.0f);
+    ImGui::SameLine(0, ui::em(0.8f));
+    ImGui::BeginGroup();
+    for (const auto& line : m_.reporting_lines) ImGui::TextUnformatted(line.c_str());
+    ImGui::EndGroup();
   }
+  ui::end_card();
+  ImGui::EndTable();
+}
 
-  void draw_headline() {
-    const int cols = std::max(ui::columns_for(10), ui::theme().narrow ? 2 : 1);
-    if (!ImGui::BeginTable("##headline", cols)) return;
-    auto card = [&](const char* id, const std::string& label, const std::string& value) {
-      ImGui::TableNextColumn();
-      ui::begin_card(id, "");
-      ui::muted(label);
-      ui::heading(value);
-      ui::end_card();
-    };
-    const int total = int(m_.dashboard.indicators.size());
-    card("ind", tr("app.dashboard.indicators"), tr("app.dashboard.of", {{"n", std::to_string(m_.indicators_with_data)},
-                                                                         {"total", std::to_string(total)}}));
-    card("vil", tr("app.dashboard.villages"), std::to_string(m_.villages));
-    card("units", tr("app.dashboard.units"), std::to_string(m_.units));
-    card("sub", tr("app.dashboard.submitted"),
-         tr("app.dashboard.of", {{"n", std::to_string(m_.submitted)}, {"total", std::to_string(m_.units)}}));
-    ImGui::EndTable();
+bool DashboardView::figure_row(const char* mark, const dash::FigureLine& l, const std::string& name, float right_pad) {
+  ImGui::PushID(mark);
+  const float line = ImGui::GetTextLineHeight();
+  const float bar_h = std::max(3.0f, ui::em(0.25f));
+  const float w = std::max(ImGui::GetContentRegionAvail().x - right_pad, ui::em(6));
+  // Tall enough for a finger in tablet mode.
+  const float h = std::max(line + bar_h + ui::em(0.45f), ui::theme().tablet ? ui::em(2.2f) : 0.0f);
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  const bool tapped = ImGui::Selectable("##row", false, 0, ImVec2(w, h));
+  ui::mark(mark);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const float ty = pos.y + (h - line - bar_h - ui::em(0.2f)) * 0.5f;
+  // Numbers and status on the right; the name takes what is left, cut with … when too long.
+  const ImVec2 status_size = ImGui::CalcTextSize(l.status.c_str());
+  const ImVec2 numbers_size = ImGui::CalcTextSize(l.numbers.c_str());
+  const float status_x = pos.x + w - status_size.x;
+  const float numbers_x = status_x - ui::em(0.6f) - numbers_size.x;
+  dl->AddText(ImVec2(status_x, ty), dash::status_color(l.progress), l.status.c_str());
+  dl->AddText(ImVec2(numbers_x, ty), ImGui::GetColorU32(ImGuiCol_Text), l.numbers.c_str());
+  const float name_end = numbers_x - ui::em(0.6f);
+  ImGui::RenderTextEllipsis(dl, ImVec2(pos.x, ty), ImVec2(name_end, ty + line), name_end, name_end, name.c_str(),
+                            nullptr, nullptr);
+  // The bar: share of the target, and a tick where the year's pace puts it.
+  const float by = ty + line + ui::em(0.2f);
+  // Figures without a target get no bar: an empty one would read as 0 %.
+  if (l.has_target)
+    dl->AddRectFilled(ImVec2(pos.x, by), ImVec2(pos.x + w, by + bar_h), IM_COL32(228, 228, 234, 255), bar_h * 0.5f);
+  if (l.has_target && l.fraction > 0)
+    dl->AddRectFilled(ImVec2(pos.x, by), ImVec2(pos.x + std::max(bar_h, w * l.fraction), by + bar_h),
+                      dash::status_color(l.progress), bar_h * 0.5f);
+  if (l.has_target) {
+    const float x = pos.x + w * float(m_.ranking.elapsed);
+    dl->AddLine(ImVec2(x, by - bar_h * 0.6f), ImVec2(x, by + bar_h * 1.6f), IM_COL32(60, 60, 70, 200), 1.5f);
   }
-
-  void draw_sections() {
-    const int cols = ui::columns_for(22);
-    if (!ImGui::BeginTable("##sections", cols)) return;
-    for (const auto& s : m_.sections) {
-      if (s.total == 0) continue;
-      ImGui::TableNextColumn();
-      ui::begin_card(s.section->id.c_str(), s.section->name);
-      ui::muted(tr("app.dashboard.section_data", {{"n", std::to_string(s.with_data)},
-                                                  {"total", std::to_string(s.total)}}));
-      // Sections with few targets show their first figures instead, so every card says something.
-      const size_t shown = s.targeted.size() >= 3 ? 0 : std::min<size_t>(s.others.size(), 4 - s.targeted.size());
-      for (size_t i = 0; i < shown; ++i) {
-        const IndicatorStatus* st = s.others[i];
-        ui::label_value(st->indicator->name, figure(*st, st->value) + " " + st->indicator->unit);
-      }
-      if (s.targeted.empty() && shown == 0) ui::muted(tr("app.dashboard.no_targets"));
-      for (const IndicatorStatus* st : s.targeted) {
-        const std::string status = st->status ? label(*st->status) : tr("app.dashboard.no_target_status");
-        ImGui::TextUnformatted(st->indicator->name.c_str());
-        const std::string numbers = tr("app.dashboard.value_target", {{"value", figure(*st, st->value)},
-                                                                      {"target", figure(*st, st->target)},
-                                                                      {"unit", st->indicator->unit}});
-        ui::progress(float(st->progress.value_or(0)), numbers + "  " + status, status_color(st->status));
-      }
-      ui::end_card();
-      ImGui::Spacing();
-    }
-    ImGui::EndTable();
-  }
-
-  void draw_units(Context& ctx) {
-    ui::heading(tr("app.dashboard.units_title"));
-    ui::mark("dashboard.units_title");
-    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH;
-    const int cols = ctx.narrow ? 3 : 4;
-    if (!ImGui::BeginTable("##units", cols, flags)) return;
-    ImGui::TableSetupColumn(tr("app.dashboard.col_unit").c_str(), ImGuiTableColumnFlags_WidthStretch, 1.2f);
-    ImGui::TableSetupColumn(tr("app.dashboard.col_filled").c_str(), ImGuiTableColumnFlags_WidthStretch, 1.5f);
-    if (!ctx.narrow)
-      ImGui::TableSetupColumn(tr("app.dashboard.col_progress").c_str(), ImGuiTableColumnFlags_WidthStretch, 1.5f);
-    ImGui::TableSetupColumn(tr("app.dashboard.col_status").c_str(), ImGuiTableColumnFlags_WidthStretch, 0.7f);
-    ImGui::TableHeadersRow();
-    ImGuiListClipper clipper;
-    clipper.Begin(int(m_.dashboard.units.size()));
-    while (clipper.Step()) {
-      for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-        const UnitStatus& u = m_.dashboard.units[size_t(i)];
-        ImGui::PushID(i);
-        ImGui::TableNextRow();
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(u.org.name.c_str());
-        ImGui::TableNextColumn();
-        ui::progress(float(u.completeness),
-                     tr("app.dashboard.of", {{"n", std::to_string(u.filled)}, {"total", std::to_string(u.expected)}}));
-        if (!ctx.narrow) {
-          ImGui::TableNextColumn();
-          if (u.progress)
-            ui::progress(float(*u.progress), format_number(*u.progress * 100, 1) + "%", ui::color::ok);
-          else
-            ui::muted(tr("app.dashboard.none"));
-        }
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(u.lowest ? label(*u.lowest).c_str() : tr("app.dashboard.not_reported").c_str());
-        ImGui::PopID();
-      }
-    }
-    ImGui::EndTable();
-  }
-
-  DashboardModel m_;
-};
-
-}  // namespace
+  if (dash::shown().enabled) dash::record(mark, l.numbers + " " + l.status);
+  ImGui::PopID();
+  return tapped;
+}
 
 std::unique_ptr<View> make_dashboard_view() { return std::make_unique<DashboardView>(); }
 

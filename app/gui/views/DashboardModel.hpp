@@ -1,0 +1,133 @@
+#pragma once
+// The 进度看板 screen's view models: every figure it shows, computed by core (build_dashboard,
+// build_ranking, build_overdue, monthly_series — the same as `jiceng-cli dashboard`) and formatted
+// once when the data changes, so drawing a frame only lays out ready strings.
+#include <imgui.h>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "Context.hpp"
+#include "Dashboard.hpp"
+#include "Overdue.hpp"
+#include "Ranking.hpp"
+#include "Trends.hpp"
+#include "widgets/Chart.hpp"
+
+namespace jiceng::gui::dash {
+
+ImU32 status_color(std::optional<Progress> p);
+
+// One indicator as a line on a card or in a list.
+struct FigureLine {
+  size_t indicator = 0;  // catalog index
+  std::string id, name;
+  std::string numbers;   // "18 / 20 名", or "354 名" without a target
+  std::string status;    // 完成 / 正常 / 滞后 / 无数据, 无目标 when it has none
+  std::optional<Progress> progress;
+  float fraction = 0;    // share of the target reached
+  bool has_target = false;
+  bool has_value = false;
+};
+
+struct SectionCard {
+  std::string id, title;
+  std::string counts;                // "目标 7 项：完成 1 · 正常 5 · 滞后 1" or "有数据 12 / 12 项"
+  std::vector<FigureLine> headline;  // the few shown on the card: the most behind first
+  std::vector<FigureLine> all;       // every figure of the section, catalog order
+};
+
+struct RankRow {
+  size_t ranked = 0;  // index into Ranking::units
+  OrgId org = 0;
+  std::string code, name, rank, score, band, reporting;
+  std::vector<std::string> sections;  // completion per Ranking::sections
+  ImU32 band_color = 0;
+};
+
+struct LagRow {
+  OrgId org = 0;
+  std::string code, name, detail;
+  int weight = 0;  // figures behind, or days overdue
+};
+
+struct TrendModel {
+  const Indicator* indicator = nullptr;
+  chart::Spec spec;
+  std::string summary;              // "截至 11 月 557 次，目标 600 次（按进度应达 550 次）"
+  std::vector<FigureLine> units;    // bars per village, tree order
+};
+
+struct Model {
+  std::unique_ptr<YearFigures> figures;
+  Dashboard dashboard;
+  Ranking ranking;
+  OverdueReport overdue;
+  std::string title, as_of;
+  float reporting_fraction = 0;             // units submitted / units
+  std::string reporting_ring;               // "15/17"
+  std::vector<std::string> reporting_lines;  // submitted, figures with data, late
+  std::vector<SectionCard> cards;
+  std::vector<std::string> rank_headers;    // section column titles
+  std::vector<RankRow> rank_rows;           // best first
+  std::vector<LagRow> behind, late;         // most behind / longest overdue first
+  std::string behind_title, late_title;
+  std::vector<const Indicator*> trend_choices;
+  TrendModel trend;
+};
+
+// Recomputes everything from the store. What it shows is organisation names, the catalog, the
+// strings files and digits: all in the font atlas already.
+void build_model(Model& m, const Store& store, int year);
+TrendModel build_trend(const Model& m, const Indicator& ind, OrgId org = 0);
+// A figure with its unit ("18 名"), or 无数据.
+std::string figure_text(const Indicator& ind, std::optional<double> v);
+
+// ---- Drill-down pages: indicator → its villages → one village by month → one value's history --
+
+struct IndicatorPage {
+  FigureLine town;
+  std::string title, pace;          // pace: what the share of the year elapsed asks for
+  std::vector<FigureLine> units;    // per village (name in FigureLine::name), tree order
+  std::vector<OrgId> unit_orgs;
+  std::vector<std::string> unit_codes;
+  std::optional<chart::Spec> trend;  // monthly indicators only
+};
+IndicatorPage build_indicator_page(const Model& m, size_t indicator);
+
+struct PeriodRow {
+  Period period;
+  std::string label, value, status, who, when, device;
+  bool has_value = false;
+};
+struct VillagePage {
+  std::string title, numbers;
+  std::vector<PeriodRow> rows;  // the year's own value, then January … December
+  std::optional<chart::Spec> chart;
+};
+VillagePage build_village_page(const Model& m, const Store& store, size_t indicator, OrgId org);
+
+struct HistoryRow {
+  std::string when, who, device, action, change, reason;
+};
+struct HistoryPage {
+  std::string title;
+  std::vector<HistoryRow> rows;  // newest first
+};
+HistoryPage build_history_page(const Model& m, const Store& store, size_t indicator, OrgId org, const Period& p);
+
+// Test hook: the text the screen drew this frame for each marked figure, recorded only while
+// enabled, so tests compare what a person reads with `jiceng-cli dashboard --json`.
+struct Shown {
+  bool enabled = false;
+  std::unordered_map<std::string, std::string> text;
+};
+Shown& shown();
+inline void record(const std::string& key, const std::string& text) {
+  if (shown().enabled) shown().text[key] = text;
+}
+
+}  // namespace jiceng::gui::dash
