@@ -44,6 +44,14 @@ struct Context {
   ShellActions* shell = nullptr;
   std::string data_dir;  // where towns are kept (shown in settings)
   int pending_edits = 0;  // edits typed but not yet written; screens add theirs each frame
+  // Who signed in on this device (views/SignIn.cpp), valid for the database generation it was
+  // checked against: opening another town signs out, since its users differ.
+  std::optional<Actor> actor;
+  uint64_t actor_generation = 0;
+  // A screen opening 数据采集 for one organisation (the dashboard's village rows) sets these, then
+  // shell->navigate(ViewId::Collect); the collect screen selects them on its next draw and clears them.
+  std::optional<OrgId> collect_org;
+  std::optional<Period> collect_period;
 
   // Makes sure the font has every character of text: the atlas grows before the next frame.
   void need_text(std::string_view text) const;

@@ -1,0 +1,205 @@
+// 数据采集: the form. Each line checks what is typed with the store's own rules (parse_figure,
+// check_value, check_cross) and writes it as a draft when the field is committed.
+#include <imgui.h>
+
+#include <algorithm>
+
+#include "Error.hpp"
+#include "Rules.hpp"
+#include "Strings.hpp"
+#include "views/CollectView.hpp"
+#include "widgets/FormField.hpp"
+#include "widgets/Widgets.hpp"
+
+namespace jiceng::gui {
+namespace {
+
+std::string shown(const std::optional<double>& v, const Indicator& ind) {
+  return v ? format_number(*v, ind.decimals) : std::string("\xE2\x80\x94");  // —
+}
+
+}  // namespace
+
+std::optional<double> CollectView::current(const CollectLine& l) const {
+  if (!l.dirty) return l.value;
+  if (!l.error.empty() || l.text.find_first_not_of(" \t") == std::string::npos) return std::nullopt;
+  try {
+    return parse_figure(l.text, *l.ind, {});
+  } catch (const InputError&) {
+    return std::nullopt;
+  }
+}
+
+// The other side of a cross-field rule, looked up the way the store does (Store::set_values):
+// the form's own lines first, then computed figures and months rolled up into the year.
+std::optional<double> CollectView::other_value(const std::string& indicator) const {
+  if (auto it = m_.line_of.find(indicator); it != m_.line_of.end()) return current(m_.lines[it->second]);
+  const Indicator* o = m_.figures ? m_.figures->catalog().find(indicator) : nullptr;
+  if (!o || !m_.org) return std::nullopt;
+  if (m_.period.is_year()) return m_.figures->value(m_.org->id, indicator);
+  if (o->derived()) return m_.figures->value(m_.org->id, indicator);
+  if (o->frequency == Frequency::Monthly) return m_.figures->month_value(m_.org->id, indicator, m_.period.month);
+  return std::nullopt;
+}
+
+void CollectView::revalidate() {
+  if (!m_.figures) return;
+  const Catalog& cat = m_.figures->catalog();
+  for (auto& l : m_.lines) {
+    l.cross.clear();
+    if (!l.editable || !l.dirty) continue;
+    l.error.clear();
+    if (l.text.find_first_not_of(" \t") == std::string::npos && !l.value) continue;  // nothing typed yet
+    try {
+      const double v = parse_figure(l.text, *l.ind, {});
+      check_value(*l.ind, v, {});
+    } catch (const InputError& e) {
+      l.error = e.what();
+    }
+  }
+  // Every rule is checked from both sides, and its message shown on both fields.
+  for (const auto& l : m_.lines) {
+    if (!l.editable) continue;
+    auto v = current(l);
+    if (!v) continue;
+    for (const auto& broken : check_cross(cat, *l.ind, *v, [&](const std::string& o) { return other_value(o); })) {
+      for (const std::string* id : {&broken.indicator, &broken.other}) {
+        auto it = m_.line_of.find(*id);
+        if (it == m_.line_of.end()) continue;
+        auto& msgs = m_.lines[it->second].cross;
+        if (std::find(msgs.begin(), msgs.end(), broken.message) == msgs.end()) msgs.push_back(broken.message);
+      }
+    }
+  }
+}
+
+void CollectView::commit(Context& ctx, CollectLine& l) {
+  const Actor* actor = signed_in(ctx);
+  if (!actor || !m_.org) return;
+  const std::string id = l.ind->id;
+  if (!l.dirty) return;
+  if (!l.value && l.text.find_first_not_of(" \t") == std::string::npos) {  // typed, then erased: nothing to keep
+    typed_.erase(id);
+    l.dirty = false;
+    return;
+  }
+  revalidate();
+  if (!l.error.empty() || !l.cross.empty()) return;  // the message stays beside the field; nothing written
+  try {
+    ctx.store->set_value(ValueInput{m_.org->code, id, m_.period.str(), l.text, ValueStatus::Draft, {}}, *actor);
+    typed_.erase(id);
+    l.dirty = false;
+    saved_ = id;
+  } catch (const InputError& e) {
+    l.error = e.what();
+    ctx.need_text(l.error);
+  }
+}
+
+void CollectView::draw_section(Context& ctx, const CollectSection& s, bool editable) {
+  std::string header = s.section->name;
+  if (s.editable) header += "  (" + std::to_string(s.filled) + "/" + std::to_string(s.editable) + ")";
+  header += "###" + s.section->id;
+  if (!ImGui::CollapsingHeader(header.c_str(), ImGuiTreeNodeFlags_DefaultOpen)) return;
+  ui::mark("collect.section." + s.section->id);
+  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH;
+  if (!ImGui::BeginTable(s.section->id.c_str(), ctx.narrow ? 2 : 4, flags)) return;
+  if (ctx.narrow) {
+    ImGui::TableSetupColumn(tr("collect.col_indicator").c_str(), ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn(tr("collect.col_value").c_str(), ImGuiTableColumnFlags_WidthFixed, ui::em(14));
+  } else {
+    ImGui::TableSetupColumn(tr("collect.col_indicator").c_str(), ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn(tr("collect.col_last_year").c_str(), ImGuiTableColumnFlags_WidthFixed, ui::em(5.5f));
+    ImGui::TableSetupColumn(tr("collect.col_target").c_str(), ImGuiTableColumnFlags_WidthFixed, ui::em(5.5f));
+    ImGui::TableSetupColumn(tr("collect.col_value").c_str(), ImGuiTableColumnFlags_WidthFixed, ui::em(19));
+  }
+  ImGui::TableHeadersRow();
+  for (size_t i : s.lines) draw_line(ctx, m_.lines[i], editable);
+  ImGui::EndTable();
+}
+
+void CollectView::draw_line(Context& ctx, CollectLine& l, bool editable) {
+  const Indicator& ind = *l.ind;
+  ImGui::PushID(ind.id.c_str());
+  ImGui::TableNextRow();
+  ImGui::TableNextColumn();
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextWrapped("%s", ind.name.c_str());
+  if (!ind.note.empty()) {
+    ImGui::SameLine();
+    ui::help(("note." + ind.id).c_str(), ind.note);
+  }
+  const std::string last = tr("collect.last_year_short", {{"value", shown(l.last_year, ind)}});
+  const std::string target = ind.has_target ? tr("collect.target_short", {{"value", shown(l.target, ind)}}) : "";
+  if (ctx.narrow) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ui::color::muted);
+    ImGui::TextWrapped("%s", (target.empty() ? last : last + "  \xC2\xB7  " + target).c_str());
+    ImGui::PopStyleColor();
+  } else {
+    ImGui::TableNextColumn();
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(shown(l.last_year, ind).c_str());
+    ImGui::TableNextColumn();
+    ImGui::AlignTextToFramePadding();
+    if (ind.has_target) ImGui::TextUnformatted(shown(l.target, ind).c_str());
+  }
+  ImGui::TableNextColumn();
+  draw_field(ctx, l, editable);
+  ImGui::PopID();
+}
+
+void CollectView::draw_field(Context& ctx, CollectLine& l, bool editable) {
+  const Indicator& ind = *l.ind;
+  const float wrap = ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x;
+  ImGui::PushTextWrapPos(wrap);
+  if (l.editable && editable) {
+    ui::FigureFieldStyle style;
+    style.steppers = ind.integer && ind.kind != IndicatorKind::Year && ind.kind != IndicatorKind::Month;
+    style.invalid = !l.error.empty() || !l.cross.empty();
+    style.width_em = ctx.narrow ? 4.5f : 5.5f;
+    style.mark = "collect.field." + ind.id;
+    const ui::FieldEvents ev = ui::figure_field("field", &l.text, style);
+    if (ev.edited) {
+      l.dirty = true;
+      typed_[ind.id] = l.text;
+      saved_.clear();
+      revalidate();
+      ctx.need_text(l.text);
+    }
+    if (ev.committed) commit(ctx, l);
+  } else {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(shown(l.value, ind).c_str());
+    ui::mark("collect.value." + ind.id);
+  }
+  ImGui::SameLine();
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(ind.unit.c_str());
+  if (l.derived || l.rollup) {
+    ImGui::SameLine();
+    ImGui::PushStyleColor(ImGuiCol_Text, ui::color::muted);
+    ImGui::TextUnformatted(tr(l.derived ? "collect.computed" : "collect.rolled_up").c_str());
+    ImGui::PopStyleColor();
+  } else {
+    ImGui::SameLine();
+    if (ImGui::Button(tr("collect.history").c_str())) open_history(ctx, ind.id);
+    ui::mark("collect.history." + ind.id);
+  }
+  if (!l.error.empty()) {
+    ui::field_message(l.error, ui::color::accent);
+    ui::mark("collect.msg." + ind.id);
+  }
+  for (const auto& msg : l.cross) {
+    ui::field_message(msg, ui::color::accent);
+    ui::mark("collect.msg." + ind.id);
+  }
+  if (l.dirty && l.error.empty() && l.cross.empty()) {
+    ui::field_message(tr("collect.unsaved"), ui::color::warn);
+  } else if (saved_ == ind.id) {
+    ui::field_message(tr("collect.saved"), ui::color::ok);
+    ui::mark("collect.saved." + ind.id);
+  }
+  ImGui::PopTextWrapPos();
+}
+
+}  // namespace jiceng::gui
