@@ -143,6 +143,28 @@ TEST_CASE("editor: insert a placeholder from the picker by pinyin initials; a ba
   REQUIRE(h.click("summary.edit.cancel"));
   CHECK_FALSE(e.editing);
   CHECK(e.doc.figure_count() == figures_before);
+
+  // An expression typed into the picker: an unknown name is shown where it is, and cannot be inserted.
+  REQUIRE(h.click("summary.block." + std::to_string(p)));
+  REQUIRE(h.click("summary.edit.insert"));
+  h.frame();
+  h.type("比率(发展党员数, 发展党员人数量)");
+  h.frame();
+  REQUIRE(h.visible("picker.error"));
+  CHECK(e.picker_error_pos == 10);  // 发展党员人数量 starts at the 11th character
+  CHECK(e.picker_error.find("发展党员人数量") != std::string::npos);
+  REQUIRE(h.click("picker.expression"));  // disabled: nothing happens
+  CHECK(e.buffer.find("发展党员人数量") == std::string::npos);
+  REQUIRE(h.click("picker.cancel"));
+  REQUIRE(h.click("summary.edit.insert"));
+  h.frame();
+  h.type("比率(发展党员数, 发展党员任务数) | 一位小数");
+  h.frame();
+  CHECK(e.picker_error.empty());
+  REQUIRE(h.click("picker.expression"));
+  CHECK(e.buffer.find("{比率(发展党员数, 发展党员任务数) | 一位小数}") != std::string::npos);
+  CHECK(e.error.empty());
+  CHECK(e.doc.figure_count() == figures_before + 1);
 }
 
 TEST_CASE("editor: save points and restore") {
@@ -207,19 +229,26 @@ TEST_CASE("editor: the unresolved list jumps to its paragraph; a figure tapped s
   REQUIRE(h.click("info.close"));
 }
 
-TEST_CASE("editor: tablet portrait shows the preview below the text") {
-  Headless h(options(fresh_dir("tablet"), 800, 1280));
+TEST_CASE("editor: tablet portrait shows the preview below the text; a tap edits") {
+  auto o = options(fresh_dir("tablet"), 800, 1280);
+  o.tablet = true;
+  Headless h(o);
   Editor& e = editor_in(h);
   h.frames(2);
   REQUIRE(h.app().context().narrow);
   REQUIRE(h.click("summary.section.1"));
-  const size_t p = e.outline[1].first + 1;
+  const size_t p = e.outline[1].first;  // the heading: in view without scrolling
   auto text = ui::find_mark("summary.block." + std::to_string(p));
   auto preview = ui::find_mark("summary.preview." + std::to_string(p));
   REQUIRE(text);
   REQUIRE(preview);
   CHECK(preview->min.y >= text->max.y - 1);
   CHECK(h.visible("summary.unresolved.none"));  // always in view
+  // A finger's tap on the text edits it although a press on text also starts drag-to-scroll.
+  REQUIRE(h.click("summary.block." + std::to_string(p)));
+  h.frame();
+  REQUIRE(e.editing);
+  CHECK(*e.editing == p);
 }
 
 TEST_CASE("editor: import a purchased X-template through the review, then export it") {

@@ -101,7 +101,10 @@ void picker(Editor& e, Context& ctx) {
   ui::paragraph(tr("editor.picker.title"));
   const Indicator* chosen = search_list(e, ctx, ui::em(14));
   const std::string q = summary::trim(e.query);
-  if (!e.picker_error.empty() && !q.empty()) {
+  // The error only when the person is writing an expression, not searching.
+  const bool expression_like = e.hits.empty() || q.find_first_of("()|+-*/<>=,") != std::string::npos ||
+                               q.find("（") != std::string::npos;
+  if (!e.picker_error.empty() && !q.empty() && expression_like) {
     // Not an indicator list query only: say where the expression goes wrong and why.
     const size_t at = [&] {
       size_t i = 0;

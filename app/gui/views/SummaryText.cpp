@@ -52,8 +52,11 @@ void draw_template_text(Editor& e, size_t i) {
   if (b.text.empty()) spans.push_back({tr("editor.block.empty"), ui::color::muted});
   const float indent = b.kind == BlockKind::Paragraph ? ui::em(2) : 0;
   ui::rich_text("text", spans, indent);
-  // A tap (press and release without dragging: a drag scrolls on a tablet) starts editing.
-  if (ImGui::IsItemHovered() && ImGui::IsMouseReleased(0) && !ImGui::IsMouseDragPastThreshold(0)) e.begin_edit(i);
+  // A tap (press and release without dragging: a drag scrolls on a tablet, and holds the mouse
+  // while it does) starts editing.
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) && ImGui::IsMouseReleased(0) &&
+      !ImGui::IsMouseDragPastThreshold(0))
+    e.begin_edit(i);
   ui::mark("summary.block." + std::to_string(i));
 }
 
@@ -172,6 +175,7 @@ void draw_section(Editor& e, Context& ctx) {
       if (e.editing && *e.editing == i) draw_editing(e, ctx, i);
       else draw_template_text(e, i);
       if (i < e.tpl->blocks().size()) {
+        ui::muted(tr("editor.preview.label"));
         ImGui::Indent(ui::em(0.5f));
         draw_preview(e, ctx, i);
         ImGui::Unindent(ui::em(0.5f));

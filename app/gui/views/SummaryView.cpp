@@ -50,11 +50,13 @@ class SummaryView final : public View {
     }
     if (ctx.narrow) {
       // Tablet portrait: outline and unresolved list on top, paragraphs with the preview below each.
-      ImGui::BeginChild("##outline", ImVec2(0, ui::em(ctx.tablet ? 9 : 8)), true);
+      ImGui::BeginChild("##outline", ImVec2(0, ui::em(ctx.tablet ? 15 : 12)), true);
       draw_outline(e_, ctx);
       ui::drag_to_scroll();
       ImGui::EndChild();
-      ImGui::BeginChild("##unresolved", ImVec2(0, ui::em(ctx.tablet ? 6 : 5)), true);
+      // Always in view; one line when nothing is missing.
+      const float lines = e_.doc.unresolved.empty() ? 2.4f : 6.5f;
+      ImGui::BeginChild("##unresolved", ImVec2(0, ui::em(lines)), true);
       draw_unresolved(e_, ctx);
       ui::drag_to_scroll();
       ImGui::EndChild();

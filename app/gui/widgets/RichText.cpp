@@ -89,7 +89,9 @@ int rich_text(const char* id, const std::vector<Span>& spans, float first_indent
   ImDrawList* dl = window->DrawList;
   const ImU32 text_color = ImGui::GetColorU32(ImGuiCol_Text);
   int tapped = -1;
-  const bool clicked = ImGui::IsItemHovered() && ImGui::IsMouseReleased(ImGuiMouseButton_Left) &&
+  // A tablet's press on text starts drag-to-scroll (text is no widget); a tap still counts.
+  const bool clicked = ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) &&
+                       ImGui::IsMouseReleased(ImGuiMouseButton_Left) &&
                        !ImGui::IsMouseDragPastThreshold(ImGuiMouseButton_Left);
   for (const Piece& pc : pieces) {
     const Span& s = spans[size_t(pc.span)];
