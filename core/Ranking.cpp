@@ -95,10 +95,10 @@ RankingSettings RankingSettings::load(const Store& store) {
   return from_json(j, where);
 }
 
-void RankingSettings::save(Store& store) const {
+void RankingSettings::save(Store& store, const Actor& actor) const {
   const auto j = to_json();
   from_json(j);  // the same checks as on load, before anything is written
-  store.set_meta(kMetaKey, j.dump());
+  store.set_setting(kMetaKey, j.dump(), actor);
 }
 
 // ---- Ranking ----------------------------------------------------------------------------------

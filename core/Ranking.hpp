@@ -43,7 +43,8 @@ struct RankingSettings {
   // or the limits are not in descending order A ≥ B ≥ C.
   static RankingSettings from_json(const nlohmann::json& j, const Location& where = {});
   static RankingSettings load(const Store& store);  // defaults when the town never set them
-  void save(Store& store) const;                     // checked first: nothing half-written
+  // Checked first (nothing half-written); leaders and admins only, recorded in the audit.
+  void save(Store& store, const Actor& actor) const;
 };
 
 struct RankedUnit {

@@ -141,6 +141,17 @@ void Store::set_meta(const std::string& key, const std::string& value) {
   });
 }
 
+void Store::set_setting(const std::string& key, const std::string& value, const Actor& actor) {
+  require_role(actor, {Role::Leader, Role::Admin});
+  transaction([&] {
+    const std::string old = meta(key);
+    if (old == value) return;
+    set_meta(key, value);
+    nlohmann::json d = {{"key", key}, {"old", old}, {"new", value}};
+    audit({0, {}, actor.user, actor.device, "set_setting", {}, {}, {}, {}, {}, {}, d.dump()});
+  });
+}
+
 std::string Store::device_id() const {
   if (device_id_.empty()) device_id_ = meta("device_id");
   return device_id_;

@@ -55,6 +55,9 @@ class Store {
   // ---- Town identity and settings ---------------------------------------------------------
   std::string meta(const std::string& key, const std::string& fallback = {}) const;
   void set_meta(const std::string& key, const std::string& value);
+  // A town setting a person changes (e.g. the ranking's weights): leaders and admins only, with an
+  // audit entry holding the old and new text.
+  void set_setting(const std::string& key, const std::string& value, const Actor& actor);
   std::string device_id() const;  // created on first open
   bool is_empty() const;          // no organisations yet
 

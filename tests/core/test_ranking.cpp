@@ -125,7 +125,18 @@ TEST_CASE("ranking settings: defaults, JSON round trip, saved in the town file, 
   s.band_b = 80;
   s.band_c = 50;
   s.pace = false;
-  s.save(*town.s);
+  // A clerk may not change how villages are ranked; a leader may, and it is recorded.
+  Actor clerk{"clerk", "dev", Role::Clerk};
+  CHECK_THROWS_AS(s.save(*town.s, clerk), InputError);
+  CHECK(town.s->meta(RankingSettings::kMetaKey).empty());
+  Actor leader{"leader", "dev", Role::Leader};
+  s.save(*town.s, leader);
+  std::vector<AuditEntry> audit;
+  for (auto& e : town.s->history())
+    if (e.action == "set_setting") audit.push_back(e);
+  REQUIRE(audit.size() == 1);
+  CHECK(audit[0].user == "leader");
+  CHECK(audit[0].detail.find("ranking.settings") != std::string::npos);
   auto back = RankingSettings::load(*town.s);
   CHECK(back.weight("poverty") == 3);
   CHECK(back.weight("reporting") == 0);
@@ -159,7 +170,7 @@ TEST_CASE("ranking settings: defaults, JSON round trip, saved in the town file, 
   // And a bad setting is never written.
   RankingSettings bad;
   bad.band_b = 99;
-  CHECK_THROWS_AS(bad.save(*town.s), InputError);
+  CHECK_THROWS_AS(bad.save(*town.s, leader), InputError);
   CHECK(town.s->meta(RankingSettings::kMetaKey) == "{not json");
 }
 

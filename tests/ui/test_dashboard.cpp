@@ -8,6 +8,7 @@
 #include <string>
 
 #include "Catalog.hpp"
+#include "FormTestSupport.hpp"
 #include "Headless.hpp"
 #include "../support/RunCli.hpp"
 #include "Strings.hpp"
@@ -20,20 +21,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
-fs::path fresh_dir(const std::string& name) {
-  fs::path d = fs::path(JICENG_UI_TEST_DIR) / name;
-  fs::remove_all(d);
-  fs::create_directories(d);
-  return d;
-}
+using test_ui::fresh_dir;
 
 HeadlessOptions options(const fs::path& dir, int w = 1280, int h = 800) {
-  HeadlessOptions o;
-  o.database = (dir / "town.db").string();
-  o.data_dir = dir;
-  o.width = w;
-  o.height = h;
-  return o;
+  return test_ui::town_options(dir, ViewId::Dashboard, w, h);
 }
 
 DashboardView& dashboard(Headless& h) { return dynamic_cast<DashboardView&>(h.app().view(ViewId::Dashboard)); }
@@ -277,4 +268,46 @@ TEST_CASE("dashboard on a portrait tablet: cards, trend chart, laggards and rank
   for (const auto& r : view.model().late) laggard |= h.visible("dashboard.late." + r.code);
   CHECK(laggard);
   CHECK(h.visible("dashboard.rank." + view.model().rank_rows.front().code));
+}
+
+TEST_CASE("ranking rules in 设置: a leader changes a weight and the dashboard ranks by it; a clerk cannot") {
+  auto o = options(fresh_dir("dashboard_ranking_settings"), 1280, 1600);  // the whole settings screen in view
+  Headless h(o);
+  h.frames(2);
+  DashboardView& view = dashboard(h);
+  std::vector<double> before;
+  for (const auto& u : view.model().ranking.units) before.push_back(u.score);
+  h.app().navigate(ViewId::Settings);
+  h.frames(2);
+  // Signed out: the sign-in strip shows; the form is disabled.
+  CHECK(h.visible("signin.login"));
+  // A clerk signs in and tries (the marks sit on each stepper's + button): the store refuses,
+  // says so, and writes nothing.
+  test_ui::sign_in(h, "clerk", "3456");
+  REQUIRE(h.click("settings.rank.band.A"));
+  REQUIRE(h.click("settings.rank.save"));
+  CHECK(h.visible("settings.rank.msg"));
+  CHECK(h.app().store().meta(RankingSettings::kMetaKey).empty());
+  REQUIRE(h.click("settings.rank.undo"));
+  // The leader makes reporting weigh four times as much (0.5 → 2.0).
+  test_ui::sign_in(h, "leader", "2345");
+  for (int i = 0; i < 3; ++i) REQUIRE(h.click("settings.rank.weight.reporting"));
+  REQUIRE(h.click("settings.rank.save"));
+  const auto saved = RankingSettings::load(h.app().store());
+  CHECK(saved.weight("reporting") == doctest::Approx(2.0));
+  CHECK(saved.band_a == doctest::Approx(90));  // the clerk's attempt was undone, not saved
+  // The dashboard ranks by the new rule, and says the same as the CLI.
+  h.app().navigate(ViewId::Dashboard);
+  h.frames(2);
+  bool changed = false;
+  for (size_t i = 0; i < view.model().ranking.units.size(); ++i)
+    changed |= view.model().ranking.units[i].score != before[i];
+  CHECK(changed);
+  const auto cli = cli_json("dashboard " + o.database + " --year 2020 --json");
+  const auto& villages = cli["ranking"]["villages"];
+  REQUIRE(villages.size() == view.model().rank_rows.size());
+  for (size_t i = 0; i < villages.size(); ++i) {
+    CHECK(view.model().rank_rows[i].code == villages[i]["code"]);
+    CHECK(view.model().ranking.units[i].score == doctest::Approx(villages[i]["score"].get<double>()));
+  }
 }

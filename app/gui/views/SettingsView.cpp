@@ -1,11 +1,12 @@
-// 设置: tablet mode and text size, the town database (switch, create an empty town), and what the
-// app runs on (data folder, font, schema version).
+// 设置: tablet mode and text size, the town database (switch, create an empty town), the village
+// ranking's rules (views/SettingsRanking.cpp), and what the app runs on (data folder, font, schema).
 #include <imgui.h>
 
 #include "Store.hpp"
 #include "Strings.hpp"
 #include "Towns.hpp"
 #include "platform/Fonts.hpp"
+#include "views/SettingsRanking.hpp"
 #include "views/Views.hpp"
 #include "widgets/Widgets.hpp"
 
@@ -46,6 +47,9 @@ class SettingsView final : public View {
       if (cols == 1) ImGui::Spacing();
       ImGui::TableNextColumn();
       draw_town(ctx);
+      ImGui::TableNextColumn();
+      ImGui::Spacing();
+      draw_ranking_settings(ctx, ranking_);
       ImGui::TableNextColumn();
       ImGui::Spacing();
       draw_about(ctx);
@@ -132,6 +136,7 @@ class SettingsView final : public View {
   }
 
   SettingsModel m_;
+  RankingForm ranking_;
 };
 
 }  // namespace

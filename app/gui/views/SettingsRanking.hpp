@@ -1,0 +1,30 @@
+#pragma once
+// 设置 → 排名规则: the weights of the village ranking's parts and the A/B/C band limits, kept in the
+// town file (core/Ranking.hpp). Leaders and admins change them; the store refuses anyone else.
+#include <string>
+#include <vector>
+
+#include "Context.hpp"
+#include "Ranking.hpp"
+#include "views/SignIn.hpp"
+
+namespace jiceng::gui {
+
+struct RankingForm {
+  uint64_t loaded_revision = ~uint64_t(0);
+  RankingSettings settings;
+  std::vector<std::pair<std::string, std::string>> parts;  // (part id, name): reporting, then sections
+  std::vector<double> weights;                               // one per part, as edited
+  double band_a = 90, band_b = 75, band_c = 60;
+  bool pace = true;
+  bool dirty = false;
+  std::string message;
+  bool ok = false;
+  SignInForm sign_in;
+};
+
+// Marks: settings.rank.weight.<part>, settings.rank.band.A|B|C, settings.rank.pace,
+// settings.rank.save, settings.rank.reset, settings.rank.msg.
+void draw_ranking_settings(Context& ctx, RankingForm& form);
+
+}  // namespace jiceng::gui
