@@ -6,6 +6,7 @@
 #include <string>
 
 #include "Demo.hpp"
+#include "FormTestSupport.hpp"
 #include "Headless.hpp"
 #include "Store.hpp"
 #include "sync/Conflicts.hpp"
@@ -49,13 +50,7 @@ fs::path town_with_conflicts(const std::string& name) {
 }
 
 HeadlessOptions options(const fs::path& dir, int w, int h) {
-  HeadlessOptions o;
-  o.database = (dir / "town.db").string();
-  o.data_dir = dir;
-  o.width = w;
-  o.height = h;
-  o.view = ViewId::Conflicts;
-  return o;
+  return test_ui::town_options(dir, ViewId::Conflicts, w, h);
 }
 
 std::optional<double> value(Store& s, const char* org, const char* ind, const char* period) {
@@ -84,8 +79,20 @@ TEST_CASE("conflicts screen: take theirs, keep ours, type a value; a bad value i
   CHECK(h.visible("conflicts.title"));
   for (const auto& id : {visited, cold, suggestions}) CHECK(h.visible("conflicts." + id + ".remote"));
 
+  // Signed out, nobody decides: the screen says so and nothing changes.
+  REQUIRE(h.click("conflicts." + visited + ".remote"));
+  CHECK(value(s, "青石村", "走访群众户数", "2020-11") == 80);
+  CHECK(sync::open_conflict_count(s) == 3);
+  // Signed in, the decision goes through and is recorded under the person's name.
+  test_ui::sign_in(h, "admin", "1234");
   REQUIRE(h.click("conflicts." + visited + ".remote"));
   CHECK(value(s, "青石村", "走访群众户数", "2020-11") == 77);
+  {
+    auto decided = s.history();
+    bool by_admin = false;
+    for (const auto& e : decided) by_admin |= e.user == "周敏" && e.indicator == "visited_households";
+    CHECK(by_admin);
+  }
   CHECK_FALSE(h.visible("conflicts." + visited + ".remote"));  // decided: no longer offered
 
   REQUIRE(h.click("conflicts." + cold + ".local"));
@@ -130,6 +137,7 @@ TEST_CASE("conflicts screen on a portrait tablet: one column, finger-sized butto
   auto next = ui::find_mark("conflicts." + second + ".title");
   REQUIRE(next);
   CHECK(next->min.y > remote->max.y);
+  test_ui::sign_in(h, "admin", "1234");
   REQUIRE(h.click("conflicts." + id + ".remote"));
   CHECK(sync::open_conflict_count(h.app().store()) == 2);
 }

@@ -13,6 +13,7 @@
 #include "Strings.hpp"
 #include "sync/Conflicts.hpp"
 #include "sync/Members.hpp"
+#include "views/SignIn.hpp"
 #include "views/Views.hpp"
 #include "widgets/Widgets.hpp"
 
@@ -97,6 +98,7 @@ class ConflictsView final : public View {
     ui::paragraph(open_ ? tr("sync.view.open", {{"count", std::to_string(open_)}}) : tr("sync.view.none"),
                   open_ ? ui::color::accent : ui::color::ok);
     ui::muted(tr("sync.view.explain"));
+    draw_sign_in(ctx, sign_in_, tr("sync.view.sign_in"));
     if (ImGui::Checkbox(tr("sync.view.show_decided").c_str(), &show_decided_)) invalidate();
     ui::mark("conflicts.show_decided");
     ImGui::SetNextItemWidth(ctx.narrow ? -1.0f : ui::em(24));
@@ -155,10 +157,11 @@ class ConflictsView final : public View {
   }
 
   void decide(Context& ctx, const Card& k, Choice choice) {
-    // Until sign-in reaches the shell, decisions are the administrator's of this installation.
-    const Actor actor{};
+    // The signed-in person decides; the store checks they may enter data for the organisation.
+    const Actor* actor = signed_in(ctx);
     try {
-      sync::resolve_conflict(*ctx.store, k.c.id, choice, typed_[k.c.id], actor, reason_);
+      if (!actor) throw InputError(tr("sync.view.sign_in_first"));
+      sync::resolve_conflict(*ctx.store, k.c.id, choice, typed_[k.c.id], *actor, reason_);
       message_ = tr("sync.view.resolved", {{"what", k.title}, {"choice", tr("sync.choice." + std::string(to_string(choice)))}});
       message_failed_ = false;
       typed_.erase(k.c.id);
@@ -170,6 +173,7 @@ class ConflictsView final : public View {
   }
 
   std::vector<Card> cards_;
+  SignInForm sign_in_;
   int open_ = 0;
   bool show_decided_ = false;
   std::string reason_;
