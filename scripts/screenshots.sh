@@ -12,10 +12,27 @@ mkdir -p "$OUT"
 DB="$OUT/demo.db"
 rm -f "$DB" "$DB-wal" "$DB-shm"
 export XDG_DATA_HOME="$OUT/data" XDG_CONFIG_HOME="$OUT/config"
+shot() {  # NAME VIEW SIZE [--input STEP ...]
+  name=$1 view=$2 size=$3
+  shift 3
+  xvfb-run -a -s "-screen 0 ${size}x24" "$APP" --db "$DB" --view "$view" --size "$size" \
+    --screenshot "$OUT/$name-$size.png" "$@"
+  echo "$OUT/$name-$size.png"
+}
+signin() {  # the --input steps that sign LOGIN in with PIN
+  echo "--input click:signin.login --input type:$1 --input click:signin.pin --input type:$2 --input click:signin.submit"
+}
 for size in 1280x800 800x1280; do
-  for view in collect dashboard summary records settings; do
-    xvfb-run -a -s "-screen 0 ${size}x24" "$APP" --db "$DB" --view "$view" --size "$size" \
-      --screenshot "$OUT/$view-$size.png"
-    echo "$OUT/$view-$size.png"
+  for view in collect dashboard summary records conflicts settings; do
+    shot "$view" "$view" "$size"
   done
+  # Signed in: the clerk's form for 桃源村 (a draft), the admin's roster and one member's pipeline,
+  # the dashboard drilled into one figure.
+  # shellcheck disable=SC2046
+  shot collect-clerk collect "$size" $(signin clerk 3456) --input click:collect.org --input click:collect.org.V03
+  # shellcheck disable=SC2046
+  shot records-roster records "$size" $(signin admin 1234) --input click:records.tab.members
+  # shellcheck disable=SC2046
+  shot records-member records "$size" $(signin admin 1234) --input click:records.tab.members --input click:roster.row.3
+  shot dashboard-indicator dashboard "$size" --input click:dashboard.figure.new_members
 done

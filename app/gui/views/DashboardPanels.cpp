@@ -63,7 +63,7 @@ bool list_row(const std::string& mark, const std::string& name, const std::strin
 
 // ---- Trend --------------------------------------------------------------------------------------
 
-void DashboardView::draw_trend(Context& ctx) {
+void DashboardView::draw_trend(Context& ctx, float chart_em) {
   (void)ctx;
   ImGui::PushID("trend");
   panel_title(tr("dashboard.trend.title"));
@@ -96,8 +96,7 @@ void DashboardView::draw_trend(Context& ctx) {
   ImGui::PushStyleColor(ImGuiCol_Text, ui::color::muted);
   ImGui::TextUnformatted(m_.trend.summary.c_str());
   ImGui::PopStyleColor();
-  // Shorter on a narrow screen, so that the lists and the ranking still show below it.
-  m_.trend.spec.height_em = ui::theme().narrow ? 7.0f : 11.0f;
+  m_.trend.spec.height_em = chart_em;
   if (trend_by_unit_) draw_unit_bars(m_.trend.units, ui::em(m_.trend.spec.height_em));
   else chart::draw("trend", m_.trend.spec);
   ImGui::PopID();

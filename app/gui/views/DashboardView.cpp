@@ -62,17 +62,20 @@ void DashboardView::draw_overview(Context& ctx) {
   // portrait tablet's first screen shows a part of each.
   if (ctx.narrow) {
     draw_lists(ctx, ui::em(6.0f), true);
-    draw_trend(ctx);
+    draw_trend(ctx, 7.0f);
     draw_ranking(ctx, std::max(ImGui::GetContentRegionAvail().y, ui::em(14)));
     return;
   }
-  const float height = std::max(ImGui::GetContentRegionAvail().y, ui::em(22));
+  const float avail = ImGui::GetContentRegionAvail().y;
+  const float height = std::max(avail, ui::em(16));
   if (!ImGui::BeginTable("##panels", 2, ImGuiTableFlags_SizingStretchSame)) return;
   ImGui::TableNextColumn();
   const float top = ImGui::GetCursorPosY();
-  draw_trend(ctx);
+  // The chart gives way (down to 6 lines) so that the late and behind lists show under it too.
+  const float chart_em = std::clamp(avail / ui::em(1) - 4.5f - 6.0f, 6.0f, 11.0f);
+  draw_trend(ctx, chart_em);
   const float used = ImGui::GetCursorPosY() - top;
-  draw_lists(ctx, std::max(height - used, ui::em(8)), false);
+  draw_lists(ctx, std::max(height - used, ui::em(6)), true);
   ImGui::TableNextColumn();
   draw_ranking(ctx, height);
   ImGui::EndTable();
@@ -83,7 +86,8 @@ void DashboardView::draw_cards() {
   // Small cards stay three abreast on a portrait tablet: one column would push everything else off it.
   const float avail = ImGui::GetContentRegionAvail().x;
   const int cols = narrow ? (avail >= ui::em(27) ? 3 : 2) : std::clamp(int(avail / ui::em(15)), 1, 4);
-  const size_t shown = narrow ? 1 : 3;  // figures per card
+  // Figures per card: fewer on a short screen, so the panels under the cards start on it.
+  const size_t shown = narrow ? 1 : ImGui::GetWindowHeight() < ui::em(44) ? 2 : 3;
   if (!ImGui::BeginTable("##cards", cols, ImGuiTableFlags_SizingStretchSame)) return;
   const float pad = ui::em(0.6f);
   for (size_t c = 0; c < m_.cards.size(); ++c) {

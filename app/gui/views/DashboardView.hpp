@@ -41,7 +41,8 @@ class DashboardView final : public View {
   bool figure_row(const char* mark, const dash::FigureLine& line, const std::string& name, float right_pad);
 
   // DashboardPanels.cpp
-  void draw_trend(Context& ctx);
+  // chart_em: the plot's height, chosen by the layout so the panels below it stay on screen.
+  void draw_trend(Context& ctx, float chart_em);
   // Who has not submitted and who is behind: one over the other, or side by side.
   void draw_lists(Context& ctx, float height, bool side_by_side);
   void draw_list(Context& ctx, const char* id, const std::string& title, const std::string& help,
