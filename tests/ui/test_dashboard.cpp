@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <tuple>
 
 #include "Catalog.hpp"
 #include "FormTestSupport.hpp"
@@ -255,19 +256,25 @@ TEST_CASE("dashboard: the view model is computed on data changes only, not per f
   (void)v;
 }
 
-TEST_CASE("dashboard on a portrait tablet: cards, trend chart, laggards and ranking on the first screen") {
-  auto o = options(fresh_dir("dashboard_portrait"), 800, 1280);
-  o.tablet = true;
-  Headless h(o);
-  h.frames(2);
-  DashboardView& view = dashboard(h);
-  CHECK(h.app().context().narrow);
-  CHECK(h.visible("dashboard.section." + view.model().cards.front().id));
-  CHECK(h.visible("chart.trend"));
-  bool laggard = false;
-  for (const auto& r : view.model().late) laggard |= h.visible("dashboard.late." + r.code);
-  CHECK(laggard);
-  CHECK(h.visible("dashboard.rank." + view.model().rank_rows.front().code));
+TEST_CASE("dashboard first screen, desktop and portrait tablet: cards, trend chart, laggards and ranking") {
+  for (auto [w, hgt, tablet] : {std::tuple{1280, 800, false}, std::tuple{800, 1280, true}}) {
+    CAPTURE(w);
+    auto o = options(fresh_dir("dashboard_first_screen"), w, hgt);
+    o.tablet = tablet;
+    Headless h(o);
+    h.frames(2);
+    DashboardView& view = dashboard(h);
+    CHECK(h.app().context().narrow == tablet);
+    CHECK(h.visible("dashboard.section." + view.model().cards.front().id));
+    CHECK(h.visible("dashboard.section." + view.model().cards.back().id));
+    CHECK(h.visible("chart.trend"));
+    bool late = false, behind = false;
+    for (const auto& r : view.model().late) late |= h.visible("dashboard.late." + r.code);
+    for (const auto& r : view.model().behind) behind |= h.visible("dashboard.behind." + r.code);
+    CHECK(late);
+    CHECK(behind);
+    CHECK(h.visible("dashboard.rank." + view.model().rank_rows.front().code));
+  }
 }
 
 TEST_CASE("ranking rules in 设置: a leader changes a weight and the dashboard ranks by it; a clerk cannot") {
