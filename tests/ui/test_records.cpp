@@ -4,7 +4,6 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
-#include <chrono>
 #include <fstream>
 
 #include "FormTestSupport.hpp"
@@ -99,7 +98,7 @@ TEST_CASE("records: a 5 000-member roster filters correctly, rebuilds only on ch
   CHECK(view.filter_builds() == settled);
 }
 
-TEST_CASE("records: the roster filter on its own — statuses, sorting, speed") {
+TEST_CASE("records: the roster filter on its own — statuses, sorting") {
   Headless h(town_options(fresh_dir("records_filter"), ViewId::Records));
   Store& s = h.app().store();
   add_synthetic_roster(s);
@@ -126,12 +125,10 @@ TEST_CASE("records: the roster filter on its own — statuses, sorting, speed") 
   f = {};
   f.sort = RosterSort::Name;
   f.descending = true;
-  const auto t0 = std::chrono::steady_clock::now();
+  // How fast this is on 5 000 and 50 000 rows is measured in jiceng-bench (docs/PERFORMANCE.md).
   const auto sorted = filter_roster(rows, f);
-  const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
   REQUIRE(sorted.size() == rows.size());
   for (size_t i = 1; i < sorted.size(); ++i) CHECK_FALSE(rows[sorted[i - 1]].member.name < rows[sorted[i]].member.name);
-  CHECK(ms < 200);  // a keystroke's rebuild, with a large margin for a loaded machine
 }
 
 TEST_CASE("records: organisations — add, rename, move, delete with what goes with it; roles") {
