@@ -15,6 +15,7 @@
 #include "Towns.hpp"
 #include "platform/Fonts.hpp"
 #include "views/Views.hpp"
+#include "widgets/FormHistory.hpp"
 
 namespace jiceng::gui {
 namespace fs = std::filesystem;
@@ -32,25 +33,6 @@ std::tm local_tm(std::time_t t) {
 }
 
 int current_calendar_year() { return local_tm(std::time(nullptr)).tm_year + 1900; }
-
-// "2020-12-01T08:00:00Z" (UTC) → "2020-12-01 16:00" in local time.
-std::string local_time(const std::string& iso) {
-  std::tm tm{};
-  if (std::sscanf(iso.c_str(), "%d-%d-%dT%d:%d:%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour, &tm.tm_min,
-                  &tm.tm_sec) != 6)
-    return iso;
-  tm.tm_year -= 1900;
-  tm.tm_mon -= 1;
-#ifdef _WIN32
-  const std::time_t t = _mkgmtime(&tm);
-#else
-  const std::time_t t = timegm(&tm);
-#endif
-  const std::tm local = local_tm(t);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M", &local);
-  return buf;
-}
 
 // Text pasted from elsewhere may hold characters the atlas lacks: record them on the way in.
 struct ClipboardHook {
@@ -216,7 +198,7 @@ void App::refresh_status() {
   HistoryFilter last;
   last.limit = 1;
   auto h = store_->history(last);
-  status_.last_save = h.empty() ? std::string() : local_time(h.front().at);
+  status_.last_save = h.empty() ? std::string() : ui::local_time_text(h.front().at);
   status_.years = store_->years();
   for (int y : {current_calendar_year(), ctx_.year})
     if (std::find(status_.years.begin(), status_.years.end(), y) == status_.years.end()) status_.years.push_back(y);

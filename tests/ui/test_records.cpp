@@ -54,6 +54,16 @@ size_t expected(const Store& s, const std::string& text, std::optional<MemberSta
   return n;
 }
 
+// Adds a child to the selected organisation through its card, as a person types it.
+void add_child(Headless& h, const std::string& code, const std::string& name) {
+  REQUIRE(h.click("records.org.add"));
+  REQUIRE(h.click("records.org.code"));
+  h.type(code);
+  REQUIRE(h.click("records.org.name"));
+  h.type(name);
+  REQUIRE(h.click("records.org.save"));
+}
+
 }  // namespace
 
 TEST_CASE("records: a 5 000-member roster filters correctly, rebuilds only on change, draws visible rows") {
@@ -138,12 +148,7 @@ TEST_CASE("records: organisations — add, rename, move, delete with what goes w
   CHECK_FALSE(h.visible("records.org.add"));  // not signed in: nothing to edit
   sign_in(h, "admin", "1234");
   REQUIRE(h.click("org.T00"));
-  REQUIRE(h.click("records.org.add"));
-  REQUIRE(h.click("records.org.code"));
-  h.type("V14");
-  REQUIRE(h.click("records.org.name"));
-  h.type("新村");
-  REQUIRE(h.click("records.org.save"));
+  add_child(h, "V14", "新村");
   auto v14 = s.find_org("V14");
   REQUIRE(v14);
   CHECK(v14->kind == OrgKind::Village);
@@ -161,12 +166,7 @@ TEST_CASE("records: organisations — add, rename, move, delete with what goes w
   CHECK(contains(view.org_history()[0].change, "新村"));
   CHECK(contains(view.org_history()[0].change, "新兴村"));
 
-  REQUIRE(h.click("records.org.add"));
-  REQUIRE(h.click("records.org.code"));
-  h.type("V14-1");
-  REQUIRE(h.click("records.org.name"));
-  h.type("新兴村党支部");
-  REQUIRE(h.click("records.org.save"));
+  add_child(h, "V14-1", "新兴村党支部");
   auto b = s.find_org("V14-1");
   REQUIRE(b);
   CHECK(b->kind == OrgKind::Branch);  // under a village a branch is the usual child
