@@ -1,5 +1,6 @@
 #pragma once
-// Helpers shared by the Store's implementation files; not part of the Store's interface.
+// Helpers shared by the Store's implementation files (and sync, which reads the same rows); not
+// part of the Store's interface.
 #include "Model.hpp"
 #include "Sql.hpp"
 
@@ -8,6 +9,7 @@ namespace jiceng {
 class Store;
 
 Org read_org(const sql::Stmt& st);
+// Columns 0–12: id, name, gender, birth_date, branch_id, stage, applied_on … full_on, reserve_cadre.
 Member read_member(const sql::Stmt& st);
 // Throws InputError when `child` may not sit under `parent` (e.g. a village under a branch).
 void check_parent_kind(const Org& child, const Org& parent);

@@ -7,6 +7,7 @@
 #include "Error.hpp"
 #include "Sql.hpp"
 #include "Store.hpp"
+#include "StoreDetail.hpp"
 #include "Strings.hpp"
 
 namespace jiceng::sync {
@@ -75,20 +76,7 @@ std::unordered_map<std::string, LocalMember> members_by_uid(const Store& store) 
           "JOIN sync_member_uids u ON u.member_id = m.id JOIN orgs o ON o.id = m.branch_id");
   std::unordered_map<std::string, LocalMember> out;
   while (st.step()) {
-    Member m;
-    m.id = st.int64(0);
-    m.name = st.text(1);
-    m.gender = st.text(2);
-    m.birth_date = st.text(3);
-    m.branch = st.int64(4);
-    m.stage = parse_member_stage(st.text(5)).value_or(MemberStage::Applicant);
-    m.applied_on = st.text(6);
-    m.talked_on = st.text(7);
-    m.activist_on = st.text(8);
-    m.candidate_on = st.text(9);
-    m.probationary_on = st.text(10);
-    m.full_on = st.text(11);
-    m.reserve_cadre = st.int64(12) != 0;
+    const Member m = read_member(st);  // columns 0–12 in the store's own order
     out[st.text(13)] = {m.id, member_record(m, st.text(14)), m.branch};
   }
   return out;
