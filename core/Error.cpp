@@ -13,4 +13,9 @@ std::string InputError::describe() const {
   return prefix + tr("where.sep") + what();
 }
 
+std::string failure_text(const std::exception& e, bool with_where) {
+  if (const auto* input = dynamic_cast<const InputError*>(&e)) return with_where ? input->describe() : input->what();
+  return tr("error.not_saved", {{"reason", e.what()}});
+}
+
 }  // namespace jiceng

@@ -24,4 +24,10 @@ class InputError : public std::runtime_error {
   Location where_;
 };
 
+// What to tell a person when a write failed: an InputError's message (with where it is when
+// `with_where`), or, for anything else (SQLite: database locked, disk full, read-only file), that
+// the change was not saved and why. Screens catch std::exception at every write so that such a
+// failure is a message, never the end of the app.
+std::string failure_text(const std::exception& e, bool with_where = false);
+
 }  // namespace jiceng

@@ -88,6 +88,10 @@ nlohmann::json to_json(const OverdueReport& r, const YearFigures& f) {
   return {{"period", r.current.str()}, {"today", r.today}, {"villages", units}};
 }
 
+size_t late_units(const OverdueReport& r) {
+  return size_t(std::count_if(r.units.begin(), r.units.end(), [](const OverdueUnit& u) { return u.days > 0; }));
+}
+
 std::string overdue_text(int days) {
   if (days <= 60) return tr("overdue.days", {{"n", std::to_string(days)}});
   if (days < 730) return tr("overdue.months", {{"n", std::to_string(days / 30)}});

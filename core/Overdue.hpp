@@ -32,6 +32,9 @@ struct OverdueReport {
   std::vector<OverdueUnit> units;  // longest overdue first, then tree order
 };
 
+// Units past their due date (days > 0); the others have not submitted a period still running.
+size_t late_units(const OverdueReport& r);
+
 // The last day of a period: "2020-03" → "2020-03-31", "2020" → "2020-12-31".
 std::string period_end(const Period& p);
 

@@ -95,6 +95,15 @@ RankingSettings RankingSettings::load(const Store& store) {
   return from_json(j, where);
 }
 
+RankingSettings RankingSettings::load_or_default(const Store& store, std::string* problem) {
+  try {
+    return load(store);
+  } catch (const InputError& e) {
+    if (problem) *problem = tr("dashboard.settings.using_defaults", {{"problem", e.describe()}});
+    return {};
+  }
+}
+
 void RankingSettings::save(Store& store, const Actor& actor) const {
   const auto j = to_json();
   from_json(j);  // the same checks as on load, before anything is written

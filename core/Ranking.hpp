@@ -43,6 +43,9 @@ struct RankingSettings {
   // or the limits are not in descending order A ≥ B ≥ C.
   static RankingSettings from_json(const nlohmann::json& j, const Location& where = {});
   static RankingSettings load(const Store& store);  // defaults when the town never set them
+  // For screens and reports that must still show a ranking: the defaults when the stored setting
+  // is broken, with what is wrong (file, field) in `problem`.
+  static RankingSettings load_or_default(const Store& store, std::string* problem);
   // Checked first (nothing half-written); leaders and admins only, recorded in the audit.
   void save(Store& store, const Actor& actor) const;
 };
@@ -58,7 +61,7 @@ struct RankedUnit {
   double score = 0;                // 0–100
   Band band = Band::D;
   int rank = 0;                    // 1 = best; equal scores and overall completion share a rank
-  std::vector<size_t> behind;      // catalog indices of its figures whose status is 滞后
+  std::vector<size_t> behind;      // catalog indices of its targeted figures 滞后 or 无数据
 };
 
 struct Ranking {

@@ -19,16 +19,21 @@ int run(const Args& a) {
   auto store = open_existing(a.positional(0, "cli.arg.db"));
   const int year = a.get_int("year", 0);
   if (!a.has("year")) throw UsageError{tr("cli.usage.missing_option", {{"option", "--year"}})};
+  // One indicator in depth is a JSON answer (the screen's drill-down); --org narrows that answer.
+  if (a.has("indicator") && !a.flag("json")) throw UsageError{tr("dashboard.cli.indicator_needs_json")};
+  if (a.has("org") && !a.has("indicator")) throw UsageError{tr("dashboard.cli.org_needs_indicator")};
   // Last year's figures only feed an indicator's trend (--indicator).
   auto figures = a.has("indicator") ? YearFigures::compute_with_previous(*store, year) : YearFigures::compute(*store, year);
   auto d = build_dashboard(figures);
   // The village ranking (weights and bands from the town's settings) and who is overdue: the
   // same core computation as the 进度看板 screen.
-  auto ranking = build_ranking(figures, d, RankingSettings::load(*store));
+  std::string settings_problem;  // a broken stored setting: still a ranking, by the defaults
+  auto ranking = build_ranking(figures, d, RankingSettings::load_or_default(*store, &settings_problem));
   auto overdue = build_overdue(*store, figures);
   if (a.flag("json")) {
     auto j = to_json(d, figures);
     j["ranking"] = to_json(ranking, d, figures);
+    if (!settings_problem.empty()) j["ranking"]["settings_problem"] = settings_problem;
     j["overdue"] = to_json(overdue, figures);
     if (a.has("indicator")) {
       // One indicator in depth, as the screen drills into it: month by month for the town (or
@@ -76,6 +81,7 @@ int run(const Args& a) {
   }
   out("");
   out(tr("dashboard.cli.ranking_header"));
+  if (!settings_problem.empty()) err(settings_problem);
   for (const auto& ru : ranking.units)
     out(tr("dashboard.cli.ranking_line", {{"rank", std::to_string(ru.rank)}, {"name", d.units[ru.unit].org.name},
                                           {"score", format_number(ru.score, 1)}, {"band", std::string(to_string(ru.band))},
@@ -84,7 +90,8 @@ int run(const Args& a) {
   out(tr("dashboard.cli.overdue_header", {{"period", overdue.current.str()}, {"today", overdue.today}}));
   for (const auto& u : overdue.units)
     out(tr("dashboard.cli.overdue_line", {{"name", figures.org(u.org) ? figures.org(u.org)->name : ""},
-                                          {"since", u.period.str()}, {"overdue", overdue_text(u.days)}}));
+                                          {"since", u.period.str()},
+                                          {"overdue", u.days > 0 ? overdue_text(u.days) : tr("dashboard.cli.not_due")}}));
   return kOk;
 }
 

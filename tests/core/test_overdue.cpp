@@ -53,6 +53,8 @@ TEST_CASE("overdue: missing or draft months up to the latest month with data") {
   REQUIRE(early.units.size() == 2);
   CHECK(early.units[1].days == 0);
   CHECK(early.units[0].days == 49);  // 31 Jan → 20 Mar 2020
+  CHECK(late_units(early) == 1);  // the card's 未按期提交 counts only the one past its due date
+  CHECK(late_units(r) == 2);
 
   // Submitting clears it; approving keeps it clear.
   s->submit(t.v2, Period{2020, 3}, a);

@@ -5,6 +5,7 @@
 
 #include "Ranking.hpp"
 #include "Store.hpp"
+#include "Strings.hpp"
 #include "SmallTown.hpp"
 #include "TempDir.hpp"
 
@@ -167,6 +168,11 @@ TEST_CASE("ranking settings: defaults, JSON round trip, saved in the town file, 
   // A broken value in the file is reported, not silently replaced by defaults.
   town.s->set_meta(RankingSettings::kMetaKey, "{not json");
   CHECK_THROWS_AS(RankingSettings::load(*town.s), InputError);
+  // Screens and the CLI still rank, by the defaults, and say what is wrong.
+  std::string problem;
+  const auto fallback = RankingSettings::load_or_default(*town.s, &problem);
+  CHECK(fallback.band_a == 90);
+  CHECK(problem.find(tr("dashboard.settings.bad_json")) != std::string::npos);
   // And a bad setting is never written.
   RankingSettings bad;
   bad.band_b = 99;

@@ -193,3 +193,23 @@ TEST_CASE("status changes are recorded per value") {
   CHECK(h[1].action == "set_status");
   CHECK(h[0].detail.find("draft") != std::string::npos);
 }
+
+TEST_CASE("a write the database refuses is told as not saved, an input error as itself") {
+  TempDir dir;
+  auto s = Store::open(dir.file("t.db"));
+  auto other = Store::open(dir.file("t.db"));
+  std::string told;
+  other->transaction([&] {
+    other->set_meta("lock", "1");  // another program holds the write lock past the busy timeout
+    try {
+      s->set_meta("x", "1");
+    } catch (const std::exception& e) {
+      told = failure_text(e);
+    }
+  });
+  CHECK(told.find("没有保存") == 0);
+  CHECK(s->meta("x").empty());
+  const InputError input("数值应为整数", Location{"a.csv", 3, "数值"});
+  CHECK(failure_text(input) == "数值应为整数");
+  CHECK(failure_text(input, true) == input.describe());
+}

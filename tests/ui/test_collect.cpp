@@ -187,14 +187,15 @@ TEST_CASE("collect: cross-field rules show on both fields; computed figures are 
   CHECK(view.line("registered_poor_households")->cross.empty());
 
   // A rule against a computed figure: donors cannot outnumber the roster's members.
-  const CollectLine* members = view.line("members");
+  const CollectLine* members = view.line("members");  // valid until the form is rebuilt
   REQUIRE(members);
   CHECK(members->derived);
   REQUIRE(members->value);
+  const double member_count = *members->value;
   CHECK(h.visible("collect.value.members"));
   CHECK_FALSE(h.visible("collect.field.members"));
   REQUIRE(h.click("collect.field.donor_members"));
-  h.type(std::to_string(int(*members->value) + 1));
+  h.type(std::to_string(int(member_count) + 1));
   REQUIRE_FALSE(view.line("donor_members")->cross.empty());
   CHECK(contains(view.line("donor_members")->cross.front(), "党员数"));
   CHECK(view.line("members")->cross == view.line("donor_members")->cross);  // shown on the computed line too
@@ -206,7 +207,7 @@ TEST_CASE("collect: cross-field rules show on both fields; computed figures are 
   REQUIRE(view.line("donation_rate"));
   CHECK(view.line("donation_rate")->derived);
   REQUIRE(view.line("donation_rate")->value);
-  CHECK(*view.line("donation_rate")->value == doctest::Approx(3.0 / *members->value * 100));
+  CHECK(*view.line("donation_rate")->value == doctest::Approx(3.0 / member_count * 100));
 
   // Undo the last change of a value, from its history; the undo is itself recorded.
   enter(h, "registered_poor_households", "60");
@@ -264,4 +265,30 @@ TEST_CASE("collect: a clerk cannot type for a village not assigned to them; the 
   REQUIRE(h.click("signin.out"));
   sign_in(h, "clerk", "0000");
   CHECK_FALSE(signed_in(h.app().context()));
+}
+
+TEST_CASE("collect: a write the database refuses (locked by another program) is a message, not a crash") {
+  auto dir = fresh_dir("collect_locked");
+  Headless h(town_options(dir, ViewId::Collect));
+  CollectView& view = collect(h);
+  sign_in(h, "clerk", "3456");
+  REQUIRE(h.click("collect.period"));
+  REQUIRE(h.click("collect.period.12"));
+  auto other = Store::open((dir / "town.db").string());
+  const OrgId v01 = other->find_org("V01")->id;
+  REQUIRE(h.click("collect.field.party_days"));
+  h.type("4");
+  other->transaction([&] {
+    other->set_meta("test.lock", "1");  // holds the write lock until this transaction ends
+    h.press_enter();                    // the commit waits out the busy timeout, then fails
+  });
+  REQUIRE(view.line("party_days"));
+  CHECK(contains(view.line("party_days")->error, "没有保存"));
+  CHECK_FALSE(other->value(v01, "party_days", {2020, 12}));
+  CHECK(view.unsaved() == 1);  // still typed, still counted
+  // Once the other program lets go, the same entry saves.
+  enter(h, "party_days", "4");
+  auto saved = other->value(v01, "party_days", {2020, 12});
+  REQUIRE(saved);
+  CHECK(saved->value == 4);
 }

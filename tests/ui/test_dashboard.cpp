@@ -14,6 +14,7 @@
 #include "../support/RunCli.hpp"
 #include "Strings.hpp"
 #include "views/DashboardView.hpp"
+#include "widgets/FormHistory.hpp"
 #include "widgets/Widgets.hpp"
 
 using namespace jiceng;
@@ -165,7 +166,7 @@ TEST_CASE("dashboard: the figures shown equal jiceng-cli dashboard --json, drill
   // Newest first: who typed it, when, on which device, and what changed.
   const auto& newest = history.back();
   CHECK(shown("dashboard.history.0").find(newest["user"].get<std::string>()) == 0);
-  CHECK(shown("dashboard.history.0").find(newest["at"].get<std::string>()) != std::string::npos);
+  CHECK(shown("dashboard.history.0").find(ui::local_time_text(newest["at"].get<std::string>())) != std::string::npos);
   CHECK(shown("dashboard.history.0").find(newest["device"].get<std::string>()) != std::string::npos);
 
   // Back up the breadcrumbs to the overview.
@@ -229,9 +230,11 @@ TEST_CASE("dashboard: ranking sorts by a tapped column; trend switches indicator
   REQUIRE(h.click("dashboard.trend.by_unit"));
   CHECK_FALSE(h.visible("chart.trend"));
   CHECK(h.visible("dashboard.bar." + view.model().trend.units.front().id));
-  // A tap on a bar opens that indicator's page.
+  // A tap on a village's bar opens that village's values of the indicator, month by month.
+  const OrgId first = view.model().trend.units.front().org;
   REQUIRE(h.click("dashboard.bar." + view.model().trend.units.front().id));
-  CHECK(view.page() == DashboardView::Page::Indicator);
+  CHECK(view.page() == DashboardView::Page::Village);
+  CHECK(view.village_page().title.find(h.app().store().org(first)->name) != std::string::npos);
 }
 
 TEST_CASE("dashboard: the view model is computed on data changes only, not per frame or per page") {

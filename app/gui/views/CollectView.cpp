@@ -223,8 +223,8 @@ void CollectView::draw_workflow(Context& ctx, const Actor& actor) {
       fn();
       workflow_msg_ = done;
       workflow_ok_ = true;
-    } catch (const InputError& e) {
-      workflow_msg_ = e.what();
+    } catch (const std::exception& e) {
+      workflow_msg_ = failure_text(e);
       workflow_ok_ = false;
     }
     ctx.need_text(workflow_msg_);

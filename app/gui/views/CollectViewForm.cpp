@@ -90,8 +90,8 @@ void CollectView::commit(Context& ctx, CollectLine& l) {
     typed_.erase(id);
     l.dirty = false;
     saved_ = id;
-  } catch (const InputError& e) {
-    l.error = e.what();
+  } catch (const std::exception& e) {
+    l.error = failure_text(e);
     ctx.need_text(l.error);
   }
 }
@@ -166,7 +166,7 @@ void CollectView::draw_field(Context& ctx, CollectLine& l, bool editable) {
       revalidate();
       ctx.need_text(l.text);
     }
-    if (ev.committed) commit(ctx, l);
+    if (ev.committed || (ev.left && l.dirty)) commit(ctx, l);
   } else {
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(shown(l.value, ind).c_str());

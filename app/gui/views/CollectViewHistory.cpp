@@ -67,8 +67,8 @@ void CollectView::draw_history(Context& ctx) {
         ctx.store->undo_last(m_.org->id, history_indicator_, m_.period, *actor);
         typed_.erase(history_indicator_);
         history_msg_ = tr("collect.undone");
-      } catch (const InputError& e) {
-        history_msg_ = e.what();
+      } catch (const std::exception& e) {
+        history_msg_ = failure_text(e);
       }
       ctx.need_text(history_msg_);
     }

@@ -165,8 +165,8 @@ class ConflictsView final : public View {
       message_ = tr("sync.view.resolved", {{"what", k.title}, {"choice", tr("sync.choice." + std::string(to_string(choice)))}});
       message_failed_ = false;
       typed_.erase(k.c.id);
-    } catch (const InputError& e) {
-      message_ = e.describe();
+    } catch (const std::exception& e) {
+      message_ = failure_text(e, true);
       message_failed_ = true;
     }
     ctx.need_text(message_);

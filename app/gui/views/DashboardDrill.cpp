@@ -57,7 +57,10 @@ void DashboardView::rebuild_page(Context& ctx) {
   }
   switch (d.page) {
     case Page::Indicator: indicator_page_ = dash::build_indicator_page(m_, d.indicator); break;
-    case Page::Village: village_page_ = dash::build_village_page(m_, *ctx.store, d.indicator, d.org); break;
+    case Page::Village:
+      village_page_ = dash::build_village_page(m_, *ctx.store, d.indicator, d.org);
+      for (const auto& r : village_page_.rows) ctx.need_text(r.who + r.device);
+      break;
     case Page::History:
       history_page_ = dash::build_history_page(m_, *ctx.store, d.indicator, d.org, d.period);
       for (const auto& r : history_page_.rows) ctx.need_text(r.who + r.reason + r.device);
@@ -127,7 +130,7 @@ void DashboardView::draw_indicator_page() {
   // Per village: a bar each, tap for its months. The rows scroll with the page (the clipper keeps a
   // province's 20 000 villages cheap).
   ImGuiListClipper clipper;
-  clipper.Begin(int(p.units.size()), row_height());
+  clipper.Begin(int(p.units.size()));  // measures the first row: figure rows are taller than list rows
   while (clipper.Step())
     for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
       const dash::FigureLine& l = p.units[size_t(i)];

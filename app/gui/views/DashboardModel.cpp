@@ -6,6 +6,7 @@
 
 #include "Store.hpp"
 #include "Strings.hpp"
+#include "widgets/FormHistory.hpp"
 #include "widgets/Widgets.hpp"
 
 namespace jiceng::gui::dash {
@@ -103,7 +104,8 @@ void build_model(Model& m, const Store& store, int year) {
   const YearFigures& f = *m.figures;
   const Catalog& cat = f.catalog();
   m.dashboard = build_dashboard(f);
-  m.ranking = build_ranking(f, m.dashboard, RankingSettings::load(store));
+  m.ranking_problem.clear();
+  m.ranking = build_ranking(f, m.dashboard, RankingSettings::load_or_default(store, &m.ranking_problem));
   m.overdue = build_overdue(store, f);
 
   m.title = tr("dashboard.title", {{"year", std::to_string(year)}});
@@ -118,7 +120,7 @@ void build_model(Model& m, const Store& store, int year) {
       tr("dashboard.card.submitted", {{"n", std::to_string(submitted)}, {"total", std::to_string(units)}}),
       tr("dashboard.card.with_data", {{"n", std::to_string(with_data)},
                                       {"total", std::to_string(m.dashboard.indicators.size())}}),
-      tr("dashboard.card.late", {{"n", std::to_string(m.overdue.units.size())}})};
+      tr("dashboard.card.late", {{"n", std::to_string(late_units(m.overdue))}})};
 
   // Section cards.
   for (const auto& sec : cat.sections()) {
@@ -240,6 +242,7 @@ TrendModel build_trend(const Model& m, const Indicator& ind, OrgId org) {
   for (const auto& b : unit_bars(f, ind.id)) {
     const Org* o = f.org(b.org);
     FigureLine l = line_for(ind, index, b.value, b.target, b.progress, b.status);
+    l.org = b.org;
     l.name = o ? o->name : "";
     l.id = o ? o->code : "";
     t.units.push_back(std::move(l));
@@ -297,7 +300,7 @@ VillagePage build_village_page(const Model& m, const Store& store, size_t indica
       r.value = figure_text(ind, rec->value);
       r.status = label(rec->status);
       r.who = rec->updated_by;
-      r.when = rec->updated_at;
+      r.when = ui::local_time_text(rec->updated_at);  // as every other history reads it
       r.device = rec->device;
     } else {
       r.value = tr("dashboard.none");
@@ -332,7 +335,7 @@ HistoryPage build_history_page(const Model& m, const Store& store, size_t indica
   });
   for (const auto& e : entries) {
     HistoryRow r;
-    r.when = e.at;
+    r.when = ui::local_time_text(e.at);
     r.who = e.user;
     r.device = e.device;
     r.reason = e.reason;

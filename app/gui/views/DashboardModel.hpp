@@ -24,6 +24,7 @@ ImU32 status_color(std::optional<Progress> p);
 // One indicator as a line on a card or in a list.
 struct FigureLine {
   size_t indicator = 0;  // catalog index
+  OrgId org = 0;         // whose figure, on per-village lines (0: the town's)
   std::string id, name;
   std::string numbers;   // "18 / 20 名", or "354 名" without a target
   std::string status;    // 完成 / 正常 / 滞后 / 无数据, 无目标 when it has none
@@ -65,6 +66,7 @@ struct Model {
   std::unique_ptr<YearFigures> figures;
   Dashboard dashboard;
   Ranking ranking;
+  std::string ranking_problem;  // the town's ranking setting is broken: defaults used, and why
   OverdueReport overdue;
   std::string title, as_of;
   float reporting_fraction = 0;             // units submitted / units

@@ -112,8 +112,9 @@ void DashboardView::draw_unit_bars(const std::vector<dash::FigureLine>& units, f
   while (clipper.Step())
     for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
       const dash::FigureLine& l = units[size_t(i)];
-      if (figure_row(("dashboard.bar." + l.id).c_str(), l, l.name, ImGui::GetStyle().ScrollbarSize * 0.5f) && m_.trend.indicator)
-        open(Drill{Page::Indicator, 0, l.indicator});
+      // A village's bar opens that village's values of the indicator, month by month.
+      if (figure_row(("dashboard.bar." + l.id).c_str(), l, l.name, ImGui::GetStyle().ScrollbarSize * 0.5f) && l.org)
+        open(Drill{Page::Village, 0, l.indicator, l.org});
     }
   ui::drag_to_scroll();
   ImGui::EndChild();
@@ -145,7 +146,7 @@ void DashboardView::draw_list(Context& ctx, const char* id, const std::string& t
   if (ImGui::BeginChild("##rows", ImVec2(0, std::max(height - ImGui::GetFrameHeightWithSpacing(), row_height())), false)) {
     if (rows.empty()) ui::muted(nobody);
     ImGuiListClipper clipper;
-    clipper.Begin(int(rows.size()), row_height());
+    clipper.Begin(int(rows.size()));  // measures the first row (its height plus the item spacing)
     const std::string prefix = std::string("dashboard.") + id + ".";
     while (clipper.Step())
       for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
@@ -190,6 +191,7 @@ void DashboardView::sort_ranking(int column, bool ascending) {
 void DashboardView::draw_ranking(Context& ctx, float height) {
   ImGui::PushID("ranking");
   panel_title(tr("dashboard.rank.title"), "rank", tr("dashboard.rank.help"));
+  if (!m_.ranking_problem.empty()) ui::paragraph(m_.ranking_problem, ui::color::warn);
   const int n_sections = int(m_.rank_headers.size());
   const int cols = n_sections + 5;
   const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg |

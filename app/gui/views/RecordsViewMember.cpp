@@ -161,8 +161,8 @@ void RecordsView::draw_member_form(Context& ctx) {
         ctx.need_text(member_msg_);
         edit_.reset();
         return;
-      } catch (const InputError& err) {
-        e.error = err.describe();
+      } catch (const std::exception& err) {
+        e.error = failure_text(err, true);
         e.confirm_delete = false;
         ctx.need_text(e.error);
       }
@@ -213,8 +213,8 @@ void RecordsView::save_member(Context& ctx) {
     }
     ctx.need_text(member_msg_);
     edit_.reset();
-  } catch (const InputError& err) {
-    e.error = err.describe();
+  } catch (const std::exception& err) {
+    e.error = failure_text(err, true);
     ctx.need_text(e.error);
   }
 }

@@ -179,8 +179,8 @@ void RecordsView::draw_org_editor(Context& ctx, const OrgNode& n) {
       org_msg_ = done;
       org_ok_ = true;
       org_action_ = OrgAction::None;
-    } catch (const InputError& e) {
-      org_msg_ = e.what();
+    } catch (const std::exception& e) {
+      org_msg_ = failure_text(e);
       org_ok_ = false;
     }
     ctx.need_text(org_msg_);
@@ -309,8 +309,8 @@ void RecordsView::draw_delete_popup(Context& ctx) {
         org_ok_ = true;
         selected_ = n->org.parent;
         ImGui::CloseCurrentPopup();
-      } catch (const InputError& e) {
-        delete_error_ = e.what();
+      } catch (const std::exception& e) {
+        delete_error_ = failure_text(e);
       }
     }
     ctx.need_text(delete_error_);

@@ -14,15 +14,11 @@ namespace {
 // person has not started editing).
 void load(Context& ctx, RankingForm& f) {
   f.loaded_revision = ctx.store->revision();
+  f.loaded_generation = ctx.generation;
   f.message.clear();
-  try {
-    f.settings = RankingSettings::load(*ctx.store);
-  } catch (const InputError& e) {
-    // A broken setting is shown and can be overwritten; the ranking uses the defaults meanwhile.
-    f.settings = {};
-    f.message = e.what();
-    f.ok = false;
-  }
+  // A broken setting is shown and can be overwritten; the ranking uses the defaults meanwhile.
+  f.settings = RankingSettings::load_or_default(*ctx.store, &f.message);
+  f.ok = false;
   f.parts = {{"reporting", tr("settings.rank.reporting")}};
   // Only sections with targets are scored (core/Ranking.cpp): the others would be dead knobs.
   const auto& cat = ctx.store->catalog();
@@ -60,7 +56,12 @@ RankingSettings from_form(const RankingForm& f) {
 }  // namespace
 
 void draw_ranking_settings(Context& ctx, RankingForm& f) {
-  if (!f.dirty && f.loaded_revision != ctx.store->revision()) load(ctx, f);
+  // Another town opened: its own rules, whatever was being edited for the last one is dropped.
+  if (f.loaded_generation != ctx.generation) {
+    f.dirty = false;
+    f.sign_in = {};
+  }
+  if (!f.dirty && (f.loaded_revision != ctx.store->revision() || f.loaded_generation != ctx.generation)) load(ctx, f);
   ui::begin_card("ranking", tr("settings.rank.title"));
   ui::muted(tr("settings.rank.explain"));
   draw_sign_in(ctx, f.sign_in, tr("settings.rank.sign_in"));
@@ -103,8 +104,8 @@ void draw_ranking_settings(Context& ctx, RankingForm& f) {
       load(ctx, f);
       f.message = tr("settings.rank.saved");
       f.ok = true;
-    } catch (const InputError& e) {
-      f.message = e.what();  // nothing was written; the form keeps what was typed
+    } catch (const std::exception& e) {
+      f.message = failure_text(e);  // nothing was written; the form keeps what was typed
       f.ok = false;
     }
     ctx.need_text(f.message);

@@ -12,6 +12,7 @@ namespace jiceng::gui {
 
 struct RankingForm {
   uint64_t loaded_revision = ~uint64_t(0);
+  uint64_t loaded_generation = 0;  // which open town the form was read from (revisions restart per file)
   RankingSettings settings;
   std::vector<std::pair<std::string, std::string>> parts;  // (part id, name): reporting, then sections
   std::vector<double> weights;                               // one per part, as edited

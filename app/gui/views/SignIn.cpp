@@ -21,9 +21,10 @@ bool sign_in(Context& ctx, const std::string& login, const std::string& pin, std
     ctx.actor_generation = ctx.generation;
     ctx.need_text(ctx.actor->user);  // names may hold rare characters (王娜's 娜)
     return true;
-  } catch (const InputError& e) {
-    if (error) *error = e.what();
-    ctx.need_text(e.what());
+  } catch (const std::exception& e) {
+    const std::string text = failure_text(e);
+    if (error) *error = text;
+    ctx.need_text(text);
     return false;
   }
 }

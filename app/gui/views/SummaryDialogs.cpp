@@ -3,6 +3,8 @@
 // X-template import with its review of every blank, section add/rename/delete, and a figure's
 // details (its indicator, the value by village and where each came from).
 #include <imgui.h>
+
+#include "Error.hpp"
 #include <imgui_stdlib.h>
 
 #include <filesystem>
@@ -187,8 +189,8 @@ void history(Editor& e, Context& ctx) {
       e.changed(false);
       e.message = tr("editor.history.restored");
       e.message_error = false;
-    } catch (const InputError& err) {
-      e.message = err.describe();
+    } catch (const std::exception& err) {
+      e.message = failure_text(err, true);
       e.message_error = true;
     }
     close(e);
@@ -242,8 +244,8 @@ void export_dialog(Editor& e, Context& ctx) {
       exporter::export_file(doc, *e.figures, e.export_format, e.export_path);
       e.message = tr("editor.export.done", {{"path", e.export_path}});
       e.message_error = false;
-    } catch (const InputError& err) {
-      e.message = err.describe();
+    } catch (const std::exception& err) {
+      e.message = failure_text(err, true);
       e.message_error = true;
     }
     ctx.need_text(e.message);
@@ -265,9 +267,9 @@ void import_dialog(Editor& e, Context& ctx) {
       e.message_error = false;
       for (const auto& it : e.review->items()) ctx.need_text(it.blank.context + it.expression);
       for (const auto& l : e.review->result().removed_lines) ctx.need_text(l);
-    } catch (const InputError& err) {
+    } catch (const std::exception& err) {
       e.review.reset();
-      e.message = err.describe();
+      e.message = failure_text(err, true);
       e.message_error = true;
     }
     ctx.need_text(e.message);
@@ -331,8 +333,8 @@ void import_dialog(Editor& e, Context& ctx) {
       e.review.reset();
       close(e);
       return;
-    } catch (const InputError& err) {
-      e.message = err.describe();
+    } catch (const std::exception& err) {
+      e.message = failure_text(err, true);
       e.message_error = true;
     }
   }

@@ -186,7 +186,7 @@ void Editor::run_search() {
     const std::string fmt = summary::trim(q.substr(bar + skip));
     if (!summary::parse_format_name(fmt)) {
       std::string known;
-      for (const auto& n : summary::format_names()) known += (known.empty() ? "" : "、") + n;
+      for (const auto& n : summary::format_names()) known += (known.empty() ? "" : tr("editor.list_sep")) + n;
       picker_error_pos = int(summary::utf8_count(q.substr(0, bar))) + 1;
       picker_error = tr("editor.error.at", {{"column", std::to_string(picker_error_pos + 1)},
                                             {"reason", tr("editor.error.format", {{"name", fmt}, {"known", known}})}});

@@ -3,6 +3,8 @@
 // each jumping to its paragraph.
 #include <imgui.h>
 
+#include "Error.hpp"
+
 #include "Strings.hpp"
 #include "views/SummaryEditor.hpp"
 #include "widgets/Widgets.hpp"
@@ -46,8 +48,8 @@ void move(Editor& e, size_t heading, size_t before) {
   e.before_change();
   try {
     e.tpl->move_section(heading, before);
-  } catch (const InputError& err) {
-    e.message = err.what();
+  } catch (const std::exception& err) {
+    e.message = failure_text(err);
     return;
   }
   e.changed(true);

@@ -40,6 +40,7 @@ void value_box(const Spec& spec, int k) {
   ImGui::TextUnformatted(spec.categories[size_t(k)].c_str());
   for (const auto& s : spec.series) {
     const auto& v = size_t(k) < s.values.size() ? s.values[size_t(k)] : std::nullopt;
+    ImGui::PushID(&s);  // one swatch per series
     ImGui::ColorButton("##swatch", ImGui::ColorConvertU32ToFloat4(s.color),
                        ImGuiColorEditFlags_NoTooltip | ImGuiColorEditFlags_NoDragDrop,
                        ImVec2(ui::em(0.7f), ui::em(0.7f)));
@@ -47,6 +48,7 @@ void value_box(const Spec& spec, int k) {
     const std::string text =
         s.name + "  " + (v ? format_number(*v, spec.decimals) + " " + spec.unit : tr("dashboard.chart.none"));
     ImGui::TextUnformatted(text.c_str());
+    ImGui::PopID();
   }
 }
 

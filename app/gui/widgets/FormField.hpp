@@ -9,6 +9,8 @@ namespace jiceng::gui::ui {
 struct FieldEvents {
   bool edited = false;     // the text changed this frame (check the rules as the clerk types)
   bool committed = false;  // Enter, focus left after an edit, or a stepper: time to save
+  bool left = false;       // focus left the text box, edited or not (a text whose save failed
+                           // is tried again when the person taps in and out, or presses Enter)
 };
 
 struct FigureFieldStyle {
