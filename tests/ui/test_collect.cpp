@@ -5,7 +5,7 @@
 
 #include <algorithm>
 
-#include "FormTestSupport.hpp"
+#include "UiTestSupport.hpp"
 #include "Store.hpp"
 #include "Strings.hpp"
 #include "views/CollectView.hpp"

@@ -9,7 +9,7 @@
 #include <tuple>
 
 #include "Catalog.hpp"
-#include "FormTestSupport.hpp"
+#include "UiTestSupport.hpp"
 #include "Headless.hpp"
 #include "../support/RunCli.hpp"
 #include "Strings.hpp"

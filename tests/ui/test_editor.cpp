@@ -8,6 +8,7 @@
 #include <fstream>
 
 #include "Headless.hpp"
+#include "UiTestSupport.hpp"
 #include "editor/TemplateStore.hpp"
 #include "platform/Fonts.hpp"
 #include "views/SummaryEditor.hpp"
@@ -20,22 +21,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
-fs::path fresh_dir(const std::string& name) {
-  fs::path d = fs::path(JICENG_UI_TEST_DIR) / ("editor_" + name);
-  fs::remove_all(d);
-  fs::create_directories(d);
-  return d;
-}
+fs::path fresh_dir(const std::string& name) { return test_ui::fresh_dir("editor_" + name); }
 
 HeadlessOptions options(const fs::path& dir, int w = 1280, int h = 800) {
-  HeadlessOptions o;
-  o.database = (dir / "town.db").string();
-  o.data_dir = dir;
-  o.width = w;
-  o.height = h;
-  o.view = ViewId::Summary;
-  o.year = 2020;
-  return o;
+  return test_ui::town_options(dir, ViewId::Summary, w, h);
 }
 
 Editor& editor_in(Headless& h) {

@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <fstream>
 
-#include "FormTestSupport.hpp"
+#include "UiTestSupport.hpp"
 #include "Store.hpp"
 #include "Strings.hpp"
 #include "views/RecordsView.hpp"

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "Headless.hpp"
+#include "UiTestSupport.hpp"
 #include "Towns.hpp"
 #include "platform/Fonts.hpp"
 #include "widgets/Widgets.hpp"
@@ -16,13 +17,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// A fresh folder per test case, so each starts like a first start.
-fs::path fresh_dir(const std::string& name) {
-  fs::path d = fs::path(JICENG_UI_TEST_DIR) / name;
-  fs::remove_all(d);
-  fs::create_directories(d);
-  return d;
-}
+using test_ui::fresh_dir;  // a fresh folder per test case, so each starts like a first start
 
 HeadlessOptions options(const fs::path& dir, int w = 1280, int h = 800) {
   HeadlessOptions o;

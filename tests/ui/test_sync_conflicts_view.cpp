@@ -6,7 +6,7 @@
 #include <string>
 
 #include "Demo.hpp"
-#include "FormTestSupport.hpp"
+#include "UiTestSupport.hpp"
 #include "Headless.hpp"
 #include "Store.hpp"
 #include "sync/Conflicts.hpp"

@@ -1,6 +1,6 @@
 #pragma once
-// Helpers shared by the records and collection screen tests: a fresh town per test case and a
-// sign-in typed the way a person does it.
+// Helpers shared by the headless UI tests: a fresh folder (a first start) per test case, a town's
+// options, and a sign-in typed the way a person does it.
 #include <doctest/doctest.h>
 
 #include <filesystem>
