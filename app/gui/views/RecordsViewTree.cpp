@@ -58,6 +58,7 @@ void RecordsView::draw_node(size_t i) {
   if (n.children.empty()) flags |= ImGuiTreeNodeFlags_Leaf | ImGuiTreeNodeFlags_NoTreePushOnOpen;
   if (n.org.kind == OrgKind::Town || n.depth < 1) flags |= ImGuiTreeNodeFlags_DefaultOpen;
   if (selected_ == n.org.id) flags |= ImGuiTreeNodeFlags_Selected;
+  if (ui::theme().tablet) flags |= ImGuiTreeNodeFlags_FramePadding;  // rows as tall as a button, for a finger
   const std::string text = n.org.name + "  \xC2\xB7  " + label(n.org.kind);
   const bool open = ImGui::TreeNodeEx(reinterpret_cast<void*>(intptr_t(n.org.id)), flags, "%s", text.c_str());
   if (ImGui::IsItemClicked() && !ImGui::IsItemToggledOpen() && selected_ != n.org.id) {
