@@ -89,7 +89,7 @@ RankingSettings RankingSettings::from_json(const nlohmann::json& j, const Locati
 RankingSettings RankingSettings::load(const Store& store) {
   const std::string text = store.meta(kMetaKey);
   if (text.empty()) return {};
-  const Location where{tr("dashboard.settings.source"), 0, ""};
+  const Location where{};  // the messages name the setting and its field themselves
   auto j = nlohmann::json::parse(text, nullptr, false);
   if (j.is_discarded()) throw InputError(tr("dashboard.settings.bad_json"), where);
   return from_json(j, where);

@@ -12,6 +12,7 @@
 #include "UiTestSupport.hpp"
 #include "Headless.hpp"
 #include "../support/RunCli.hpp"
+#include "Store.hpp"
 #include "Strings.hpp"
 #include "views/DashboardView.hpp"
 #include "widgets/FormHistory.hpp"
@@ -320,4 +321,20 @@ TEST_CASE("ranking rules in 设置: a leader changes a weight and the dashboard 
     CHECK(view.model().rank_rows[i].code == villages[i]["code"]);
     CHECK(view.model().ranking.units[i].score == doctest::Approx(villages[i]["score"].get<double>()));
   }
+}
+
+TEST_CASE("dashboard: a broken stored ranking rule still ranks (by the defaults) and says what is wrong") {
+  auto o = options(fresh_dir("dashboard_broken_rule"));
+  {
+    Headless first(o);  // writes the demo town
+  }
+  Store::open(o.database)->set_meta(RankingSettings::kMetaKey, R"({"bands": {"A": 120}})");
+  Headless h(o);
+  h.frames(2);
+  DashboardView& view = dashboard(h);
+  CHECK(view.model().ranking_problem.find("bands.A") != std::string::npos);
+  CHECK(view.model().ranking.settings.band_a == 90);
+  CHECK_FALSE(view.model().rank_rows.empty());
+  const auto cli = cli_json("dashboard " + o.database + " --year 2020 --json");
+  CHECK(cli["ranking"]["settings_problem"] == view.model().ranking_problem);
 }
