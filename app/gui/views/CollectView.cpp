@@ -56,6 +56,8 @@ void CollectView::refresh(Context& ctx) {
     const bool monthly = ind.frequency == Frequency::Monthly;
     if (l.derived) {
       if (month > 0) continue;  // computed figures are the year's
+      // A village's own form does not count villages or communities (always 0 there).
+      if (!is_town && (ind.org_kind == "village" || ind.org_kind == "community")) continue;
       l.value = fig.value(org.id, ind.id);
       if (prev) l.last_year = prev->value(org.id, ind.id);
     } else {
