@@ -28,6 +28,16 @@ void muted_line(const std::string& text) {
   ImGui::PopStyleColor();
 }
 
+// A drill page's table: columns named by their dashboard.col.* strings with their width weights,
+// and the header row. False (nothing to end) when the table is clipped away.
+bool begin_table(const char* id, std::initializer_list<std::pair<const char*, float>> columns) {
+  if (!ImGui::BeginTable(id, int(columns.size()), table_flags())) return false;
+  for (const auto& [key, weight] : columns)
+    ImGui::TableSetupColumn(tr(std::string("dashboard.col.") + key).c_str(), 0, weight);
+  ImGui::TableHeadersRow();
+  return true;
+}
+
 }  // namespace
 
 void DashboardView::open(const Drill& d) {
@@ -151,14 +161,9 @@ void DashboardView::draw_village_page(Context& ctx) {
   if (p.chart) chart::draw("village_trend", *p.chart);
   ImGui::Spacing();
   muted_line(tr("dashboard.village.tap_row"));
-  if (!ImGui::BeginTable("##periods", 6, table_flags())) return;
-  ImGui::TableSetupColumn(tr("dashboard.col.period").c_str(), 0, 0.6f);
-  ImGui::TableSetupColumn(tr("dashboard.col.value").c_str(), 0, 1.0f);
-  ImGui::TableSetupColumn(tr("dashboard.col.status").c_str(), 0, 0.7f);
-  ImGui::TableSetupColumn(tr("dashboard.col.who").c_str(), 0, 0.9f);
-  ImGui::TableSetupColumn(tr("dashboard.col.when").c_str(), 0, 1.5f);
-  ImGui::TableSetupColumn(tr("dashboard.col.device").c_str(), 0, 1.2f);
-  ImGui::TableHeadersRow();
+  if (!begin_table("##periods", {{"period", 0.6f}, {"value", 1.0f}, {"status", 0.7f}, {"who", 0.9f},
+                                  {"when", 1.5f}, {"device", 1.2f}}))
+    return;
   const float h = row_height();
   for (const auto& r : p.rows) {
     ImGui::TableNextRow(0, h);
@@ -193,14 +198,9 @@ void DashboardView::draw_history_page() {
     ui::muted(tr("dashboard.history.empty"));
     return;
   }
-  if (!ImGui::BeginTable("##history", 6, table_flags())) return;
-  ImGui::TableSetupColumn(tr("dashboard.col.when").c_str(), 0, 1.4f);
-  ImGui::TableSetupColumn(tr("dashboard.col.who").c_str(), 0, 0.8f);
-  ImGui::TableSetupColumn(tr("dashboard.col.device").c_str(), 0, 1.2f);
-  ImGui::TableSetupColumn(tr("dashboard.col.action").c_str(), 0, 0.8f);
-  ImGui::TableSetupColumn(tr("dashboard.col.change").c_str(), 0, 1.2f);
-  ImGui::TableSetupColumn(tr("dashboard.col.reason").c_str(), 0, 1.2f);
-  ImGui::TableHeadersRow();
+  if (!begin_table("##history", {{"when", 1.4f}, {"who", 0.8f}, {"device", 1.2f}, {"action", 0.8f},
+                                  {"change", 1.2f}, {"reason", 1.2f}}))
+    return;
   for (size_t i = 0; i < p.rows.size(); ++i) {
     const dash::HistoryRow& r = p.rows[i];
     ImGui::TableNextRow(0, row_height());
