@@ -1,6 +1,6 @@
 #pragma once
 // Town databases: one SQLite file per town in the data folder. A first start writes the built-in
-// demo town (labelled 示例数据); ã新建空白镇ã makes a database holding only the town itself.
+// demo town (labelled 示例数据); 「新建空白镇」 makes a database holding only the town itself.
 #include <filesystem>
 #include <memory>
 #include <string>

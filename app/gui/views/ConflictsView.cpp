@@ -50,7 +50,7 @@ std::string who(const std::string& by, const std::string& device, const std::str
   return tr("sync.view.who", {{"by", by}, {"device", device}, {"at", when(at)}});
 }
 
-// The fields two member records disagree on, as ã姓名、性别ã.
+// The fields two member records disagree on, as 「姓名、性别」.
 std::pair<std::string, std::string> member_sides(const std::string& local, const std::string& remote) {
   auto describe = [](const std::string& record) {
     return record.empty() ? tr("sync.removed") : tr("sync.member.label", {{"name", sync::record_name(record)}});

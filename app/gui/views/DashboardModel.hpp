@@ -26,7 +26,7 @@ struct FigureLine {
   size_t indicator = 0;  // catalog index
   OrgId org = 0;         // whose figure, on per-village lines (0: the town's)
   std::string id, name;
-  std::string numbers;   // ã18 / 20 名ã, or ã354 名ã without a target
+  std::string numbers;   // 「18 / 20 名」, or 「354 名」 without a target
   std::string status;    // 完成 / 正常 / 滞后 / 无数据, 无目标 when it has none
   std::optional<Progress> progress;
   float fraction = 0;    // share of the target reached
@@ -36,7 +36,7 @@ struct FigureLine {
 
 struct SectionCard {
   std::string id, title;
-  std::string counts;                // ã目标 7 项：完成 1 · 正常 5 · 滞后 1ã or ã有数据 12 / 12 项ã
+  std::string counts;                // 「目标 7 项：完成 1 · 正常 5 · 滞后 1」 or 「有数据 12 / 12 项」
   std::vector<FigureLine> headline;  // the few shown on the card: the most behind first
   std::vector<FigureLine> all;       // every figure of the section, catalog order
 };
@@ -58,7 +58,7 @@ struct LagRow {
 struct TrendModel {
   const Indicator* indicator = nullptr;
   chart::Spec spec;
-  std::string summary;              // ã截至 11 月 557 次，目标 600 次（按进度应达 550 次）ã
+  std::string summary;              // 「截至 11 月 557 次，目标 600 次（按进度应达 550 次）」
   std::vector<FigureLine> units;    // bars per village, tree order
 };
 
@@ -85,7 +85,7 @@ struct Model {
 // strings files and digits: all in the font atlas already.
 void build_model(Model& m, const Store& store, int year);
 TrendModel build_trend(const Model& m, const Indicator& ind, OrgId org = 0);
-// A figure with its unit (ã18 名ã), or 无数据.
+// A figure with its unit (「18 名」), or 无数据.
 std::string figure_text(const Indicator& ind, std::optional<double> v);
 
 // ---- Drill-down pages: indicator → its villages → one village by month → one value's history --

@@ -55,14 +55,14 @@ class Editor {
   std::optional<size_t> editing;         // template block being edited
   std::string buffer;                    // its text as typed
   std::string saved_text;                // its text when editing started (cancel goes back)
-  std::string error;                     // why the buffer does not parse (ã第 N 个字符：…ã)
+  std::string error;                     // why the buffer does not parse (「第 N 个字符：…」)
   int error_pos = -1;                    // character of the error within the buffer
   ui::WrappedInput input;
   bool pending_dirty = false;            // typed text not yet autosaved
   double last_change = 0;
   bool session_saved = false;            // an automatic save point was made before the first change
   std::optional<size_t> scroll_to;       // template block to bring into view
-  std::string notice;                    // one line above the editor (ã已恢复未保存的输入ã)
+  std::string notice;                    // one line above the editor (「已恢复未保存的输入」)
 
   // ---- Dialogs --------------------------------------------------------------------------
   Dialog dialog = Dialog::None;

@@ -17,7 +17,7 @@ struct HistoryRow {
   std::string who;
   std::string device;
   std::string what;    // the action, with the indicator and period when `with_subject`
-  std::string change;  // ã3 → 5ã, ã草稿 → 已提交ã, ã青石村 → 青石新村ã, the member's changed fields
+  std::string change;  // 「3 → 5」, 「草稿 → 已提交」, 「青石村 → 青石新村」, the member's changed fields
   std::string reason;
 };
 
