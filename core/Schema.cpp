@@ -204,7 +204,38 @@ CREATE TABLE summary_template_drafts(
   at TEXT NOT NULL);
 )sql";
 
-constexpr const char* kMigrations[] = {kV1, kV2, kV3, kV4, kV5};
+// v6: the exchange screen's history (收发记录). A package sent is remembered with what it held
+// (sync_peers keeps only the last one per destination); entries of exports made before v6 are
+// taken from their audit entries (this device's own only: a tablet copied from the town also
+// holds the town's). A package taken in also keeps who made it, when, for which organisations, and
+// which device took it in (a tablet copied from the town keeps the town's list of packages taken
+// in, so that none is taken twice, but they are not the tablet's own history).
+constexpr const char* kV6 = R"sql(
+CREATE TABLE sync_exports(
+  package_id TEXT PRIMARY KEY,
+  exported_at TEXT NOT NULL,
+  exported_by TEXT NOT NULL,
+  destination TEXT NOT NULL,
+  everything INTEGER NOT NULL DEFAULT 0,
+  roots TEXT NOT NULL DEFAULT '[]',
+  file TEXT NOT NULL DEFAULT '',
+  counts TEXT NOT NULL DEFAULT '{}');
+CREATE INDEX sync_exports_by_time ON sync_exports(exported_at);
+INSERT OR IGNORE INTO sync_exports(package_id, exported_at, exported_by, destination, everything, file, counts)
+  SELECT json_extract(detail, '$.package'), at, user, coalesce(json_extract(detail, '$.destination'), 'town'),
+         coalesce(json_extract(detail, '$.everything'), 0), coalesce(json_extract(detail, '$.file'), ''), detail
+  FROM audit WHERE action = 'export_package' AND json_valid(detail) AND json_extract(detail, '$.package') IS NOT NULL
+    AND device = (SELECT value FROM meta WHERE key = 'device_id');
+ALTER TABLE sync_imports ADD COLUMN sent_at TEXT NOT NULL DEFAULT '';
+ALTER TABLE sync_imports ADD COLUMN sent_by TEXT NOT NULL DEFAULT '';
+ALTER TABLE sync_imports ADD COLUMN roots TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE sync_imports ADD COLUMN received_on TEXT NOT NULL DEFAULT '';
+UPDATE sync_imports SET received_on = coalesce((SELECT a.device FROM audit a WHERE a.action = 'import_package'
+  AND json_valid(a.detail) AND json_extract(a.detail, '$.package') = sync_imports.package_id LIMIT 1), '');
+CREATE INDEX sync_imports_by_time ON sync_imports(imported_at);
+)sql";
+
+constexpr const char* kMigrations[] = {kV1, kV2, kV3, kV4, kV5, kV6};
 
 }  // namespace
 

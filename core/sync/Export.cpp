@@ -63,10 +63,24 @@ std::string audit_mark_key(const std::string& destination, std::vector<std::stri
   return key;
 }
 
+// A clerk sends only what they enter data for: each chosen organisation lies within their
+// organisations, and the whole town is not theirs to send. Leaders and admins send anything.
+void require_export_right(const Store& store, const Actor& actor, const std::vector<std::string>& names) {
+  if (actor.role != Role::Clerk) return;
+  if (names.empty()) throw InputError(tr("sync.export.clerk_whole_town", {{"user", actor.user}}), Location{{}, 0, "--org"});
+  for (const auto& n : names) {
+    const Org o = store.require_org(n, Location{{}, 0, "--org"});
+    bool mine = false;
+    for (OrgId s : actor.scope) mine = mine || store.is_within(o.id, s);
+    if (!mine) throw InputError(tr("sync.export.not_allowed", {{"user", actor.user}, {"org", o.name}}), Location{{}, 0, "--org"});
+  }
+}
+
 }  // namespace
 
 Package build_package(Store& store, const ExportOptions& options) {
   sqlite3* db = store.handle();
+  require_export_right(store, options.actor, options.orgs);
   const OrgScope scope = scope_of(store, options.orgs);
   Package p;
   p.id = random_hex_id();
@@ -204,9 +218,18 @@ ExportSummary export_package(Store& store, const ExportOptions& options, const s
     sum.members = p.members.size();
     sum.targets = p.targets.size();
     sum.audit = p.audit.size();
+    const std::string file = std::filesystem::path(path).filename().string();
     nlohmann::json d = {{"package", p.id},       {"destination", options.destination}, {"everything", options.everything},
                         {"values", sum.values},  {"removed", sum.removed},              {"members", sum.members},
-                        {"audit", sum.audit},    {"file", std::filesystem::path(path).filename().string()}};
+                        {"audit", sum.audit},    {"file", file}};
+    // What the package held, for the exchange screen's history (sync/History.hpp).
+    const nlohmann::json counts = {{"orgs", sum.orgs},       {"values", sum.values}, {"removed", sum.removed},
+                                   {"members", sum.members}, {"targets", sum.targets}, {"audit", sum.audit}};
+    Stmt(db, "INSERT INTO sync_exports(package_id, exported_at, exported_by, destination, everything, roots, file, counts) "
+             "VALUES(?,?,?,?,?,?,?,?)")
+        .bind(1, p.id).bind(2, p.created_at).bind(3, options.actor.user).bind(4, options.destination)
+        .bind(5, int64_t(options.everything)).bind(6, nlohmann::json(p.roots).dump()).bind(7, file).bind(8, counts.dump())
+        .run();
     store.record_audit({0, p.created_at, options.actor.user, options.actor.device, "export_package", std::nullopt, {},
                         {}, {}, {}, {}, d.dump()});
   });
@@ -232,7 +255,8 @@ void clone_for_device(Store& town, const std::string& path, const std::string& d
     sql::exec(db, "BEGIN");
     Stmt(db, "UPDATE meta SET value = ? WHERE key = 'device_id'").bind(1, device).run();
     // The town's own exchanges and open conflicts are the town's business, not the tablet's.
-    sql::exec(db, "DELETE FROM sync_base; DELETE FROM sync_member_base; DELETE FROM sync_peers; DELETE FROM sync_conflicts");
+    sql::exec(db, "DELETE FROM sync_base; DELETE FROM sync_member_base; DELETE FROM sync_peers; DELETE FROM sync_conflicts; "
+                 "DELETE FROM sync_exports");
     Stmt(db, "INSERT INTO sync_base(peer, org_id, indicator_id, period, value, status) "
              "SELECT ?, org_id, indicator_id, period, value, status FROM indicator_values").bind(1, destination).run();
     // History up to now is shared; every choice of organisations starts after it.

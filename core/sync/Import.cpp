@@ -48,6 +48,13 @@ std::string audit_key(OrgId org, const std::string& indicator, const std::string
 
 }  // namespace
 
+void require_import_right(const Actor& actor) {
+  // Taking a package in writes other people's figures into this database: the office's work
+  // (管理员, 领导). A clerk enters their own figures and sends them; they do not merge others'.
+  if (actor.role == Role::Clerk)
+    throw InputError(tr("sync.import.not_allowed", {{"user", actor.user}, {"role", label(actor.role)}}));
+}
+
 struct PackageImporter::Impl {
   Store& store;
   sqlite3* db;
@@ -98,6 +105,7 @@ struct PackageImporter::Impl {
     run.r.device = in.package.device;
     run.r.from = in.package.town;
     if (is_county(store)) throw InputError(tr("sync.import.county_target"), run.where);
+    require_import_right(actor);
     reset_all();
     seen_package.bind(1, in.package.id);
     const bool seen = seen_package.step();
@@ -388,9 +396,11 @@ struct PackageImporter::Impl {
 
   void record(Run& run) {
     const nlohmann::json counts = to_json(run.r);
-    Stmt(db, "INSERT INTO sync_imports(package_id, sha256, device, imported_at, imported_by, counts) VALUES(?,?,?,?,?,?)")
+    Stmt(db, "INSERT INTO sync_imports(package_id, sha256, device, imported_at, imported_by, counts, sent_at, sent_by, "
+             "roots, received_on) VALUES(?,?,?,?,?,?,?,?,?,?)")
         .bind(1, run.p.id).bind(2, run.sha).bind(3, run.p.device).bind(4, run.now).bind(5, actor.user)
-        .bind(6, counts.dump()).run();
+        .bind(6, counts.dump()).bind(7, run.p.created_at).bind(8, run.p.created_by)
+        .bind(9, nlohmann::json(run.p.roots).dump()).bind(10, store.device_id()).run();
     store.record_audit({0, run.now, actor.user, actor.device, "import_package", std::nullopt, {}, {}, {}, {},
                         tr("sync.audit.import", {{"town", run.p.town.name}, {"device", run.p.device}}), counts.dump()});
   }
@@ -408,6 +418,8 @@ ImportResult PackageImporter::import_file(const std::string& path) { return impl
 std::vector<PackageImporter::FileOutcome> PackageImporter::import_files(const std::vector<std::string>& paths) {
   std::vector<FileOutcome> out;
   Store& store = impl_->store;
+  // Who may import is not a fault of any one file: refused before any is read.
+  require_import_right(impl_->actor);
   // A batch writes far more pages than SQLite's default 2 MB cache holds; spilling them to the
   // WAL mid-transaction cost a sixth of the import. The cache is given back afterwards.
   const int64_t cache = sql::scalar_int(store.handle(), "PRAGMA cache_size");

@@ -60,6 +60,10 @@ class PackageImporter {
   std::unique_ptr<Impl> impl_;
 };
 
+// Throws InputError unless the actor may take packages in (管理员 and 领导; a 采集员 may not). The
+// command-line tools act as the administrator of the file they were given.
+void require_import_right(const Actor& actor);
+
 ImportResult import_package(Store& store, const ReadPackage& package, const Actor& actor, const std::string& source);
 ImportResult import_package_file(Store& store, const std::string& path, const Actor& actor);
 
