@@ -3,6 +3,7 @@
 // OpenGL 3 implements it in GlfwBackend.cpp. Another backend (web, Android) adds a file here and
 // touches neither app/ nor core/. Dear ImGui's context must exist before a backend is created.
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -87,9 +88,26 @@ struct ScreenInfo {
 };
 ScreenInfo probe_screen();
 
-// The desktop backend: a GLFW window with an OpenGL 3 context and the Dear ImGui backends.
-// Throws PlatformError when there is no display or no usable OpenGL.
-std::unique_ptr<Backend> create_desktop_backend(const WindowConfig& config);
+// The window of this platform: a GLFW window with an OpenGL 3 context on the desktop, the page's
+// canvas with WebGL 2 in the browser. Throws PlatformError when there is no display or no usable
+// OpenGL.
+std::unique_ptr<Backend> create_backend(const WindowConfig& config);
+
+// Runs `side` on a worker thread while `main` runs on this one, and returns when both are done.
+// Where there are no threads (the browser build) they run one after the other, side first.
+void run_beside(const std::function<void()>& side, const std::function<void()>& main);
+
+// Calls `frame` for every frame until it returns false. The desktop loops here and returns once
+// the window closed: false. The browser cannot block its page: the loop is handed to the page's
+// animation frames and this returns true at once; the caller must then keep alive everything the
+// frame uses (it runs after main returned).
+bool run_loop(const std::function<bool()>& frame);
+
+// The page's own notes about the app's life, for the browser tests (no-ops on the desktop):
+// the first frame was drawn after `ms` milliseconds from the page's start, and what the last
+// frame cost.
+void report_first_frame(double ms);
+void report_frame(double imgui_ms, const char* view);
 
 // Writes a PNG; throws PlatformError(ImageWrite) on failure.
 void write_png(const std::string& path, const Image& image);

@@ -90,6 +90,8 @@ std::optional<FontFile> find_cjk_font() {
       {"/System/Library/Fonts/PingFang.ttc", 0, "PingFang SC"},
       {"/System/Library/Fonts/STHeiti Light.ttc", 0, "STHeiti"},
       {"/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", 2, "Noto Sans CJK SC"},
+      // The browser build's cut of Noto Sans CJK SC, fetched by the page before the app starts.
+      {"/fonts/jiceng-main.otf", 0, "Noto Sans CJK SC"},
   };
   for (const auto& f : known)
     if (std::filesystem::exists(f.path)) return f;
@@ -196,15 +198,39 @@ void FontAtlas::build(ImFontAtlas& atlas, float body_px, float heading_px) {
   cfg.FontNo = file_.face_index;
   cfg.PixelSnapH = true;
   void* data = const_cast<void*>(data_);
+  // The fallback font merges into each font the characters the main file lacks.
+  auto merge_fallback = [&](float px, const std::vector<uint16_t>& ranges) {
+    if (fallback_data_.empty()) return;
+    ImFontConfig merge = cfg;
+    merge.MergeMode = true;
+    merge.FontNo = fallback_face_;
+    atlas.AddFontFromMemoryTTF(fallback_data_.data(), int(fallback_data_.size()), px, &merge,
+                               reinterpret_cast<const ImWchar*>(ranges.data()));
+  };
   body_ = atlas.AddFontFromMemoryTTF(data, int(size_), body_px, &cfg,
                                      reinterpret_cast<const ImWchar*>(body_ranges_.data()));
+  merge_fallback(body_px, body_ranges_);
   heading_ = atlas.AddFontFromMemoryTTF(data, int(size_), heading_px, &cfg,
                                         reinterpret_cast<const ImWchar*>(heading_ranges_.data()));
+  merge_fallback(heading_px, heading_ranges_);
   if (!body_ || !heading_ || !atlas.Build()) throw PlatformError(PlatformError::Code::FontUnreadable, file_.path);
+  missing_ = 0;
+  for (size_t i = 0; i + 1 < body_ranges_.size(); i += 2)
+    for (uint32_t c = body_ranges_[i]; c <= body_ranges_[i + 1]; ++c)
+      if (c >= 0x80 && !body_->FindGlyphNoFallback(ImWchar(c))) ++missing_;
   atlas_ = &atlas;
   body_px_ = body_px;
   dirty_ = false;
   last_build_ms_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+}
+
+void FontAtlas::add_fallback(const FontFile& file) {
+  std::ifstream in(file.path, std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (bytes.empty()) throw PlatformError(PlatformError::Code::FontUnreadable, file.path);
+  fallback_data_ = std::move(bytes);
+  fallback_face_ = file.face_index;
+  dirty_ = true;
 }
 
 int FontAtlas::texture_width() const { return atlas_ ? atlas_->TexWidth : 0; }

@@ -25,6 +25,11 @@ struct FontFile {
 // the usual system fonts on Windows/macOS. nullopt when none is installed.
 std::optional<FontFile> find_cjk_font();
 
+// Where the bundled font leaves characters out (the browser ships a cut of the CJK font), the
+// platform fetches a second font with the rest on demand: the first call starts the fetch and
+// returns nullopt; once it arrived, its file. Desktop fonts are whole: always nullopt.
+std::optional<FontFile> fetch_fallback_font();
+
 class FontAtlas {
  public:
   // Maps the font file (throws PlatformError FontUnreadable).
@@ -45,6 +50,12 @@ class FontAtlas {
   size_t glyph_count() const { return body_count_; }
   size_t heading_glyph_count() const { return heading_count_; }
   const FontFile& file() const { return file_; }
+
+  // Characters asked for that the font file lacks (counted at the last build); a fallback font
+  // merged in with add_fallback supplies them from the next build on.
+  size_t missing_glyphs() const { return missing_; }
+  bool has_fallback() const { return !fallback_data_.empty(); }
+  void add_fallback(const FontFile& file);
 
   // Rebuilds `atlas` with the body font and the heading font. Only between frames (or on another
   // thread, into an atlas no ImGui context uses yet); the caller uploads the texture afterwards
@@ -77,6 +88,9 @@ class FontAtlas {
   ImFont* heading_ = nullptr;
   float body_px_ = 0;
   double last_build_ms_ = 0;
+  size_t missing_ = 0;
+  std::string fallback_data_;  // the fallback font's bytes (small enough to read whole)
+  int fallback_face_ = 0;
 };
 
 }  // namespace jiceng::platform

@@ -225,7 +225,7 @@ ScreenInfo probe_screen() {
   return info;
 }
 
-std::unique_ptr<Backend> create_desktop_backend(const WindowConfig& config) {
+std::unique_ptr<Backend> create_backend(const WindowConfig& config) {
   return std::make_unique<GlfwBackend>(config);
 }
 

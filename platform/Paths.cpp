@@ -29,7 +29,10 @@ fs::path ensure(fs::path p) {
 }  // namespace
 
 fs::path data_dir() {
-#if defined(_WIN32)
+#if defined(__EMSCRIPTEN__)
+  // The browser build: the page mounts the site's IndexedDB here before the app starts.
+  return ensure("/data");
+#elif defined(_WIN32)
   fs::path base = env_path("APPDATA");
   if (base.empty()) base = home() / "AppData" / "Roaming";
   return ensure(base / "Jiceng");
@@ -43,7 +46,7 @@ fs::path data_dir() {
 }
 
 fs::path config_dir() {
-#if defined(_WIN32) || defined(__APPLE__)
+#if defined(_WIN32) || defined(__APPLE__) || defined(__EMSCRIPTEN__)
   return data_dir();
 #else
   fs::path base = env_path("XDG_CONFIG_HOME");

@@ -7,12 +7,12 @@
 #include <cstdio>
 #include <exception>
 #include <iostream>
-#include <thread>
 
 #include "Error.hpp"
 #include "Strings.hpp"
 #include "platform/Backend.hpp"
 #include "platform/Fonts.hpp"
+#include "platform/Storage.hpp"
 #include "widgets/Widgets.hpp"
 
 namespace jiceng::gui {
@@ -52,7 +52,7 @@ bool is_small(platform::Size screen) {
 
 class Runner {
  public:
-  explicit Runner(const RunOptions& o) : o_(o) {}
+  explicit Runner(RunOptions o) : o_(std::move(o)) {}
   ~Runner() {
     // The backend's shutdown needs the ImGui context: tear down in this order.
     app_.reset();
@@ -76,27 +76,26 @@ class Runner {
     warm.atlas = IM_NEW(ImFontAtlas)();
     const float width = float(o_.width) * screen.content_scale;
     const bool small = is_small(screen.work_area);
-    {
-      std::jthread worker([&] { warm_up(warm, width, float(o_.height) * screen.content_scale,
-                                        screen.content_scale, small); });
-      auto t = Clock::now();
-      platform::WindowConfig wc;
-      wc.width = o_.width;
-      wc.height = o_.height;
-      wc.title = tr("app.window_title");
-      wc.resizable = o_.screenshot.empty();
-      try {
-        backend_ = platform::create_desktop_backend(wc);
-        window_ms_ = ms_since(t);
-        t = Clock::now();
-        backend_->create_renderer_objects();
-        warm_renderer();
-        renderer_ms_ = ms_since(t);
-      } catch (...) {
-        worker.join();
-        IM_DELETE(warm.atlas);
-        throw;
-      }
+    try {
+      platform::run_beside(
+          [&] { warm_up(warm, width, float(o_.height) * screen.content_scale, screen.content_scale, small); },
+          [&] {
+            auto t = Clock::now();
+            platform::WindowConfig wc;
+            wc.width = o_.width;
+            wc.height = o_.height;
+            wc.title = tr("app.window_title");
+            wc.resizable = o_.screenshot.empty();
+            backend_ = platform::create_backend(wc);
+            window_ms_ = ms_since(t);
+            t = Clock::now();
+            backend_->create_renderer_objects();
+            warm_renderer();
+            renderer_ms_ = ms_since(t);
+          });
+    } catch (...) {
+      IM_DELETE(warm.atlas);
+      throw;
     }
     if (warm.error) {
       IM_DELETE(warm.atlas);
@@ -120,6 +119,8 @@ class Runner {
     const double imgui_ms = draw_frame(true);
     const double frame_ms = ms_since(t);
     const double total_ms = ms_since(start);
+    platform::report_first_frame(total_ms);
+    platform::set_test_probe([this](const std::string& q) { return answer_probe(q); });
 
     if (o_.stats) {
       std::printf("%s\n", tr("app.stats.startup", {{"total", fmt(total_ms)}}).c_str());
@@ -136,9 +137,13 @@ class Runner {
       return 0;
     }
     if (!o_.screenshot.empty()) return screenshot();
-    loop();
+    last_draw_ = Clock::now();
+    detached_ = platform::run_loop([this] { return loop_frame(); });
     return 0;
   }
+
+  // True when the frame loop goes on after run() returned (the browser): the runner must live on.
+  bool detached() const { return detached_; }
 
  private:
   static std::string fmt(double ms) {
@@ -170,6 +175,9 @@ class Runner {
   }
 
   void prepare() {
+    // Characters the bundled font lacks (the browser's cut): fetch the rest, merge it when there.
+    if (fonts_->missing_glyphs() > 0 && !fonts_->has_fallback())
+      if (auto fallback = platform::fetch_fallback_font()) fonts_->add_fallback(*fallback);
     const platform::Size w = backend_->window_size();
     const bool small = touch_ || is_small(backend_->screen_size());
     // Window coordinates are pixels on X11/Windows (scale sizes by the content scale) and points
@@ -283,18 +291,52 @@ class Runner {
     }
   }
 
-  void loop() {
-    int redraw = kFramesAfterInput;
-    while (!backend_->should_close()) {
-      const double wait = redraw > 0 ? 0 : (ImGui::GetIO().WantTextInput ? kTextCursorWait : kIdleWait);
-      if (backend_->wait_events(wait)) redraw = kFramesAfterInput;
-      prepare();
-      draw_frame(true);
-      if (redraw > 0) --redraw;
-    }
+  // One turn of the event loop: waits for input (the desktop sleeps here; the browser calls this
+  // on every animation frame and it returns at once), draws when something happened or a timer is
+  // due, and makes committed writes durable. False once the window closed.
+  bool loop_frame() {
+    if (backend_->should_close()) return false;
+    const double wait = redraw_ > 0 ? 0 : (ImGui::GetIO().WantTextInput ? kTextCursorWait : kIdleWait);
+    if (backend_->wait_events(wait)) redraw_ = kFramesAfterInput;
+    if (redraw_ == 0 && ms_since(last_draw_) < wait * 1000) return true;  // idle: nothing to draw
+    prepare();
+    const double ms = draw_frame(true);
+    last_draw_ = Clock::now();
+    platform::report_frame(ms, view_name(app_->current()).data());
+    if (redraw_ > 0) --redraw_;
+    flush_if_written();
+    return true;
   }
 
-  const RunOptions& o_;
+  // Every committed transaction (the store's revision moves) or another town opened is made
+  // durable before the next frame; a no-op where SQLite's own commit already is.
+  void flush_if_written() {
+    const uint64_t revision = app_->store().revision(), generation = app_->context().generation;
+    if (revision == flushed_revision_ && generation == flushed_generation_) return;
+    flushed_revision_ = revision;
+    flushed_generation_ = generation;
+    platform::flush_storage();
+  }
+
+  // The page's questions (browser tests): "mark:NAME" → the widget's rectangle on the last frame.
+  std::string answer_probe(const std::string& q) {
+    if (q.rfind("mark:", 0) == 0) {
+      auto r = ui::find_mark(q.substr(5));
+      if (!r) return "null";
+      char buf[128];
+      std::snprintf(buf, sizeof buf, "{\"x\":%.1f,\"y\":%.1f,\"w\":%.1f,\"h\":%.1f}", r->min.x, r->min.y,
+                    r->max.x - r->min.x, r->max.y - r->min.y);
+      return buf;
+    }
+    if (q == "view") return std::string("\"") + std::string(view_name(app_->current())) + "\"";
+    return "null";
+  }
+
+  RunOptions o_;
+  int redraw_ = kFramesAfterInput;
+  Clock::time_point last_draw_;
+  bool detached_ = false;
+  uint64_t flushed_revision_ = 0, flushed_generation_ = 0;
   ImGuiContext* ctx_ = nullptr;
   std::unique_ptr<platform::Backend> backend_;
   std::unique_ptr<platform::FontAtlas> fonts_;
@@ -310,8 +352,11 @@ class Runner {
 
 int run_windowed(const RunOptions& options) {
   try {
-    Runner r(options);
-    return r.run();
+    auto r = std::make_unique<Runner>(options);
+    const int rc = r->run();
+    // The browser goes on calling the runner's frames after main returned: it lives as long as the page.
+    if (r->detached()) r.release();
+    return rc;
   } catch (const platform::PlatformError& e) {
     std::cerr << platform_message(e) << "\n";
     return 3;
