@@ -101,6 +101,7 @@ class App final : public ShellActions {
   Context ctx_;
   std::vector<std::unique_ptr<View>> views_;
   ViewId current_ = ViewId::Dashboard;
+  ViewId scrolled_view_ = ViewId::Dashboard;  // the screen the content area's scroll belongs to
   StatusModel status_;
   uint64_t status_revision_ = ~uint64_t(0), status_generation_ = 0;
   int status_year_ = 0;

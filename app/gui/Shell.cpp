@@ -1,5 +1,6 @@
 // Drawing the shell: top bar (town, 示例数据, year), navigation, status bar and the new-town dialog.
 #include <imgui.h>
+#include <imgui_internal.h>  // SetNextWindowScroll (1.86 keeps it internal)
 #include <imgui_stdlib.h>
 
 #include "App.hpp"
@@ -30,15 +31,22 @@ void App::draw() {
   const float status_h = ImGui::GetFrameHeightWithSpacing();
   const ImGuiWindowFlags content = ImGuiWindowFlags_AlwaysUseWindowPadding;
   ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(246, 246, 248, 255));
+  // Another screen opens at its top, not where the last one was scrolled to.
+  auto open_at_top = [&] {
+    if (scrolled_view_ != current_) ImGui::SetNextWindowScroll(ImVec2(-1.0f, 0.0f));
+    scrolled_view_ = current_;
+  };
   if (!ctx_.narrow) {
     const float nav_item = ui::em(ctx_.tablet ? 3.0f : 2.4f);
     ImGui::BeginChild("##nav", ImVec2(ui::em(8.5f), -status_h), false);
     draw_nav(true, nav_item);
     ImGui::EndChild();
     ImGui::SameLine();
+    open_at_top();
     ImGui::BeginChild("##content", ImVec2(0, -status_h), false, content);
   } else {
     const float nav_h = ui::em(ctx_.tablet ? 3.0f : 2.4f);
+    open_at_top();
     ImGui::BeginChild("##content", ImVec2(0, -(status_h + nav_h + ImGui::GetStyle().ItemSpacing.y)), false, content);
   }
   view(current_).draw(ctx_);
@@ -136,10 +144,15 @@ void App::draw_year_menu() {
 void App::draw_nav(bool vertical, float item_height) {
   const int n = int(std::size(kAllViews));
   const float spacing = ImGui::GetStyle().ItemSpacing.x;
-  const float w = vertical ? 0.0f : (ImGui::GetContentRegionAvail().x - spacing * (n - 1)) / n;
+  // Along the bottom each entry is as wide as its name plus an equal share of what is left, so
+  // seven names fit a portrait tablet (equal widths would cut 组织与党员).
+  float names = 0;
+  for (ViewId v : kAllViews) names += ImGui::CalcTextSize(view(v).title().c_str()).x;
+  const float share = (ImGui::GetContentRegionAvail().x - spacing * (n - 1) - names) / n;
   for (int i = 0; i < n; ++i) {
     const ViewId v = kAllViews[i];
     if (!vertical && i > 0) ImGui::SameLine();
+    const float w = vertical ? 0.0f : ImGui::CalcTextSize(view(v).title().c_str()).x + share;
     if (ui::nav_button(view(v).title().c_str(), v == current_, ImVec2(w, item_height))) navigate(v);
     ui::mark("nav." + std::string(view_name(v)));
   }
