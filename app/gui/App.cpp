@@ -61,6 +61,7 @@ App::App(AppOptions options, platform::FontAtlas& fonts) : options_(std::move(op
   views_.push_back(make_dashboard_view());
   views_.push_back(make_summary_view());
   views_.push_back(make_records_view());
+  views_.push_back(make_exchange_view());
   views_.push_back(make_conflicts_view());
   views_.push_back(make_settings_view());
   current_ = options_.view.value_or(ViewId::Dashboard);

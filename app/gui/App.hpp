@@ -78,6 +78,7 @@ class App final : public ShellActions {
   void set_text_scale(float s) override;
   void open_town(const std::string& path) override;
   void request_new_town() override;
+  void settings_changed() override { save_settings(); }
   // Makes and opens an empty town; false (with the message in error()) when the name is unusable.
   bool create_town(const std::string& name);
 

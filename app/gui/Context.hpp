@@ -15,10 +15,11 @@ class FontAtlas;
 
 namespace jiceng::gui {
 
-enum class ViewId { Collect, Dashboard, Summary, Records, Conflicts, Settings };
-inline constexpr ViewId kAllViews[] = {ViewId::Collect, ViewId::Dashboard, ViewId::Summary, ViewId::Records,
-                                       ViewId::Conflicts, ViewId::Settings};
-std::string_view view_name(ViewId v);  // "collect", "dashboard", "summary", "records", "conflicts", "settings"
+enum class ViewId { Collect, Dashboard, Summary, Records, Exchange, Conflicts, Settings };
+inline constexpr ViewId kAllViews[] = {ViewId::Collect,  ViewId::Dashboard, ViewId::Summary, ViewId::Records,
+                                       ViewId::Exchange, ViewId::Conflicts, ViewId::Settings};
+// "collect", "dashboard", "summary", "records", "exchange", "conflicts", "settings"
+std::string_view view_name(ViewId v);
 std::optional<ViewId> parse_view_name(std::string_view name);
 
 // Shell actions a screen may ask for (the settings screen switches towns and tablet mode).
@@ -31,6 +32,8 @@ class ShellActions {
   virtual void open_town(const std::string& path) = 0;
   // Asks for a town name, then makes and opens an empty town.
   virtual void request_new_town() = 0;
+  // A screen changed a field of Settings (e.g. the exchange folder): keep it.
+  virtual void settings_changed() = 0;
 };
 
 struct Context {

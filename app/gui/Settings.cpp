@@ -33,6 +33,7 @@ Settings Settings::load(const std::filesystem::path& file) {
   s.text_scale = float(std::clamp(number(j, "text_scale", 1.0), 0.75, 2.0));
   s.database = text(j, "database");
   s.year = int(std::clamp(number(j, "year", 0), 0.0, 9999.0));
+  s.exchange_dir = text(j, "exchange_dir");
   if (auto r = j.find("recent"); r != j.end() && r->is_array())
     for (const auto& e : *r)
       if (e.is_object() && !text(e, "path").empty()) s.recent.push_back({text(e, "path"), text(e, "name")});
@@ -41,7 +42,7 @@ Settings Settings::load(const std::filesystem::path& file) {
 
 bool Settings::save(const std::filesystem::path& file) const {
   nlohmann::json j = {{"tablet", mode_name(tablet)}, {"text_scale", text_scale}, {"database", database},
-                      {"year", year}, {"recent", nlohmann::json::array()}};
+                      {"year", year}, {"recent", nlohmann::json::array()}, {"exchange_dir", exchange_dir}};
   for (const auto& r : recent) j["recent"].push_back({{"path", r.path}, {"name", r.name}});
   auto tmp = file;
   tmp += ".tmp";

@@ -2,9 +2,15 @@
 
 #include <algorithm>
 
+#include <fstream>
+#include <nlohmann/json.hpp>
+
 #include "Demo.hpp"
 #include "Error.hpp"
 #include "Strings.hpp"
+#include "sync/Export.hpp"
+#include "sync/Identity.hpp"
+#include "sync/Import.hpp"
 
 namespace jiceng::gui {
 namespace fs = std::filesystem;
@@ -64,17 +70,32 @@ std::unique_ptr<Store> open_town(const fs::path& path, bool* created_demo) {
   return Store::open(path_utf8(path));
 }
 
-fs::path create_empty_town(const fs::path& data_dir, const std::string& raw_name) {
-  // A town name becomes a file name: drop characters file systems reject.
+namespace {
+
+// A town name as a file name: without the characters file systems reject.
+std::string file_name_of(const std::string& raw_name) {
   std::string name;
   for (char c : raw_name)
     if (static_cast<unsigned char>(c) >= 0x20 && std::string_view("/\\:*?\"<>|").find(c) == std::string_view::npos)
       name += c;
   while (!name.empty() && name.back() == ' ') name.pop_back();
   while (!name.empty() && name.front() == ' ') name.erase(name.begin());
-  if (name.empty()) throw InputError(tr("app.town.name_required"), Location{{}, 0, tr("app.town.name")});
+  return name;
+}
+
+// <data>/<name>.db, or <name>-2.db … when that is taken.
+fs::path free_database_path(const fs::path& data_dir, const std::string& name) {
   fs::path path = data_dir / utf8_path(name + ".db");
   for (int i = 2; fs::exists(path); ++i) path = data_dir / utf8_path(name + "-" + std::to_string(i) + ".db");
+  return path;
+}
+
+}  // namespace
+
+fs::path create_empty_town(const fs::path& data_dir, const std::string& raw_name) {
+  const std::string name = file_name_of(raw_name);
+  if (name.empty()) throw InputError(tr("app.town.name_required"), Location{{}, 0, tr("app.town.name")});
+  const fs::path path = free_database_path(data_dir, name);
   build_database(path, [&](Store& s) {
     Org town;
     town.code = "TOWN";
@@ -84,6 +105,72 @@ fs::path create_empty_town(const fs::path& data_dir, const std::string& raw_name
     s.set_meta("town_name", name);
   });
   return path;
+}
+
+namespace {
+
+fs::path start_from_package(const fs::path& data_dir, const std::string& file) {
+  const sync::ReadPackage package = sync::read_package(file);  // a damaged one is refused by name here
+  std::string name = file_name_of(package.package.town.name);
+  if (name.empty()) name = "town";
+  const fs::path path = free_database_path(data_dir, name);
+  build_database(path, [&](Store& s) {
+    // Nobody can sign in to an empty database: the setting-up is the system's, as a clone's is.
+    const sync::ImportResult r = sync::import_package(s, package, Actor{}, file);
+    if (!r.adopted || !s.town()) throw InputError(tr("exchange.start.no_town"), Location{file});
+  });
+  return path;
+}
+
+fs::path start_from_database(const fs::path& data_dir, const std::string& file) {
+  // The office's file is never opened in place (opening migrates it): a scratch copy is checked,
+  // then cloned into the data folder under a device id of its own.
+  std::error_code ec;
+  fs::create_directories(data_dir, ec);
+  const fs::path scratch = data_dir / ("incoming-" + sync::random_hex_id(6) + ".tmp");
+  fs::copy_file(utf8_path(file), scratch, ec);
+  if (ec) {
+    remove_db_files(scratch);
+    throw InputError(tr("exchange.start.cannot_copy", {{"reason", ec.message()}}), Location{file});
+  }
+  struct Cleanup {
+    fs::path p;
+    ~Cleanup() { remove_db_files(p); }
+  } cleanup{scratch};
+  std::unique_ptr<Store> source;
+  try {
+    source = Store::open(path_utf8(scratch));
+  } catch (const InputError& e) {
+    throw InputError(e.what(), Location{file});  // the person chose `file`, not our scratch copy
+  }
+  if (sync::is_county(*source)) throw InputError(tr("exchange.start.county"), Location{file});
+  if (!source->town()) throw InputError(tr("exchange.start.no_town"), Location{file});
+  std::string name = file_name_of(town_name(*source));
+  if (name.empty()) name = "town";
+  const fs::path path = free_database_path(data_dir, name);
+  sync::clone_for_device(*source, path_utf8(path));
+  source.reset();
+  auto copy = Store::open(path_utf8(path));
+  copy->transaction([&] {
+    const nlohmann::json d = {{"file", path_utf8(utf8_path(file).filename())}, {"device", copy->device_id()}};
+    copy->record_audit({0, {}, "system", {}, "start_from_file", std::nullopt, {}, {}, {}, {}, {}, d.dump()});
+  });
+  return path;
+}
+
+}  // namespace
+
+fs::path start_town_from_file(const fs::path& data_dir, const std::string& file) {
+  std::string head(64, '\0');
+  {
+    std::ifstream in(utf8_path(file), std::ios::binary);
+    if (!in) throw InputError(tr("exchange.start.cannot_read"), Location{file});
+    in.read(head.data(), std::streamsize(head.size()));
+    head.resize(size_t(in.gcount()));
+  }
+  if (sync::looks_like_package(head)) return start_from_package(data_dir, file);
+  if (head.rfind("SQLite format 3", 0) == 0) return start_from_database(data_dir, file);
+  throw InputError(tr("exchange.start.not_town_file"), Location{file});
 }
 
 std::string town_name(const Store& store) {

@@ -21,6 +21,14 @@ std::unique_ptr<Store> open_town(const std::filesystem::path& path, bool* create
 // A new database holding only the town; returns its path. Throws InputError on an unusable name.
 std::filesystem::path create_empty_town(const std::filesystem::path& data_dir, const std::string& name);
 
+// A new tablet's town from a file the town office sent (「用镇党建办发来的文件开始」), told apart by
+// its content: a package is taken in by an empty database, which becomes the town's copy; a
+// database file is copied, must open as a town, and the copy gets a device id of its own (two
+// tablets started from one file must not look like one device). No sign-in: the new database has
+// no users yet. The new file goes into data_dir, named after the town; returns its path. Throws
+// InputError naming the file when it is neither, is damaged, or is a county's database.
+std::filesystem::path start_town_from_file(const std::filesystem::path& data_dir, const std::string& file);
+
 std::string town_name(const Store& store);
 bool is_demo(const Store& store);
 

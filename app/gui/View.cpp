@@ -13,6 +13,7 @@ std::string_view view_name(ViewId v) {
     case ViewId::Dashboard: return "dashboard";
     case ViewId::Summary: return "summary";
     case ViewId::Records: return "records";
+    case ViewId::Exchange: return "exchange";
     case ViewId::Conflicts: return "conflicts";
     case ViewId::Settings: return "settings";
   }

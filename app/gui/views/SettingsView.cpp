@@ -99,6 +99,9 @@ class SettingsView final : public View {
     ImGui::Spacing();
     if (ImGui::Button(tr("app.town.new").c_str())) ctx.shell->request_new_town();
     ui::mark("settings.new_town");
+    // A new tablet starts from the office's package or database file on 数据交换.
+    if (ImGui::Button(tr("app.settings.start_from_file").c_str())) ctx.shell->navigate(ViewId::Exchange);
+    ui::mark("settings.start_from_file");
     if (m_.towns.size() > 1) {
       ImGui::Spacing();
       ImGui::TextUnformatted(tr("app.settings.other_towns").c_str());
