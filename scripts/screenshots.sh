@@ -8,7 +8,8 @@ OUT=${2:-screenshots}
 APP="$BUILD/bin/jiceng"
 if [ ! -x "$APP" ]; then echo "no $APP: build the target 'jiceng' first" >&2; exit 1; fi
 if ! command -v xvfb-run >/dev/null 2>&1; then echo "xvfb-run is missing: apt-get install xvfb" >&2; exit 1; fi
-mkdir -p "$OUT"
+mkdir -p "$OUT" "$OUT/usb"
+rm -f "$OUT"/usb/*.json
 DB="$OUT/demo.db"
 rm -f "$DB" "$DB-wal" "$DB-shm"
 export XDG_DATA_HOME="$OUT/data" XDG_CONFIG_HOME="$OUT/config"
@@ -22,10 +23,21 @@ shot() {  # NAME VIEW SIZE [--input STEP ...]
 signin() {  # the --input steps that sign LOGIN in with PIN
   echo "--input click:signin.login --input type:$1 --input click:signin.pin --input type:$2 --input click:signin.submit"
 }
+usb() {  # the --input steps that point 数据交换 at OUT/usb (a stand-in for a USB stick)
+  echo "--input click:exchange.folder --input type:$OUT/usb --input click:exchange.title"
+}
 for size in 1280x800 800x1280; do
   for view in collect dashboard summary records conflicts settings; do
     shot "$view" "$view" "$size"
   done
+  # 数据交换: the folder set, then the clerk's export of 青石村 and 桃源村 (the file then lists for
+  # import), then the admin's view of the folder and the history.
+  # shellcheck disable=SC2046
+  shot exchange exchange "$size" $(usb)
+  # shellcheck disable=SC2046
+  shot exchange-clerk exchange "$size" $(signin clerk 3456) $(usb) --input click:exchange.export.run
+  # shellcheck disable=SC2046
+  shot exchange-admin exchange "$size" $(signin admin 1234) $(usb)
   # Signed in: the clerk's form for 桃源村 (a draft), the admin's roster and one member's pipeline,
   # the dashboard drilled into one figure.
   # shellcheck disable=SC2046
