@@ -1,10 +1,10 @@
 #include "Csv.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <map>
 
 #include "Error.hpp"
+#include "Numbers.hpp"
 #include "Store.hpp"
 #include "Strings.hpp"
 #include "Text.hpp"
@@ -83,11 +83,7 @@ const std::vector<Column>& columns() {
   return c;
 }
 
-std::string shortest(double v) {
-  char buf[32];
-  auto [p, ec] = std::to_chars(buf, buf + sizeof buf, v);
-  return std::string(buf, p);
-}
+std::string shortest(double v) { return shortest_number(v); }
 
 }  // namespace
 

@@ -1,9 +1,9 @@
 #include "Expr.hpp"
 
-#include <charconv>
 #include <cctype>
 #include <cmath>
 
+#include "Numbers.hpp"
 #include "Strings.hpp"
 
 namespace jiceng {
@@ -53,9 +53,9 @@ class Lexer {
       unsigned char c = s_[i_];
       if (std::isdigit(c) || (c == '.' && i_ + 1 < s_.size() && std::isdigit((unsigned char)s_[i_ + 1]))) {
         t.type = Tok::Number;
-        auto [end, ec] = std::from_chars(s_.data() + i_, s_.data() + s_.size(), t.number);
-        size_t n = end - (s_.data() + i_);
-        advance_bytes(n);
+        const NumberPrefix n = read_number(std::string_view(s_).substr(i_));
+        t.number = n.value;
+        advance_bytes(n.length);
         out.push_back(t);
       } else if (c == '"' || starts("「") || starts("“")) {
         out.push_back(string_literal(t));

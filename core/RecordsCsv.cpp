@@ -110,7 +110,10 @@ size_t import_members_csv(Store& store, const std::string& path, const Actor& ac
     members.emplace_back(std::move(m), t.at(r, "member.name"));
   }
   store.transaction([&] {
-    for (const auto& [m, where] : members) at_row(where, [&] { store.add_members({m}, actor); });
+    for (const auto& entry : members) {
+      const Member& m = entry.first;  // a named reference: clang 14 cannot capture structured bindings
+      at_row(entry.second, [&] { store.add_members({m}, actor); });
+    }
   });
   return members.size();
 }

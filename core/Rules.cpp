@@ -1,8 +1,8 @@
 #include "Rules.hpp"
 
-#include <charconv>
 #include <cmath>
 
+#include "Numbers.hpp"
 #include "Strings.hpp"
 
 namespace jiceng {
@@ -48,9 +48,9 @@ double parse_figure(std::string_view text, const Indicator& ind, const Location&
   size_t b = s.find_first_not_of(" \t\r\n"), e = s.find_last_not_of(" \t\r\n");
   if (b == std::string::npos) throw InputError(tr("rule.empty", {{"name", ind.name}}), where);
   s = s.substr(b, e - b + 1);
-  double v = 0;
-  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (ec != std::errc() || p != s.data() + s.size() || !std::isfinite(v))
+  const NumberPrefix n = read_number(s);
+  const double v = n.value;
+  if (!n.ok || n.length != s.size() || !std::isfinite(v))
     throw InputError(tr("rule.not_a_number", {{"name", ind.name}, {"value", std::string(text)}}), where);
   return v;
 }

@@ -90,7 +90,10 @@ std::optional<ExchangeFile> describe_file(const fs::path& p) {
   f.size = size_text(fs::file_size(p, ec));
   const auto written = fs::last_write_time(p, ec);
   if (!ec) {
-    const auto sys = std::chrono::file_clock::to_sys(written);
+    // Through both clocks' "now": libc++ (the browser build) has no file_clock::to_sys.
+    const auto sys = std::chrono::system_clock::now() +
+                     std::chrono::duration_cast<std::chrono::system_clock::duration>(
+                         written - fs::file_time_type::clock::now());
     f.mtime = std::chrono::duration_cast<std::chrono::seconds>(sys.time_since_epoch()).count();
     f.time = local_time(std::time_t(f.mtime));
   }
