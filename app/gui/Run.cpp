@@ -9,6 +9,7 @@
 #include <iostream>
 
 #include "Error.hpp"
+#include "Probe.hpp"
 #include "Strings.hpp"
 #include "platform/Backend.hpp"
 #include "platform/Fonts.hpp"
@@ -120,7 +121,7 @@ class Runner {
     const double frame_ms = ms_since(t);
     const double total_ms = ms_since(start);
     platform::report_first_frame(total_ms);
-    platform::set_test_probe([this](const std::string& q) { return answer_probe(q); });
+    platform::set_test_probe([this](const std::string& q) { return answer_probe(*app_, q); });
 
     if (o_.stats) {
       std::printf("%s\n", tr("app.stats.startup", {{"total", fmt(total_ms)}}).c_str());
@@ -318,19 +319,6 @@ class Runner {
     platform::flush_storage();
   }
 
-  // The page's questions (browser tests): "mark:NAME" → the widget's rectangle on the last frame.
-  std::string answer_probe(const std::string& q) {
-    if (q.rfind("mark:", 0) == 0) {
-      auto r = ui::find_mark(q.substr(5));
-      if (!r) return "null";
-      char buf[128];
-      std::snprintf(buf, sizeof buf, "{\"x\":%.1f,\"y\":%.1f,\"w\":%.1f,\"h\":%.1f}", r->min.x, r->min.y,
-                    r->max.x - r->min.x, r->max.y - r->min.y);
-      return buf;
-    }
-    if (q == "view") return std::string("\"") + std::string(view_name(app_->current())) + "\"";
-    return "null";
-  }
 
   RunOptions o_;
   int redraw_ = kFramesAfterInput;
