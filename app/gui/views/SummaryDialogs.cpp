@@ -10,6 +10,7 @@
 #include <filesystem>
 
 #include "Strings.hpp"
+#include "platform/Files.hpp"
 #include "summary/Renderer.hpp"
 #include "summary/Utf8.hpp"
 #include "views/SummaryEditor.hpp"
@@ -212,7 +213,10 @@ void history(Editor& e, Context& ctx) {
 std::string default_path(const Editor& e, const Context& ctx, exporter::Format f) {
   std::string name = tr("editor.export.file", {{"town", e.doc.town}, {"year", std::to_string(e.doc.year)}}) +
                      std::string(exporter::extension(f));
-  fs::path dir = ctx.data_dir.empty() ? fs::current_path() : from_utf8(ctx.data_dir);
+  // In the browser the file is written to scratch storage and handed over as a download.
+  fs::path dir = platform::files_through_browser() ? from_utf8(platform::scratch_dir())
+                 : ctx.data_dir.empty()            ? fs::current_path()
+                                                   : from_utf8(ctx.data_dir);
   return to_utf8(dir / from_utf8(name));
 }
 
@@ -233,16 +237,24 @@ void export_dialog(Editor& e, Context& ctx) {
   ImGui::Checkbox(tr("editor.export.draft").c_str(), &e.export_draft);
   ui::mark("export.draft");
   ui::muted(e.export_draft ? tr("editor.export.draft_note") : tr("editor.export.final_note"));
-  ImGui::SetNextItemWidth(-FLT_MIN);
-  ImGui::InputText("##path", &e.export_path);
-  ui::mark("export.path");
+  if (!platform::files_through_browser()) {  // the browser downloads; there is no path to choose
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    ImGui::InputText("##path", &e.export_path);
+    ui::mark("export.path");
+  }
   show_message(e);
   if (button(tr("editor.export.go"), "export.go", ctx)) {
     e.commit_edit();
     try {
       summary::Document doc = summary::render(*e.tpl, *e.figures, summary::RenderOptions{e.export_draft});
       exporter::export_file(doc, *e.figures, e.export_format, e.export_path);
-      e.message = tr("editor.export.done", {{"path", e.export_path}});
+      if (platform::files_through_browser()) {
+        const std::string name = to_utf8(from_utf8(e.export_path).filename());
+        platform::offer_download(e.export_path, name);
+        e.message = tr("editor.export.downloaded", {{"file", name}});
+      } else {
+        e.message = tr("editor.export.done", {{"path", e.export_path}});
+      }
       e.message_error = false;
     } catch (const std::exception& err) {
       e.message = failure_text(err, true);
@@ -256,10 +268,21 @@ void export_dialog(Editor& e, Context& ctx) {
 
 void import_dialog(Editor& e, Context& ctx) {
   ui::paragraph(tr("editor.import.title"));
-  ImGui::SetNextItemWidth(-FLT_MIN);
-  ImGui::InputTextWithHint("##path", tr("editor.import.hint").c_str(), &e.import_path);
-  ui::mark("import.path");
-  if (button(tr("editor.import.read"), "import.read", ctx)) {
+  bool read = false;
+  if (platform::files_through_browser()) {
+    // The browser: the picker copies the chosen file into the app's storage; it is read at once.
+    if (button(tr("editor.import.pick"), "import.pick", ctx)) platform::pick_files(".docx,.txt");
+    for (const std::string& path : platform::take_picked_files()) {
+      e.import_path = path;
+      read = true;
+    }
+  } else {
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    ImGui::InputTextWithHint("##path", tr("editor.import.hint").c_str(), &e.import_path);
+    ui::mark("import.path");
+    read = button(tr("editor.import.read"), "import.read", ctx);
+  }
+  if (read) {
     try {
       e.review = editor::ImportReview::open(summary::trim(e.import_path), e.store->catalog());
       e.message = tr("editor.import.read_done", {{"blanks", std::to_string(e.review->items().size())},
