@@ -2,10 +2,13 @@
 // ranking's rules (views/SettingsRanking.cpp), and what the app runs on (data folder, font, schema).
 #include <imgui.h>
 
+#include <cstdio>
+
 #include "Store.hpp"
 #include "Strings.hpp"
 #include "Towns.hpp"
 #include "platform/Fonts.hpp"
+#include "platform/Storage.hpp"
 #include "views/SettingsRanking.hpp"
 #include "views/Views.hpp"
 #include "widgets/Widgets.hpp"
@@ -133,9 +136,28 @@ class SettingsView final : public View {
                                                {"width", std::to_string(ctx.fonts->texture_width())},
                                                {"height", std::to_string(ctx.fonts->texture_height())}}));
     }
+    draw_storage();
     ui::label_value(tr("app.settings.schema"), std::to_string(Store::schema_version()));
     ui::label_value(tr("app.settings.imgui"), IMGUI_VERSION);
     ui::end_card();
+  }
+
+  // The browser keeps the town in its own storage: how much is used, whether the browser promised
+  // to keep it, and a failed copy (shown in red: what was typed since is only in memory).
+  static void draw_storage() {
+    const platform::StorageInfo s = platform::storage_info();
+    if (!s.known) return;
+    auto mb = [](double bytes) {
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "%.1f", bytes / (1024.0 * 1024.0));
+      return std::string(buf);
+    };
+    ImGui::TextUnformatted(tr("app.settings.storage").c_str());
+    ui::mark("settings.storage");
+    ui::muted(tr("app.settings.storage_value", {{"used", mb(s.used_bytes)}, {"quota", mb(s.quota_bytes)}}));
+    ui::muted(tr(s.persistent ? "app.settings.storage_persistent" : "app.settings.storage_not_persistent"));
+    if (!s.last_error.empty())
+      ImGui::TextColored(ImColor(ui::color::accent), "%s", tr("app.settings.storage_error", {{"detail", s.last_error}}).c_str());
   }
 
   SettingsModel m_;
