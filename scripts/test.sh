@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# Builds Jiceng if needed and runs every test (core, CLI, headless UI, screenshots under Xvfb).
+# Builds Jiceng (desktop and browser) if needed and runs every test (core, CLI, headless UI,
+# screenshots under Xvfb, the browser build in headless chromium).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 "$here/scripts/setup.sh"
+# The tablet (browser) build too: its tests load it in a real browser.
+bash "$here/scripts/web.sh"
 cd "$here/build"
 ctest --output-on-failure "$@"
