@@ -19,7 +19,9 @@ const VALUE = '25';
 
 const hook = (page, name) => page.evaluate((n) => typeof window.jiceng[n] === 'function', name);
 
+// The sign-in strip sits on the writing screens: 数据采集 first.
 async function signIn(page, login, pin) {
+  await w.tap(page, 'nav.collect');
   if (await w.mark(page, 'signin.out')) await w.tap(page, 'signin.out');
   await w.tap(page, 'signin.login');
   await w.typeText(page, login);
