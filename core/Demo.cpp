@@ -88,7 +88,8 @@ Town load_town() {
 
 }  // namespace demo
 
-// One user of each role, with PINs printed in the README so anyone can try the sign-in.
+// One user of each role, with PINs printed in the README so anyone can try the sign-in; their
+// hashes are in the asset (users.json keeps each PIN beside its hash for people and tests).
 static void add_demo_users(Store& store, const Actor& actor) {
   const auto users = nlohmann::json::parse(asset("demo/users.json"));
   for (const auto& u : users) {
@@ -97,7 +98,7 @@ static void add_demo_users(Store& store, const Actor& actor) {
     user.name = u.at("name");
     user.role = parse_role(u.at("role").get<std::string>()).value();
     for (const auto& code : u.value("orgs", nlohmann::json::array())) user.orgs.push_back(store.require_org(code.get<std::string>()).id);
-    add_user(store, user, u.at("pin"), actor);
+    add_user_hashed(store, user, u.at("pin_hash"), actor);
   }
 }
 

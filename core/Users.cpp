@@ -71,9 +71,14 @@ std::optional<User> find_user(const Store& store, const std::string& login) {
 
 int64_t add_user(Store& store, const User& u, const std::string& pin, const Actor& actor) {
   require_admin(actor);
+  return add_user_hashed(store, u, hash_pin(pin), actor);
+}
+
+int64_t add_user_hashed(Store& store, const User& u, const std::string& hash, const Actor& actor) {
+  require_admin(actor);
   if (u.login.empty() || u.name.empty()) throw InputError(tr("users.needs_login_and_name"), Location{{}, 0, tr("users.login")});
   if (find_user(store, u.login)) throw InputError(tr("users.duplicate", {{"login", u.login}}), Location{{}, 0, tr("users.login")});
-  const std::string hash = hash_pin(pin);
+  if (hash.rfind("$argon2id$", 0) != 0) throw std::invalid_argument("add_user_hashed: not an Argon2id string");
   int64_t id = 0;
   store.transaction([&] {
     Stmt(store.handle(), "INSERT INTO users(login, name, role, pin_hash, active) VALUES(?,?,?,?,?)")
