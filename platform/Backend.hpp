@@ -104,9 +104,9 @@ void run_beside(const std::function<void()>& side, const std::function<void()>& 
 bool run_loop(const std::function<bool()>& frame);
 
 // The page's own notes about the app's life, for the browser tests (no-ops on the desktop):
-// the first frame was drawn after `ms` milliseconds from the page's start, and what the last
-// frame cost.
-void report_first_frame(double ms);
+// the first frame was drawn `ms` milliseconds after main() began (`phases`: a JSON object of the
+// startup's parts, in milliseconds), and what the last frame cost.
+void report_first_frame(double ms, const std::string& phases);
 void report_frame(double imgui_ms, const char* view);
 
 // Writes a PNG; throws PlatformError(ImageWrite) on failure.

@@ -19,7 +19,7 @@ bool run_loop(const std::function<bool()>& frame) {
   return false;
 }
 
-void report_first_frame(double) {}
+void report_first_frame(double, const std::string&) {}
 void report_frame(double, const char*) {}
 
 StorageInfo storage_info() { return {}; }

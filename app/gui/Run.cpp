@@ -120,7 +120,11 @@ class Runner {
     const double imgui_ms = draw_frame(true);
     const double frame_ms = ms_since(t);
     const double total_ms = ms_since(start);
-    platform::report_first_frame(total_ms);
+    char phases[256];
+    std::snprintf(phases, sizeof phases,
+                  "{\"window\":%.1f,\"renderer\":%.1f,\"font\":%.1f,\"database\":%.1f,\"frame\":%.1f}",
+                  window_ms_, renderer_ms_, warm.font_ms + upload_ms, warm.database_ms, frame_ms);
+    platform::report_first_frame(total_ms, phases);
     platform::set_test_probe([this](const std::string& q) { return answer_probe(*app_, q); });
 
     if (o_.stats) {

@@ -31,6 +31,19 @@ void on_key(GLFWwindow*, int, int, int, int) { ++g_events; }
 void on_char(GLFWwindow*, unsigned int) { ++g_events; }
 void on_size(GLFWwindow*, int, int) { ++g_events; }
 
+// Emscripten 3.1.6's GLFW hands the scroll callback the browser's raw deltaY (100 pixels for a
+// wheel notch in chromium, pointing down) where Dear ImGui expects notches pointing up: one notch
+// threw the screen to its far end the wrong way. The wheel is read from the page's event instead,
+// which also gives its unit; GLFW's scroll callback only wakes the loop.
+EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void*) {
+  const double per_notch = e->deltaMode == DOM_DELTA_PIXEL ? 100.0 : e->deltaMode == DOM_DELTA_LINE ? 3.0 : 1.0;
+  ImGuiIO& io = ImGui::GetIO();
+  io.MouseWheelH -= float(e->deltaX / per_notch);  // ImGui: > 0 scrolls left, up
+  io.MouseWheel -= float(e->deltaY / per_notch);
+  ++g_events;
+  return EM_TRUE;  // the page itself never scrolls
+}
+
 double device_pixel_ratio() { return std::max(1.0, emscripten_get_device_pixel_ratio()); }
 
 // The canvas's size on the page in CSS pixels (it fills the viewport through the page's CSS).
@@ -62,6 +75,8 @@ class WebBackend final : public Backend {
     glfwSetCharCallback(window_, on_char);
     glfwSetFramebufferSizeCallback(window_, on_size);
     ImGui_ImplGlfw_InitForOpenGL(window_, true);
+    glfwSetScrollCallback(window_, on_scroll);  // instead of ImGui's: the wheel comes from on_wheel
+    emscripten_set_wheel_callback("#canvas", nullptr, EM_TRUE, on_wheel);
     if (!ImGui_ImplOpenGL3_Init("#version 300 es")) {
       ImGui_ImplGlfw_Shutdown();
       glfwDestroyWindow(window_);
@@ -71,6 +86,7 @@ class WebBackend final : public Backend {
   }
 
   ~WebBackend() override {
+    emscripten_set_wheel_callback("#canvas", nullptr, EM_TRUE, nullptr);
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
     glfwDestroyWindow(window_);
@@ -173,8 +189,8 @@ void frame_trampoline() {
   if (g_frame && !g_frame()) emscripten_cancel_main_loop();
 }
 
-EM_JS(void, note_first_frame, (double ms), {
-  if (Module.jicengFirstFrame) Module.jicengFirstFrame(ms);
+EM_JS(void, note_first_frame, (double ms, const char* phases), {
+  if (Module.jicengFirstFrame) Module.jicengFirstFrame(ms, JSON.parse(UTF8ToString(phases)));
 });
 EM_JS(void, note_frame, (double ms, const char* view), {
   if (Module.jicengFrame) Module.jicengFrame(ms, UTF8ToString(view));
@@ -207,7 +223,7 @@ bool run_loop(const std::function<bool()>& frame) {
   return true;
 }
 
-void report_first_frame(double ms) { note_first_frame(ms); }
+void report_first_frame(double ms, const std::string& phases) { note_first_frame(ms, phases.c_str()); }
 void report_frame(double imgui_ms, const char* view) { note_frame(imgui_ms, view); }
 
 }  // namespace jiceng::platform

@@ -28,6 +28,7 @@ var jicengPage = (function () {
     ready: new Promise((resolve) => { readyResolve = resolve; }),
     lastError: null,
     firstFrameMs: null,       // from the page's start (navigation) to the first drawn frame
+    runtimeMs: null,          // when the runtime was ready to call main() (wasm compiled, data loaded)
     appStartMs: null,         // the app's own startup, from main() to its first frame
     frameMs: 0,               // ImGui CPU time of the last frame
     frames: 0,
@@ -40,7 +41,8 @@ var jicengPage = (function () {
       return { x: r.x * k, y: r.y * k, w: r.w * k, h: r.h * k };
     },
     stats() {
-      return { firstFrameMs: this.firstFrameMs, appStartMs: this.appStartMs, frameMs: this.frameMs,
+      return { firstFrameMs: this.firstFrameMs, appStartMs: this.appStartMs, startup: this.startup,
+               runtimeMs: this.runtimeMs, frameMs: this.frameMs,
                frames: this.frames, view: this.view, storage: Module.jicengStorage };
     },
     // Resolves once every file the app wrote is in IndexedDB.
@@ -169,8 +171,11 @@ var jicengPage = (function () {
     try { FS.mkdir('/tmp/jiceng-in'); } catch (e) { /* exists */ }
     const stamp = Date.now();
     return Promise.all(Array.from(files).map((f, i) => f.arrayBuffer().then((buf) => {
+      // A folder per file keeps its own name, which the app shows (lists, results, messages).
       const safe = f.name.replace(/[\/\n\r\0]/g, '_');
-      const path = `/tmp/jiceng-in/${stamp}-${i}-${safe}`;
+      const dir = `/tmp/jiceng-in/${stamp}-${i}`;
+      FS.mkdir(dir);
+      const path = `${dir}/${safe}`;
       FS.writeFile(path, new Uint8Array(buf));
       picked.push(path);
     }))).then(wake);
@@ -290,11 +295,18 @@ var jicengPage = (function () {
   }
 
   // ---- Start --------------------------------------------------------------------------------------
+  // The font is fetched while the WebAssembly compiles (preRun runs only after that).
+  const fontBytes = fetch('fonts/jiceng-main.otf').then((r) => {
+    if (!r.ok) throw new Error('字体 ' + r.status);
+    return r.arrayBuffer();
+  });
+  fontBytes.catch(() => {});  // reported where it is awaited
   Module.canvas = canvas();
   Module.print = (t) => console.log(t);
   Module.printErr = (t) => console.error(t);
-  Module.jicengFirstFrame = function (appMs) {
+  Module.jicengFirstFrame = function (appMs, phases) {
     window.jiceng.appStartMs = appMs;
+    window.jiceng.startup = phases;  // the app's startup by part: window, font, database, frame
     window.jiceng.firstFrameMs = performance.now();
     $('jiceng-loading').hidden = true;
     readyResolve();
@@ -304,6 +316,7 @@ var jicengPage = (function () {
     window.jiceng.frames += 1;
     window.jiceng.view = view;
   };
+  Module.onRuntimeInitialized = function () { window.jiceng.runtimeMs = performance.now(); };
   Module.onAbort = (what) => fail('程序出错，请刷新页面重试。（' + what + '）');
   Module.preRun = [function () {
     setupText();
@@ -323,10 +336,7 @@ var jicengPage = (function () {
       const loaded = new Promise((resolve, reject) =>
         FS.syncfs(true, (err) => (err ? reject(err) : resolve())));
       say('正在载入字体…');
-      const font = fetch('fonts/jiceng-main.otf').then((r) => {
-        if (!r.ok) throw new Error('字体 ' + r.status);
-        return r.arrayBuffer();
-      }).then((buf) => FS.writeFile('/fonts/jiceng-main.otf', new Uint8Array(buf)));
+      const font = fontBytes.then((buf) => FS.writeFile('/fonts/jiceng-main.otf', new Uint8Array(buf)));
       if (navigator.storage && navigator.storage.persist) {
         navigator.storage.persist().then((p) => { Module.jicengStorage.persistent = !!p; });
       }
