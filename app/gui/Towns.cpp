@@ -122,6 +122,19 @@ fs::path start_from_package(const fs::path& data_dir, const std::string& file) {
   return path;
 }
 
+// A desktop database is in WAL mode and its header says so: bytes 18 and 19 (the file format's write
+// and read versions) are 2. The browser's SQLite is built without WAL and calls such a file "not a
+// database". Only the main file came along (a copy made by `package clone` holds everything in it),
+// so marking the scratch copy a rollback-journal file (1 and 1, what PRAGMA journal_mode = DELETE
+// writes) loses nothing and opens it with any SQLite; on the desktop Store::open turns WAL on again.
+void open_without_wal(const fs::path& db) {
+  std::fstream f(db, std::ios::in | std::ios::out | std::ios::binary);
+  char version[2] = {};
+  if (!f.seekg(18).read(version, 2) || version[0] != 2 || version[1] != 2) return;
+  const char rollback[2] = {1, 1};
+  f.seekp(18).write(rollback, 2);
+}
+
 fs::path start_from_database(const fs::path& data_dir, const std::string& file) {
   // The office's file is never opened in place (opening migrates it): a scratch copy is checked,
   // then cloned into the data folder under a device id of its own.
@@ -133,6 +146,7 @@ fs::path start_from_database(const fs::path& data_dir, const std::string& file) 
     remove_db_files(scratch);
     throw InputError(tr("exchange.start.cannot_copy", {{"reason", ec.message()}}), Location{file});
   }
+  open_without_wal(scratch);
   struct Cleanup {
     fs::path p;
     ~Cleanup() { remove_db_files(p); }
