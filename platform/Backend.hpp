@@ -103,6 +103,11 @@ void run_beside(const std::function<void()>& side, const std::function<void()>& 
 // frame uses (it runs after main returned).
 bool run_loop(const std::function<bool()>& frame);
 
+// The text field being edited this frame takes numbers: an on-screen keyboard shows its digits
+// (the browser's numeric keyboard). Call right after the field, while it is active; nothing on the
+// desktop. ImGui 1.86 keeps no field's flags past its frame, so the app says it.
+void want_numeric_keyboard();
+
 // The page's own notes about the app's life, for the browser tests (no-ops on the desktop):
 // the first frame was drawn `ms` milliseconds after main() began (`phases`: a JSON object of the
 // startup's parts, in milliseconds), and what the last frame cost.

@@ -19,6 +19,7 @@ bool run_loop(const std::function<bool()>& frame) {
   return false;
 }
 
+void want_numeric_keyboard() {}
 void report_first_frame(double, const std::string&) {}
 void report_frame(double, const char*) {}
 

@@ -1,5 +1,7 @@
 #include "Probe.hpp"
 
+#include <imgui.h>
+#include <imgui_internal.h>
 #include <nlohmann/json.hpp>
 
 #include "App.hpp"
@@ -47,6 +49,16 @@ std::string answer_probe(App& app, const std::string& q) {
       answer = {{"x", r->min.x}, {"y", r->min.y}, {"w", r->max.x - r->min.x}, {"h", r->max.y - r->min.y}};
   } else if (q == "view") {
     answer = std::string(view_name(app.current()));
+  } else if (q == "active_text") {
+    // The text field being edited, as the person sees it now (ImGui keeps it in wide characters).
+    const ImGuiContext& g = *GImGui;
+    if (g.ActiveId != 0 && g.InputTextState.ID == g.ActiveId) {
+      const auto& w = g.InputTextState.TextW;
+      std::string utf8(size_t(g.InputTextState.CurLenW) * 3 + 1, '\0');
+      const int n = ImTextStrToUtf8(utf8.data(), int(utf8.size()), w.Data, w.Data + g.InputTextState.CurLenW);
+      utf8.resize(size_t(n));
+      answer = utf8;
+    }
   } else if (q.rfind("value:", 0) == 0) {
     answer = value_answer(app.store(), q.substr(6));
   }

@@ -9,6 +9,7 @@ class App;
 
 // "mark:NAME"              → {"x","y","w","h"} of a marked widget on the last frame, or null
 // "view"                   → the current screen's name
+// "active_text"            → the text of the field being edited, or null
 // "value:ORG|INDICATOR|PERIOD" → {"value","status","history":[{"user","device","old","new","at"}…]}
 //                              from the open town's store, or null when there is no such value
 // Anything else → null. The answer is JSON text.

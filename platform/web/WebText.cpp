@@ -22,6 +22,8 @@ std::deque<Piece> g_queue;
 int g_events = 0;
 int g_held_key = -1;  // a key index held down for one frame (ImGui 1.86 reads key state per frame)
 
+bool g_numeric = false;  // the active field said it takes numbers (want_numeric_keyboard)
+
 // What the page was last told.
 int g_told_mode = -1;
 float g_told_x = -1, g_told_y = -1, g_told_h = -1;
@@ -62,13 +64,8 @@ void after_frame() {
   const ImGuiIO& io = g.IO;
   // 0: no field wants text; 1: text (names, reasons: the full keyboard and the input method);
   // 2: a number field (the numeric keyboard).
-  int mode = 0;
-  if (io.WantTextInput) {
-    mode = 1;
-    if (g.ActiveId != 0 && g.InputTextState.ID == g.ActiveId &&
-        (g.InputTextState.Flags & (ImGuiInputTextFlags_CharsDecimal | ImGuiInputTextFlags_CharsScientific)))
-      mode = 2;
-  }
+  const int mode = io.WantTextInput ? (g_numeric ? 2 : 1) : 0;
+  g_numeric = false;
   // The caret, where the page puts the hidden input (the input method's candidates appear there).
   const ImVec2 caret = g.PlatformImePos;
   const float x = caret.x == FLT_MAX ? 0 : caret.x, y = caret.y == FLT_MAX ? 0 : caret.y;
@@ -84,6 +81,10 @@ void after_frame() {
 int event_count() { return g_events; }
 
 }  // namespace jiceng::platform::web_text
+
+namespace jiceng::platform {
+void want_numeric_keyboard() { web_text::g_numeric = true; }
+}  // namespace jiceng::platform
 
 // Called by the page (shell.js) between animation frames.
 extern "C" {

@@ -47,6 +47,8 @@ var jicengPage = (function () {
     },
     // Resolves once every file the app wrote is in IndexedDB.
     flushed() { return flushPromise(); },
+    // The text of the field being edited, as the app holds it now; null when none is.
+    activeText() { return JSON.parse(probe('active_text')); },
     // A value of the open town as its store holds it (read-only): a number, or null.
     value(org, indicator, period) {
       const v = JSON.parse(probe(`value:${org}|${indicator}|${period}`));

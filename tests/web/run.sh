@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the real-browser tests (puppeteer-core + Debian's chromium, headless, software GL).
 #   bash tests/web/run.sh SITE_DIR OUT_DIR [NAME…]    the built app: test-screenshots, test-persist,
-#                                                     test-offline, test-two-tabs (or the NAMEs given)
+#                                                     test-offline, test-two-tabs, test-wheel,
+#                                                     test-exchange (or the NAMEs given)
 #   bash tests/web/run.sh --selftest OUT_DIR          the machinery and sw.js on the fixture site:
 #                                                     test-fixture, test-screenshots, test-offline, test-two-tabs
 # Screenshots, console logs and TAP files go to OUT_DIR. The last line is "N passed, M failed";
@@ -30,7 +31,7 @@ else
   out="${2:-}"
   [ -n "$site" ] && [ -n "$out" ] || { echo "用法 / usage: run.sh SITE_DIR OUT_DIR [NAME…] | run.sh --selftest OUT_DIR" >&2; exit 2; }
   shift 2
-  tests=(test-screenshots test-persist test-offline test-two-tabs)
+  tests=(test-screenshots test-persist test-ime test-offline test-two-tabs test-wheel test-exchange)
   [ $# -gt 0 ] && tests=("$@")
   [ -f "$site/index.html" ] && [ -f "$site/precache.json" ] || skip "$site 里没有编译好的网页版 / no built site in $site (bash scripts/web.sh)"
   site="$(cd "$site" && pwd)"

@@ -146,6 +146,7 @@ class ConflictsView final : public View {
       ImGui::SetNextItemWidth(ui::em(7));
       ImGui::InputTextWithHint(("##typed" + id).c_str(), tr("sync.view.typed_hint").c_str(), &typed,
                                ImGuiInputTextFlags_CharsDecimal);
+      ui::numeric_keyboard();
       ui::mark("conflicts." + id + ".value");
       ImGui::SameLine();
       ImGui::BeginDisabled(typed.empty());

@@ -64,6 +64,7 @@ void draw_sign_in(Context& ctx, SignInForm& form, const std::string& why) {
   const bool enter = ImGui::InputText("##pin", &form.pin,
                                       ImGuiInputTextFlags_Password | ImGuiInputTextFlags_CharsDecimal |
                                           ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
+  ui::numeric_keyboard();
   ui::mark("signin.pin");
   ImGui::SameLine(0, ui::em(1));
   if (ImGui::Button(tr("signin.submit").c_str()) || enter) {

@@ -45,6 +45,7 @@ FieldEvents figure_field(const char* id, std::string* text, const FigureFieldSty
   ImGui::SetNextItemWidth(em(style.width_em));
   // Tapping a field selects its value, so typing replaces it (no fiddly caret placement by finger).
   if (ImGui::InputText("##text", text, ImGuiInputTextFlags_AutoSelectAll)) ev.edited = true;
+  numeric_keyboard();
   if (ImGui::IsItemDeactivatedAfterEdit()) ev.committed = true;
   if (ImGui::IsItemDeactivated()) ev.left = true;
   if (!style.mark.empty()) mark(style.mark);

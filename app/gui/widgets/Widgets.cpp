@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "platform/Backend.hpp"
 #include "platform/Fonts.hpp"
 #include "widgets/RichText.hpp"
 
@@ -244,6 +245,10 @@ void end_card() {
   splitters.back().Merge(dl);
   splitters.pop_back();
   ImGui::PopID();
+}
+
+void numeric_keyboard() {
+  if (ImGui::IsItemActive()) platform::want_numeric_keyboard();
 }
 
 }  // namespace jiceng::gui::ui

@@ -67,6 +67,9 @@ bool stepper(const char* id, double* value, double step, int decimals, double mi
 // Makes the current window scroll when dragged on empty space (tablets; 1.86 lacks it). Call
 // after the window's items.
 void drag_to_scroll();
+// Call right after a text field that takes numbers: while it is being edited, a tablet shows its
+// numeric keyboard.
+void numeric_keyboard();
 
 // Cards that reflow: how many columns of at least min_width_em fit (1 when narrow).
 int columns_for(float min_width_em);
