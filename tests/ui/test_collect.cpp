@@ -3,12 +3,15 @@
 // read a value's history and undo.
 #include <doctest/doctest.h>
 
+#include <imgui.h>
+
 #include <algorithm>
 
 #include "UiTestSupport.hpp"
 #include "Store.hpp"
 #include "Strings.hpp"
 #include "views/CollectView.hpp"
+#include "widgets/Widgets.hpp"
 
 using namespace jiceng;
 using namespace jiceng::gui;
@@ -265,6 +268,33 @@ TEST_CASE("collect: a clerk cannot type for a village not assigned to them; the 
   REQUIRE(h.click("signin.out"));
   sign_in(h, "clerk", "0000");
   CHECK_FALSE(signed_in(h.app().context()));
+}
+
+TEST_CASE("collect on a portrait tablet: 历史 is whole beside a long unit (人次, 平方米)") {
+  Headless h(town_options(fresh_dir("collect_units"), ViewId::Collect, 800, 1280));
+  sign_in(h, "clerk", "3456");
+  REQUIRE(h.click("collect.period"));
+  REQUIRE(h.click("collect.period.12"));  // empty: every figure has its − field + steppers
+  // Scrolls the form (the wheel over its left margin) until `mark` is on screen, not at the edge.
+  auto reveal = [&](const std::string& mark) {
+    for (int i = 0; i < 40; ++i) {
+      auto r = ui::find_mark(mark);
+      if (r && r->max.y < ImGui::GetIO().DisplaySize.y * 0.7f) return *r;
+      ImGuiIO& io = ImGui::GetIO();
+      io.MousePos = ImVec2(8, 400);
+      io.MouseWheel = -1;
+      h.frame();
+    }
+    FAIL("not on screen: " << mark);
+    return ui::Rect{};
+  };
+  REQUIRE(h.visible("collect.field.visited_households"));
+  const ui::Rect one = reveal("collect.history.visited_households");  // 户
+  const ui::Rect two = reveal("collect.history.trainees");            // 人次
+  CHECK(h.visible("collect.field.trainees"));
+  // A button cut off at the column's edge is narrower than a whole one.
+  CHECK(two.max.x - two.min.x == doctest::Approx(one.max.x - one.min.x));
+  CHECK(two.max.x <= ImGui::GetIO().DisplaySize.x);
 }
 
 TEST_CASE("collect: a write the database refuses (locked by another program) is a message, not a crash") {

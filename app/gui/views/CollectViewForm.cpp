@@ -105,8 +105,13 @@ void CollectView::draw_section(Context& ctx, const CollectSection& s, bool edita
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH;
   if (!ImGui::BeginTable(s.section->id.c_str(), ctx.narrow ? 2 : 4, flags)) return;
   if (ctx.narrow) {
+    // − field + unit 历史 take 14 em with a one-character unit (个); a longer one (人次, 平方米) widens
+    // the column, the same in every section, or 历史 was cut off at a portrait tablet's edge.
+    const float one = ImGui::CalcTextSize("\xE4\xB8\xAA").x;  // 个
+    float unit = one;
+    for (const CollectLine& l : m_.lines) unit = std::max(unit, ImGui::CalcTextSize(l.ind->unit.c_str()).x);
     ImGui::TableSetupColumn(tr("collect.col_indicator").c_str(), ImGuiTableColumnFlags_WidthStretch);
-    ImGui::TableSetupColumn(tr("collect.col_value").c_str(), ImGuiTableColumnFlags_WidthFixed, ui::em(14));
+    ImGui::TableSetupColumn(tr("collect.col_value").c_str(), ImGuiTableColumnFlags_WidthFixed, ui::em(14) + unit - one);
   } else {
     ImGui::TableSetupColumn(tr("collect.col_indicator").c_str(), ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableSetupColumn(tr("collect.col_last_year").c_str(), ImGuiTableColumnFlags_WidthFixed, ui::em(5.5f));
