@@ -215,6 +215,14 @@ var jicengPage = (function () {
   }
   ['touchstart', 'touchmove', 'touchend', 'touchcancel'].forEach((type) =>
     window.addEventListener(type, onTouch, { capture: true, passive: false }));
+  // Rotation, a resized window, another screen's pixel ratio: the app resizes its canvas next frame.
+  window.addEventListener('resize', wake);
+  window.addEventListener('orientationchange', wake);
+  if (window.matchMedia) {
+    const watchRatio = () => matchMedia(`(resolution: ${devicePixelRatio}dppx)`)
+      .addEventListener('change', () => { wake(); watchRatio(); }, { once: true });
+    watchRatio();
+  }
   // A mouse press on the canvas must not take the focus from the hidden input (GLFW still sees it).
   window.addEventListener('mousedown', (e) => { if (e.target === canvas()) e.preventDefault(); }, true);
 

@@ -31,7 +31,7 @@ else
   out="${2:-}"
   [ -n "$site" ] && [ -n "$out" ] || { echo "用法 / usage: run.sh SITE_DIR OUT_DIR [NAME…] | run.sh --selftest OUT_DIR" >&2; exit 2; }
   shift 2
-  tests=(test-screenshots test-persist test-ime test-offline test-two-tabs test-wheel test-exchange)
+  tests=(test-screenshots test-persist test-ime test-offline test-two-tabs test-wheel test-rotate test-exchange)
   [ $# -gt 0 ] && tests=("$@")
   [ -f "$site/index.html" ] && [ -f "$site/precache.json" ] || skip "$site 里没有编译好的网页版 / no built site in $site (bash scripts/web.sh)"
   site="$(cd "$site" && pwd)"
