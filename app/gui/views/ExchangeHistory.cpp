@@ -61,7 +61,12 @@ void ExchangeView::draw_history(Context& ctx) {
   // Two lines an entry, every entry the same height, so the clipper draws only what shows.
   const float line = ImGui::GetTextLineHeightWithSpacing();
   const float row_h = 2 * line;
-  const float height = float(std::min<size_t>(history_.size(), ctx.narrow ? 5 : 7)) * row_h + ImGui::GetStyle().WindowPadding.y;
+  // Room for the border's padding above and below, and for the horizontal scrollbar a long line
+  // brings (on a portrait tablet nearly every line is longer than the card): without it the bar
+  // covered the last entry's second line.
+  const ImGuiStyle& st = ImGui::GetStyle();
+  const float height = float(std::min<size_t>(history_.size(), ctx.narrow ? 5 : 7)) * row_h + 2 * st.WindowPadding.y +
+                       st.ScrollbarSize;
   ImGui::BeginChild("##history", ImVec2(ImGui::GetContentRegionAvail().x - ui::em(0.6f), height), true,
                     ImGuiWindowFlags_HorizontalScrollbar);
   ImGuiListClipper clipper;
