@@ -2,6 +2,8 @@
 # Screenshots of every screen at desktop (1280x800) and tablet-portrait (800x1280) size, rendered
 # by the real app under Xvfb. Usage: scripts/screenshots.sh [BUILD_DIR] [OUT_DIR]
 # The demo town is built fresh in OUT_DIR, so the pictures never depend on the user's data.
+# When the browser build is there (build-web/site, or JICENG_WEB_SITE), the same screens of it in
+# headless chromium go beside them as web-<view>-<size>.png (tests/web/shots.mjs).
 set -eu
 BUILD=${1:-build}
 OUT=${2:-screenshots}
@@ -48,3 +50,19 @@ for size in 1280x800 800x1280; do
   shot records-member records "$size" $(signin admin 1234) --input click:records.tab.members --input click:roster.row.3
   shot dashboard-indicator dashboard "$size" --input click:dashboard.figure.new_members
 done
+
+# The browser build (the tablet version): every screen at both sizes, on a fresh profile (the demo
+# town of a first start), and the clerk's form signed in.
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+SITE=${JICENG_WEB_SITE:-$ROOT/build-web/site}
+if [ -f "$SITE/index.html" ]; then
+  if [ ! -x "${JICENG_CHROMIUM:-/usr/bin/chromium}" ] || ! command -v node >/dev/null 2>&1; then
+    echo "browser screenshots skipped: chromium or node is missing (apt-get install chromium nodejs)" >&2
+  elif ! MODULES=$(bash "$ROOT/tests/web/deps.sh"); then
+    echo "browser screenshots skipped: puppeteer-core could not be installed (tests/web/deps.sh)" >&2
+  else
+    JICENG_WEB_NODE_MODULES=$MODULES node "$ROOT/tests/web/shots.mjs" "$SITE" "$OUT"
+  fi
+else
+  echo "browser screenshots skipped: no $SITE (bash scripts/web.sh builds it)" >&2
+fi
