@@ -16,23 +16,14 @@
 #include "platform/Fonts.hpp"
 #include "views/Views.hpp"
 #include "widgets/FormHistory.hpp"
+#include "widgets/LocalTime.hpp"
 
 namespace jiceng::gui {
 namespace fs = std::filesystem;
 
 namespace {
 
-std::tm local_tm(std::time_t t) {
-  std::tm tm{};
-#ifdef _WIN32
-  localtime_s(&tm, &t);
-#else
-  localtime_r(&t, &tm);
-#endif
-  return tm;
-}
-
-int current_calendar_year() { return local_tm(std::time(nullptr)).tm_year + 1900; }
+int current_calendar_year() { return ui::local_tm(std::time(nullptr)).tm_year + 1900; }
 
 // Text pasted from elsewhere may hold characters the atlas lacks: record them on the way in.
 struct ClipboardHook {

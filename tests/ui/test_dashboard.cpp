@@ -16,6 +16,7 @@
 #include "Strings.hpp"
 #include "views/DashboardView.hpp"
 #include "widgets/FormHistory.hpp"
+#include "widgets/LocalTime.hpp"
 #include "widgets/Widgets.hpp"
 
 using namespace jiceng;

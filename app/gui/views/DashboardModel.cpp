@@ -7,6 +7,7 @@
 #include "Store.hpp"
 #include "Strings.hpp"
 #include "widgets/FormHistory.hpp"
+#include "widgets/LocalTime.hpp"
 #include "widgets/Widgets.hpp"
 
 namespace jiceng::gui::dash {

@@ -15,6 +15,7 @@
 #include "sync/Export.hpp"
 #include "views/ExchangeView.hpp"
 #include "widgets/FormHistory.hpp"
+#include "widgets/LocalTime.hpp"
 #include "widgets/Widgets.hpp"
 
 namespace jiceng::gui {
@@ -40,16 +41,7 @@ std::string package_file_name(const std::string& town, const std::vector<std::st
   else
     name += "_" + file_safe(tr("exchange.file.several", {{"first", orgs.front()}, {"n", std::to_string(orgs.size())}}));
   if (to != "town") name += "_" + file_safe(tr("exchange.file.to", {{"to", destination_label(to)}}));
-  const std::time_t now = std::time(nullptr);
-  std::tm tm{};
-#ifdef _WIN32
-  localtime_s(&tm, &now);
-#else
-  localtime_r(&now, &tm);
-#endif
-  char stamp[32];
-  std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
-  return name + "_" + stamp + ".json";
+  return name + "_" + ui::local_time_text(std::time(nullptr), "%Y%m%d-%H%M%S") + ".json";
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include "Strings.hpp"
 #include "views/ExchangeView.hpp"
 #include "widgets/FormHistory.hpp"
+#include "widgets/LocalTime.hpp"
 #include "widgets/Widgets.hpp"
 
 namespace jiceng::gui {

@@ -17,6 +17,7 @@
 #include "platform/Files.hpp"
 #include "views/Views.hpp"
 #include "widgets/FormHistory.hpp"
+#include "widgets/LocalTime.hpp"
 #include "widgets/Widgets.hpp"
 
 namespace jiceng::gui {
@@ -60,18 +61,6 @@ std::string size_text(uintmax_t bytes) {
   return buf;
 }
 
-std::string local_time(std::time_t t) {
-  std::tm tm{};
-#ifdef _WIN32
-  localtime_s(&tm, &t);
-#else
-  localtime_r(&t, &tm);
-#endif
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M", &tm);
-  return buf;
-}
-
 std::string lower_extension(const fs::path& p) {
   std::string ext = path_utf8(p.extension());
   std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return char(std::tolower(c)); });
@@ -95,7 +84,7 @@ std::optional<ExchangeFile> describe_file(const fs::path& p) {
                      std::chrono::duration_cast<std::chrono::system_clock::duration>(
                          written - fs::file_time_type::clock::now());
     f.mtime = std::chrono::duration_cast<std::chrono::seconds>(sys.time_since_epoch()).count();
-    f.time = local_time(std::time_t(f.mtime));
+    f.time = ui::local_time_text(std::time_t(f.mtime));
   }
   return f;
 }

@@ -1,4 +1,5 @@
 #include "widgets/FormHistory.hpp"
+#include "widgets/LocalTime.hpp"
 
 #include <imgui.h>
 
@@ -54,27 +55,6 @@ std::string member_change(const json& d, const std::unordered_map<OrgId, std::st
 }
 
 }  // namespace
-
-std::string local_time_text(const std::string& iso) {
-  std::tm tm{};
-  if (std::sscanf(iso.c_str(), "%d-%d-%dT%d:%d:%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour, &tm.tm_min,
-                  &tm.tm_sec) != 6)
-    return iso;
-  tm.tm_year -= 1900;
-  tm.tm_mon -= 1;
-#ifdef _WIN32
-  const std::time_t t = _mkgmtime(&tm);
-  std::tm local{};
-  localtime_s(&local, &t);
-#else
-  const std::time_t t = timegm(&tm);
-  std::tm local{};
-  localtime_r(&t, &local);
-#endif
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M", &local);
-  return buf;
-}
 
 std::vector<HistoryRow> describe_history(const Store& store, const std::vector<AuditEntry>& entries,
                                          bool with_subject) {

@@ -24,8 +24,6 @@ struct HistoryRow {
 std::vector<HistoryRow> describe_history(const Store& store, const std::vector<AuditEntry>& entries,
                                          bool with_subject);
 
-// "2020-12-01T08:00:00Z" (UTC) → "2020-12-01 16:00" in local time; the text itself when not ISO.
-std::string local_time_text(const std::string& iso);
 
 // A scrolling table of `rows` (two lines per entry when the layout is narrow). Mark: <id>.row.<n>.
 void draw_history(const char* id, const std::vector<HistoryRow>& rows, float height);
