@@ -116,6 +116,8 @@ void report_frame(double imgui_ms, const char* view);
 
 // Writes a PNG; throws PlatformError(ImageWrite) on failure.
 void write_png(const std::string& path, const Image& image);
+// Turns an OpenGL read-back (bottom row first) into top row first.
+void flip_rows(Image& image);
 // Reads a PNG (tests check screenshots); empty image when unreadable.
 Image read_png(const std::string& path);
 

@@ -139,16 +139,7 @@ class GlfwBackend final : public Backend {
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
     glReadBuffer(GL_BACK);
     glReadPixels(0, 0, img.width, img.height, GL_RGBA, GL_UNSIGNED_BYTE, img.rgba.data());
-    // OpenGL's first row is the bottom one.
-    const size_t stride = size_t(img.width) * 4;
-    std::vector<uint8_t> row(stride);
-    for (int y = 0; y < img.height / 2; ++y) {
-      uint8_t* a = img.rgba.data() + y * stride;
-      uint8_t* b = img.rgba.data() + (img.height - 1 - y) * stride;
-      std::memcpy(row.data(), a, stride);
-      std::memcpy(a, b, stride);
-      std::memcpy(b, row.data(), stride);
-    }
+    flip_rows(img);  // OpenGL's first row is the bottom one
     return img;
   }
 

@@ -133,13 +133,7 @@ class WebBackend final : public Backend {
     glfwGetFramebufferSize(window_, &img.width, &img.height);
     img.rgba.resize(size_t(img.width) * img.height * 4);
     glReadPixels(0, 0, img.width, img.height, GL_RGBA, GL_UNSIGNED_BYTE, img.rgba.data());
-    const size_t stride = size_t(img.width) * 4;
-    std::vector<uint8_t> row(stride);
-    for (int y = 0; y < img.height / 2; ++y) {
-      std::memcpy(row.data(), img.rgba.data() + y * stride, stride);
-      std::memcpy(img.rgba.data() + y * stride, img.rgba.data() + (img.height - 1 - y) * stride, stride);
-      std::memcpy(img.rgba.data() + (img.height - 1 - y) * stride, row.data(), stride);
-    }
+    flip_rows(img);  // OpenGL's first row is the bottom one
     return img;
   }
 
