@@ -17,17 +17,8 @@ packages=(emscripten nodejs chromium fonttools python3-brotli dpkg-dev tcl autoc
           nlohmann-json3-dev libstb-dev libcli11-dev fonts-noto-cjk)
 # npm comes with some Node.js builds and as its own package with Debian's.
 command -v npm >/dev/null || packages+=(npm)
-missing=()
-for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "安装缺少的软件包 / installing: ${missing[*]}"
-  sudo_cmd=""
-  [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
-  $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}"
-fi
+. "$here/scripts/install-packages.sh"
+install_packages "${packages[@]}"
 
 prefix=$(bash "$here/scripts/web-deps.sh" | tail -n1)
 # pkg-config must see only the web libraries (emcmake 3.1.6 does not point it anywhere); exported for
