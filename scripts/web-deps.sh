@@ -17,9 +17,15 @@ export NODE_PATH=/usr/share/nodejs
 mkdir -p "$prefix/lib/pkgconfig" "$prefix/include" "$src" "$apt_dir"/{lists/partial,archives/partial,parts}
 
 # Flags every library is compiled with: optimised for speed, no threads (a page without
-# cross-origin isolation has no SharedArrayBuffer), C++ exceptions on (core/ reports with them).
+# cross-origin isolation has no SharedArrayBuffer). C++ exceptions are WebAssembly's own
+# (core/ reports refusals with them); Emscripten's JavaScript emulation made every call that may
+# throw a round trip through JavaScript, which tripled the time to open a town. Every C++ object
+# in the link must use the same kind, so cmake/Web.cmake names the same flag.
 web_cflags="-O2"
+web_exceptions="-fwasm-exceptions"
 recipe_version=1  # bump when the flags or a recipe below change: everything is rebuilt
+
+command -v emcc >/dev/null || { echo "缺少 emscripten（apt-get install emscripten）" >&2; exit 1; }
 
 apt_opts=(-o "Dir::Etc::SourceList=$apt_dir/sources.list" -o "Dir::Etc::SourceParts=$apt_dir/parts"
           -o "Dir::State::Lists=$apt_dir/lists" -o "Dir::Cache=$apt_dir" -o "Dir::Cache::archives=$apt_dir/archives"
@@ -57,7 +63,8 @@ fetch_source() {
   echo "$dir"
 }
 
-stamp() { echo "$prefix/.built-$1-$2-r$recipe_version"; }
+# C++ libraries also carry the exception kind in their stamp (C libraries do not depend on it).
+stamp() { echo "$prefix/.built-$1-$2-r$recipe_version${3:+-$web_exceptions}"; }
 
 # ---- The private apt folder with one deb-src line --------------------------------------------
 if [ ! -f "$apt_dir/sources.list" ] || [ -z "$(ls -A "$apt_dir/lists" 2>/dev/null | grep -v partial)" ]; then
@@ -77,22 +84,22 @@ cmake_web() {  # SOURCE BUILD [cmake options…]: configure, build and install o
   emcmake cmake -S "$s" -B "$b" -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX="$prefix" \
     -DCMAKE_PREFIX_PATH="$prefix" -DCMAKE_FIND_ROOT_PATH="$prefix" -DBUILD_SHARED_LIBS=OFF \
     -DCMAKE_C_FLAGS_RELEASE="$web_cflags -DNDEBUG" -DCMAKE_CXX_FLAGS_RELEASE="$web_cflags -DNDEBUG" \
-    -DCMAKE_CXX_FLAGS="-fexceptions" -DCMAKE_CROSSCOMPILING_EMULATOR=/usr/bin/node "$@" >/dev/null
+    -DCMAKE_CXX_FLAGS="$web_exceptions" -DCMAKE_CROSSCOMPILING_EMULATOR=/usr/bin/node "$@" >/dev/null
   cmake --build "$b" -j"$jobs" >/dev/null
   cmake --install "$b" >/dev/null
 }
 
-build() {  # NAME BINARY-PACKAGE: fetches and builds NAME unless its stamp says it is there
-  local name=$1 binary=$2
+build() {  # NAME BINARY-PACKAGE [cxx]: fetches and builds NAME unless its stamp says it is there
+  local name=$1 binary=$2 cxx=${3:-}
   local version
   version=$(installed_source_version "$binary")
   [ -n "$version" ] || { echo "缺少 $binary（先运行 scripts/setup.sh）/ $binary is not installed" >&2; exit 1; }
-  if [ -f "$(stamp "$name" "$version")" ]; then return; fi
+  if [ -f "$(stamp "$name" "$version" "$cxx")" ]; then return; fi
   echo "编译 $name $version（WebAssembly）/ building $name for the web"
   local dir
   dir=$(fetch_source "$name" "$version")
   "build_$name" "$dir"
-  touch "$(stamp "$name" "$version")"
+  touch "$(stamp "$name" "$version" "$cxx")"
 }
 
 # ---- Recipes ---------------------------------------------------------------------------------
@@ -149,7 +156,7 @@ build_libsodium() {
 
 build_simdjson() {
   # The single-file build Debian's source ships; the fallback (portable) kernel is chosen for wasm.
-  (cd "$1/singleheader" && em++ $web_cflags -fexceptions -std=c++17 -c simdjson.cpp -o simdjson.o &&
+  (cd "$1/singleheader" && em++ $web_cflags $web_exceptions -std=c++17 -c simdjson.cpp -o simdjson.o &&
      emar rcs "$prefix/lib/libsimdjson.a" simdjson.o && cp simdjson.h "$prefix/include/")
   cat >"$prefix/lib/pkgconfig/simdjson.pc" <<EOF
 prefix=$prefix
@@ -189,14 +196,13 @@ build_imgui() {
 }
 
 # ---- Build -----------------------------------------------------------------------------------
-command -v emcc >/dev/null || { echo "缺少 emscripten（apt-get install emscripten）" >&2; exit 1; }
 build zlib zlib1g-dev
 build libzip libzip-dev
-build pugixml libpugixml-dev
+build pugixml libpugixml-dev cxx
 build libxlsxwriter libxlsxwriter-dev
 build freetype libfreetype-dev
 build libsodium libsodium-dev
-build simdjson libsimdjson-dev
+build simdjson libsimdjson-dev cxx
 build sqlite3 libsqlite3-dev
 build imgui libimgui-dev
 # Header-only libraries come from the installed Debian packages as they are.
