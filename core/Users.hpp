@@ -1,6 +1,8 @@
 #pragma once
 // People who sign in on a device: a login, a role, the organisations a clerk enters data for, and
 // a PIN kept only as a salted Argon2id hash (libsodium). Signing in yields the Actor the store checks.
+// Account management (docs/USERS.md): only an admin changes accounts, every change is one
+// transaction with an audit entry (never the PIN), and the town always keeps an active admin.
 #include <optional>
 #include <string>
 #include <vector>
@@ -22,16 +24,42 @@ struct User {
 
 std::vector<User> list_users(const Store& store);
 std::optional<User> find_user(const Store& store, const std::string& login);
-// Admin only. The PIN is 4–8 digits.
+std::optional<User> user_by_id(const Store& store, int64_t id);
+// True when at least one account is an active admin. A town without one (a new blank town, one made
+// by the CLI) offers the 「创建管理员」 step on its first start.
+bool has_active_admin(const Store& store);
+// Whether the app offers the 「创建管理员」 step: a town without an active admin, except a tablet's
+// town taken in from a package (packages carry no accounts; such a copy is read-only by design,
+// docs/SYNC.md) that nobody has set up.
+bool needs_first_admin(const Store& store);
+
+// The rules a new PIN must pass, with the message a person reads: 4–8 digits, not one digit
+// repeated (1111), not a straight run (1234, 9876), and typed the same twice. Throws InputError.
+void check_new_pin(const std::string& pin, const std::string& confirm);
+// Login: up to 32 letters, digits, '.', '_' or '-' (typed on any tablet keyboard). Throws InputError.
+void check_login(const std::string& login);
+
+// The town's first administrator, made by the person who will be it: allowed only while the town
+// has no active admin (afterwards only an admin adds users). The audit entry names the new admin.
+int64_t create_first_admin(Store& store, const User& user, const std::string& pin, const std::string& confirm);
+
+// Admin only. The PIN passes check_new_pin (without a confirmation). A clerk needs at least one
+// organisation.
 int64_t add_user(Store& store, const User& user, const std::string& pin, const Actor& actor);
 // The same with a PIN hashed beforehand (an Argon2id string). The demo town's accounts come so:
 // their PINs are printed in the README, and hashing three PINs costs about a second at every first
-// start in a tablet's browser.
+// start in a tablet's browser. Only the admin check and uniqueness apply.
 int64_t add_user_hashed(Store& store, const User& user, const std::string& pin_hash, const Actor& actor);
+// Changes name, role, organisations and active of user.id to what `user` says, in one transaction,
+// one audit entry per changed part. Refused when it would leave the town without an active admin,
+// or a clerk without an organisation.
+void update_user(Store& store, const User& user, const Actor& actor);
 void set_user_pin(Store& store, int64_t user_id, const std::string& pin, const Actor& actor);
 void set_user_orgs(Store& store, int64_t user_id, const std::vector<OrgId>& orgs, const Actor& actor);
+void set_user_role(Store& store, int64_t user_id, Role role, const Actor& actor);
 void set_user_active(Store& store, int64_t user_id, bool active, const Actor& actor);
-// The actor for a login and PIN; throws InputError (without saying which of the two was wrong).
+// The actor for a login and PIN; throws InputError (without saying which of the two was wrong; a
+// disabled account is named only after its PIN was right).
 Actor sign_in(const Store& store, const std::string& login, const std::string& pin);
 
 }  // namespace jiceng

@@ -1,5 +1,7 @@
 #include "editor/TemplateStore.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include "Sql.hpp"
 #include "Strings.hpp"
 
@@ -31,6 +33,11 @@ void atomically(sqlite3* db, F&& fn) {
 
 }  // namespace
 
+void TemplateStore::require_editor(const Actor& actor) {
+  if (actor.role != Role::Leader && actor.role != Role::Admin)
+    throw InputError(tr("editor.store.refused", {{"user", actor.user}, {"role", label(actor.role)}}));
+}
+
 std::string_view to_string(SaveKind k) { return kKinds[size_t(k)]; }
 
 TemplateStore::TemplateStore(Store& store, std::string name) : store_(store), name_(std::move(name)) {}
@@ -53,37 +60,46 @@ summary::Template TemplateStore::load() const {
   return summary::Template::parse(working_text(), tr("editor.store.source"), store_.catalog());
 }
 
-void TemplateStore::save_working(const summary::Template& t, const std::string& user) {
+void TemplateStore::save_working(const summary::Template& t, const Actor& actor) {
+  require_editor(actor);
   sql::Stmt q(store_.handle(),
               "INSERT INTO summary_templates(name, text, updated_at, updated_by) VALUES(?, ?, ?, ?) "
               "ON CONFLICT(name) DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at, "
               "updated_by = excluded.updated_by");
-  q.bind(1, name_).bind(2, t.to_text()).bind(3, now_iso()).bind(4, user);
+  q.bind(1, name_).bind(2, t.to_text()).bind(3, now_iso()).bind(4, actor.user);
   q.run();
 }
 
-void TemplateStore::reset_to_default(const std::string& user) {
+void TemplateStore::reset_to_default(const Actor& actor) {
+  require_editor(actor);
   atomically(store_.handle(), [&] {
-    if (has_working()) add_save_point(load(), SaveKind::Restore, tr("editor.history.before_reset"), user);
+    if (has_working()) add_save_point(load(), SaveKind::Restore, tr("editor.history.before_reset"), actor);
     sql::Stmt q(store_.handle(), "DELETE FROM summary_templates WHERE name = ?");
     q.bind(1, name_);
     q.run();
     clear_pending();
+    store_.record_audit({0, {}, actor.user, actor.device, "summary_reset", std::nullopt, {}, {}, {}, {}, {},
+                         nlohmann::json{{"template", name_}}.dump()});
   });
 }
 
 int64_t TemplateStore::add_save_point(const summary::Template& t, SaveKind kind, const std::string& label,
-                                      const std::string& user) {
+                                      const Actor& actor) {
+  require_editor(actor);
   int64_t id = 0;
   atomically(store_.handle(), [&] {
-    save_working(t, user);
+    save_working(t, actor);
     sql::Stmt q(store_.handle(),
                 "INSERT INTO summary_template_history(name, at, user, kind, label, text, blocks, placeholders) "
                 "VALUES(?, ?, ?, ?, ?, ?, ?, ?)");
-    q.bind(1, name_).bind(2, now_iso()).bind(3, user).bind(4, to_string(kind)).bind(5, label).bind(6, t.to_text());
+    q.bind(1, name_).bind(2, now_iso()).bind(3, actor.user).bind(4, to_string(kind)).bind(5, label).bind(6, t.to_text());
     q.bind(7, int64_t(t.blocks().size())).bind(8, int64_t(t.placeholder_count()));
     q.run();
     id = sql::scalar_int(store_.handle(), "SELECT last_insert_rowid()");
+    // The session's automatic point is bookkeeping; the versions a person makes are history.
+    if (kind != SaveKind::Auto)
+      store_.record_audit({0, {}, actor.user, actor.device, "summary_version", std::nullopt, {}, {}, {}, {}, {},
+                           nlohmann::json{{"template", name_}, {"id", id}, {"kind", to_string(kind)}, {"label", label}}.dump()});
   });
   return id;
 }
@@ -107,14 +123,15 @@ std::string TemplateStore::save_point_text(int64_t id) const {
   return q.text(0);
 }
 
-summary::Template TemplateStore::restore(int64_t id, const std::string& user) {
+summary::Template TemplateStore::restore(int64_t id, const Actor& actor) {
+  require_editor(actor);
   const std::string text = save_point_text(id);
   // Parse first: a save point that no longer fits the catalog changes nothing.
   summary::Template t = summary::Template::parse(text, tr("editor.history.source", {{"id", std::to_string(id)}}),
                                                  store_.catalog());
   atomically(store_.handle(), [&] {
-    add_save_point(load(), SaveKind::Restore, tr("editor.history.before_restore", {{"id", std::to_string(id)}}), user);
-    save_working(t, user);
+    add_save_point(load(), SaveKind::Restore, tr("editor.history.before_restore", {{"id", std::to_string(id)}}), actor);
+    save_working(t, actor);
     clear_pending();
   });
   return t;

@@ -17,6 +17,7 @@ using namespace jiceng::editor;
 using namespace jiceng::summary;
 
 TEST_CASE("template store: working copy, save points, restore, pending text survive reopening") {
+  const Actor admin{"周敏", "office", Role::Admin, {}};
   test::TempDir dir;
   const std::string db = dir.file("t.db");
   const Catalog& cat = Catalog::builtin();
@@ -27,9 +28,9 @@ TEST_CASE("template store: working copy, save points, restore, pending text surv
     CHECK_FALSE(ts.has_working());
     Template t = ts.load();  // the built-in default
     CHECK(t.to_text() == Template::builtin(cat).to_text());
-    first = ts.add_save_point(t, SaveKind::Auto, "开始编辑", "admin");
+    first = ts.add_save_point(t, SaveKind::Auto, "开始编辑", admin);
     t.set_text(2, "全镇共有党员{党员数}名。", cat);
-    ts.save_working(t, "admin");
+    ts.save_working(t, admin);
     ts.save_pending(PendingEdit{3, "正在输入的一段话", {}});
   }
   {
@@ -46,9 +47,9 @@ TEST_CASE("template store: working copy, save points, restore, pending text surv
     REQUIRE(points.size() == 1);
     CHECK(points[0].label == "开始编辑");
     CHECK(points[0].kind == SaveKind::Auto);
-    CHECK(points[0].user == "admin");
+    CHECK(points[0].user == "周敏");
 
-    Template back = ts.restore(first, "admin");
+    Template back = ts.restore(first, admin);
     CHECK(back.to_text() == Template::builtin(cat).to_text());
     CHECK(ts.load().to_text() == back.to_text());
     CHECK_FALSE(ts.pending());
@@ -59,9 +60,9 @@ TEST_CASE("template store: working copy, save points, restore, pending text surv
     CHECK_THROWS_AS(ts.save_point_text(9999), InputError);
     // Template writes are not figure data: the store's revision stays.
     const uint64_t rev = s->revision();
-    ts.save_working(back, "admin");
+    ts.save_working(back, admin);
     CHECK(s->revision() == rev);
-    ts.reset_to_default("admin");
+    ts.reset_to_default(admin);
     CHECK_FALSE(ts.has_working());
   }
 }
