@@ -106,7 +106,9 @@ class Store {
   size_t set_values(const std::vector<ValueInput>& ins, const Actor& actor, const std::string& reason = {});
   // ---- Workflow: 草稿 → 已提交 (clerk) → 已审核 (leader); reopen (leader) needs a reason ------
   // Each acts on one organisation's values of one period (a year's yearly values, or a month's).
-  void submit(OrgId org, const Period& p, const Actor& actor);
+  // Submitting a period with expected figures missing (Workflow.hpp) is refused unless the clerk
+  // confirmed the gaps; the confirmed gaps are kept in the audit entries' detail ("gaps": ids).
+  void submit(OrgId org, const Period& p, const Actor& actor, bool gaps_confirmed = false);
   void approve(OrgId org, const Period& p, const Actor& actor);
   void reopen(OrgId org, const Period& p, const Actor& actor, const std::string& reason);
   // The lowest status among an organisation's values of a period; nullopt when nothing is typed.
@@ -127,7 +129,7 @@ class Store {
   Store(sqlite3* db, std::string path, const Catalog& catalog);
   void audit(const AuditEntry& e);
   void set_status(OrgId org, const Period& p, ValueStatus from, ValueStatus to, const Actor& actor,
-                  const std::string& reason);
+                  const std::string& reason, const std::vector<std::string>& missing = {});
   // Throws InputError unless the actor may enter data for `org` (clerks: within their scope).
   void require_entry_right(OrgId org, const Actor& actor) const;
   void require_role(const Actor& actor, std::initializer_list<Role> roles) const;

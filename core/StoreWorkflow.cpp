@@ -5,6 +5,7 @@
 #include "Sql.hpp"
 #include "Store.hpp"
 #include "Strings.hpp"
+#include "Workflow.hpp"
 
 namespace jiceng {
 
@@ -43,7 +44,7 @@ std::optional<ValueStatus> Store::period_status(OrgId org_id, const Period& p) c
 }
 
 void Store::set_status(OrgId org_id, const Period& p, ValueStatus from, ValueStatus to, const Actor& actor,
-                       const std::string& reason) {
+                       const std::string& reason, const std::vector<std::string>& missing) {
   auto o = org(org_id);
   if (!o) throw InputError(tr("store.unknown_org", {{"org", std::to_string(org_id)}}));
   transaction([&] {
@@ -57,7 +58,9 @@ void Store::set_status(OrgId org_id, const Period& p, ValueStatus from, ValueSta
                  "WHERE org_id = ? AND indicator_id = ? AND period = ?");
     const std::string at = now_iso();
     const std::string device = actor.device.empty() ? device_id() : actor.device;
-    const std::string detail = nlohmann::json{{"old_status", to_string(from)}, {"status", to_string(to)}}.dump();
+    nlohmann::json d{{"old_status", to_string(from)}, {"status", to_string(to)}};
+    if (!missing.empty()) d["gaps"] = missing;  // the gaps the clerk confirmed (no schema change)
+    const std::string detail = d.dump();
     for (const auto& [indicator, value] : rows) {
       up.bind(1, std::string(to_string(to))).bind(2, at).bind(3, actor.user).bind(4, device).bind(5, org_id)
           .bind(6, indicator).bind(7, p.str()).run();
@@ -66,9 +69,23 @@ void Store::set_status(OrgId org_id, const Period& p, ValueStatus from, ValueSta
   });
 }
 
-void Store::submit(OrgId org_id, const Period& p, const Actor& actor) {
+void Store::submit(OrgId org_id, const Period& p, const Actor& actor, bool gaps_confirmed) {
   require_entry_right(org_id, actor);
-  set_status(org_id, p, ValueStatus::Draft, ValueStatus::Submitted, actor, tr("workflow.submit_reason"));
+  // The same rule the screens ask before offering 提交: an empty or already submitted period says so.
+  const Permission may = permission(*this, WorkflowStep::Submit, org_id, p, actor);
+  if (!may.ok) throw InputError(may.why);
+  const Org o = *org(org_id);
+  std::vector<std::string> gaps;
+  std::string names;
+  for (const Indicator* ind : missing_indicators(*this, o, p)) {
+    gaps.push_back(ind->id);
+    names += (names.empty() ? "" : tr("workflow.list_sep")) + ind->name;
+  }
+  const std::string n = std::to_string(gaps.size());
+  if (!gaps.empty() && !gaps_confirmed)
+    throw InputError(tr("workflow.incomplete", {{"org", o.name}, {"period", period_text(p)}, {"n", n}, {"list", names}}));
+  set_status(org_id, p, ValueStatus::Draft, ValueStatus::Submitted, actor,
+             gaps.empty() ? tr("workflow.submit_reason") : tr("workflow.submit_gaps_reason", {{"n", n}}), gaps);
 }
 
 void Store::approve(OrgId org_id, const Period& p, const Actor& actor) {

@@ -27,8 +27,8 @@ TEST_CASE("overdue: missing or draft months up to the latest month with data") {
   for (int m = 1; m <= 3; ++m) {
     const std::string p = "2020-0" + std::to_string(m);
     s->set_values({{"V1", "visited_households", p, "10"}, {"V2", "visited_households", p, "8"}}, a);
-    s->submit(t.v1, Period{2020, m}, a);
-    if (m < 3) s->submit(t.v2, Period{2020, m}, a);
+    s->submit(t.v1, Period{2020, m}, a, true);  // one figure of the month: gaps confirmed
+    if (m < 3) s->submit(t.v2, Period{2020, m}, a, true);
   }
   auto f = YearFigures::compute(*s, 2020);
 
@@ -57,7 +57,7 @@ TEST_CASE("overdue: missing or draft months up to the latest month with data") {
   CHECK(late_units(r) == 2);
 
   // Submitting clears it; approving keeps it clear.
-  s->submit(t.v2, Period{2020, 3}, a);
+  s->submit(t.v2, Period{2020, 3}, a, true);
   s->approve(t.v2, Period{2020, 3}, a);
   f = YearFigures::compute(*s, 2020);
   r = build_overdue(*s, f, "2020-04-10");

@@ -44,7 +44,7 @@ TEST_CASE("draft → submitted by the clerk → approved by a leader; reopen nee
   CHECK(!rejection([&] { w.s->approve(w.t.v1, y, w.clerk); }).empty());
   // Drafts cannot be approved.
   CHECK(rejection([&] { w.s->approve(w.t.v1, y, w.leader); }).find("草稿") != std::string::npos);
-  w.s->submit(w.t.v1, y, w.clerk);
+  w.s->submit(w.t.v1, y, w.clerk, true);  // two of the year's figures: the gaps confirmed
   CHECK(w.s->period_status(w.t.v1, y) == ValueStatus::Submitted);
   w.s->approve(w.t.v1, y, w.leader);
   CHECK(w.s->period_status(w.t.v1, y) == ValueStatus::Approved);
