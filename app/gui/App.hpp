@@ -12,6 +12,7 @@
 #include "Settings.hpp"
 #include "Style.hpp"
 #include "View.hpp"
+#include "views/FirstAdmin.hpp"
 
 struct ImFontAtlas;
 
@@ -110,6 +111,7 @@ class App final : public ShellActions {
   bool new_town_requested_ = false;
   std::string new_town_name_;
   std::string new_town_error_;
+  FirstAdminForm first_admin_;  // a town without an admin shows 「创建管理员」 instead of the screen
   FontSizes built_sizes_{0, 0};
   float style_scale_ = 0;
   bool style_tablet_ = false;

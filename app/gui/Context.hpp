@@ -55,6 +55,8 @@ struct Context {
   // shell->navigate(ViewId::Collect); the collect screen selects them on its next draw and clears them.
   std::optional<OrgId> collect_org;
   std::optional<Period> collect_period;
+  // Set by the first-admin step (views/FirstAdmin.cpp): 设置 opens on 用户 and shows it once.
+  std::string users_notice;
 
   // Makes sure the font has every character of text: the atlas grows before the next frame.
   void need_text(std::string_view text) const;

@@ -49,7 +49,8 @@ void App::draw() {
     open_at_top();
     ImGui::BeginChild("##content", ImVec2(0, -(status_h + nav_h + ImGui::GetStyle().ItemSpacing.y)), false, content);
   }
-  view(current_).draw(ctx_);
+  if (first_admin_needed(ctx_, first_admin_)) draw_first_admin(ctx_, first_admin_);
+  else view(current_).draw(ctx_);
   ui::drag_to_scroll();
   ImGui::EndChild();
   ImGui::PopStyleColor();

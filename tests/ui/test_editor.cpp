@@ -1,7 +1,9 @@
 // The summary editor driven headless as a person would: edit a paragraph and see the preview
 // change, insert a placeholder from the picker, an expression error shown where it is, save points
 // and restore, typed text surviving a killed app, the unresolved list jumping to its paragraph,
-// figure details on tap, the tablet layout, the X-template import review and export.
+// figure details on tap, the tablet layout, the X-template import review and export; signed in as
+// the demo town's admin, since only a leader or an admin changes the summary (test_users.cpp has
+// the read-only side).
 #include <doctest/doctest.h>
 
 #include <filesystem>
@@ -60,6 +62,7 @@ TEST_CASE("editor: edit a paragraph, the preview follows, autosave keeps it when
   std::string typed;
   {
     Headless h(options(dir));
+    test_ui::sign_in(h, "admin", "1234");  // the editor needs a leader or an admin
     Editor& e = editor_in(h);
     p = edit_first_paragraph(h);
     const std::string before = preview_text(e, p);
@@ -79,6 +82,7 @@ TEST_CASE("editor: edit a paragraph, the preview follows, autosave keeps it when
   }
   {
     Headless h(options(dir));
+    test_ui::sign_in(h, "admin", "1234");  // the editor needs a leader or an admin
     Editor& e = editor_in(h);
     REQUIRE(e.editing);
     CHECK(*e.editing == p);
@@ -100,6 +104,7 @@ TEST_CASE("editor: edit a paragraph, the preview follows, autosave keeps it when
 
 TEST_CASE("editor: insert a placeholder from the picker by pinyin initials; a bad one shows where and why") {
   Headless h(options(fresh_dir("insert")));
+  test_ui::sign_in(h, "admin", "1234");  // the editor needs a leader or an admin
   Editor& e = editor_in(h);
   const size_t p = edit_first_paragraph(h);
   const auto figures_before = e.doc.figure_count();
@@ -158,6 +163,7 @@ TEST_CASE("editor: insert a placeholder from the picker by pinyin initials; a ba
 
 TEST_CASE("editor: save points and restore") {
   Headless h(options(fresh_dir("restore")));
+  test_ui::sign_in(h, "admin", "1234");  // the editor needs a leader or an admin
   Editor& e = editor_in(h);
   REQUIRE(h.click("summary.savepoint"));
   h.frame();
@@ -188,6 +194,7 @@ TEST_CASE("editor: save points and restore") {
 
 TEST_CASE("editor: the unresolved list jumps to its paragraph; a figure tapped shows its villages") {
   Headless h(options(fresh_dir("unresolved")));
+  test_ui::sign_in(h, "admin", "1234");  // the editor needs a leader or an admin
   Editor& e = editor_in(h);
   CHECK(h.visible("summary.unresolved.none"));
   const size_t p = edit_first_paragraph(h);
@@ -222,6 +229,7 @@ TEST_CASE("editor: tablet portrait shows the preview below the text; a tap edits
   auto o = options(fresh_dir("tablet"), 800, 1280);
   o.tablet = true;
   Headless h(o);
+  test_ui::sign_in(h, "admin", "1234");  // the editor needs a leader or an admin
   Editor& e = editor_in(h);
   h.frames(2);
   REQUIRE(h.app().context().narrow);
@@ -251,6 +259,7 @@ TEST_CASE("editor: import a purchased X-template through the review, then export
          "全镇共发展党员X名，走访群众X余户，党员总数X名。\n";
   }
   Headless h(options(dir));
+  test_ui::sign_in(h, "admin", "1234");  // the editor needs a leader or an admin
   Editor& e = editor_in(h);
   REQUIRE(h.click("summary.import"));
   REQUIRE(h.click("import.path"));

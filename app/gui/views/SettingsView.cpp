@@ -1,5 +1,6 @@
 // 设置: tablet mode and text size, the town database (switch, create an empty town), the village
-// ranking's rules (views/SettingsRanking.cpp), and what the app runs on (data folder, font, schema).
+// ranking's rules (views/SettingsRanking.cpp), and what the app runs on (data folder, font, schema);
+// on a tab of its own, the town's accounts (用户, views/SettingsUsers.cpp).
 #include <imgui.h>
 
 #include <cstdio>
@@ -10,6 +11,7 @@
 #include "platform/Fonts.hpp"
 #include "platform/Storage.hpp"
 #include "views/SettingsRanking.hpp"
+#include "views/SettingsUsers.hpp"
 #include "views/Views.hpp"
 #include "widgets/Widgets.hpp"
 
@@ -43,6 +45,30 @@ class SettingsView final : public View {
 
   void draw_content(Context& ctx) override {
     ui::heading(title());
+    // The first admin arrives here to add the town's users: that tab opens.
+    const bool to_users = !ctx.users_notice.empty();
+    if (!ImGui::BeginTabBar("##settings_tabs")) return;
+    const bool general = ImGui::BeginTabItem(tr("users.tab.general").c_str());
+    ui::mark("settings.tab.general");
+    if (general) {
+      draw_general(ctx);
+      ImGui::EndTabItem();
+    }
+    const bool users = ImGui::BeginTabItem(tr("users.title").c_str(), nullptr,
+                                           to_users ? ImGuiTabItemFlags_SetSelected : ImGuiTabItemFlags_None);
+    ui::mark("settings.tab.users");
+    if (users) {
+      draw_users_settings(ctx, users_);
+      ImGui::EndTabItem();
+    }
+    ImGui::EndTabBar();
+  }
+
+ public:
+  UsersForm& users_form() { return users_; }
+
+ private:
+  void draw_general(Context& ctx) {
     const int cols = ui::columns_for(24);
     if (ImGui::BeginTable("##settings", cols)) {
       ImGui::TableNextColumn();
@@ -162,9 +188,15 @@ class SettingsView final : public View {
 
   SettingsModel m_;
   RankingForm ranking_;
+  UsersForm users_;
 };
 
 }  // namespace
+
+UsersForm* users_form_of(View& v) {
+  auto* s = dynamic_cast<SettingsView*>(&v);
+  return s ? &s->users_form() : nullptr;
+}
 
 std::unique_ptr<View> make_settings_view() { return std::make_unique<SettingsView>(); }
 

@@ -148,10 +148,15 @@ void save_point(Editor& e, Context& ctx) {
   if (button(tr("editor.savepoint.save"), "savepoint.save", ctx)) {
     e.commit_edit();
     const std::string label = summary::trim(e.label).empty() ? tr("editor.savepoint.default") : summary::trim(e.label);
-    e.templates->add_save_point(*e.tpl, editor::SaveKind::Manual, label, e.user());
-    e.session_saved = true;
-    e.message = tr("editor.savepoint.done", {{"label", label}});
-    e.message_error = false;
+    try {
+      e.templates->add_save_point(*e.tpl, editor::SaveKind::Manual, label, e.who());
+      e.session_saved = true;
+      e.message = tr("editor.savepoint.done", {{"label", label}});
+      e.message_error = false;
+    } catch (const std::exception& err) {
+      e.message = failure_text(err, true);
+      e.message_error = true;
+    }
     close(e);
   }
   ImGui::SameLine();
@@ -171,12 +176,19 @@ void history(Editor& e, Context& ctx) {
       ImGui::PushID(k);
       const std::string at = p.at.size() >= 16 ? p.at.substr(0, 10) + " " + p.at.substr(11, 5) : p.at;
       ctx.need_text(p.label);
-      ui::paragraph(tr("editor.history.item", {{"at", at},
-                                               {"kind", tr("editor.history.kind." + std::string(editor::to_string(p.kind)))},
-                                               {"label", p.label},
-                                               {"blocks", std::to_string(p.blocks)},
-                                               {"figures", std::to_string(p.placeholders)}}));
-      if (button(tr("editor.history.restore"), ("history.restore." + std::to_string(p.id)).c_str(), ctx)) restore = p.id;
+      // Versions saved before names were recorded carry a device id or nothing: say so.
+      const bool named = !p.user.empty() && (!e.store || p.user != e.store->device_id());
+      const std::string by = named ? p.user : tr("editor.history.by_unknown");
+      ctx.need_text(by);
+      ui::paragraph(tr("editor.history.item_by", {{"at", at},
+                                                  {"user", by},
+                                                  {"kind", tr("editor.history.kind." + std::string(editor::to_string(p.kind)))},
+                                                  {"label", p.label},
+                                                  {"blocks", std::to_string(p.blocks)},
+                                                  {"figures", std::to_string(p.placeholders)}}));
+      ui::mark("history.item." + std::to_string(p.id));
+      if (button(tr("editor.history.restore"), ("history.restore." + std::to_string(p.id)).c_str(), ctx, e.may_edit()))
+        restore = p.id;
       ImGui::Separator();
       ImGui::PopID();
     }
@@ -185,7 +197,7 @@ void history(Editor& e, Context& ctx) {
   if (restore) {
     e.editing.reset();
     try {
-      e.tpl = e.templates->restore(*restore, e.user());
+      e.tpl = e.templates->restore(*restore, e.who());
       e.session_saved = true;
       e.changed(false);
       e.message = tr("editor.history.restored");
@@ -197,17 +209,24 @@ void history(Editor& e, Context& ctx) {
     close(e);
     return;
   }
-  if (button(tr("editor.history.builtin"), "history.builtin", ctx)) {
+  if (button(tr("editor.history.builtin"), "history.builtin", ctx, e.may_edit())) {
     e.editing.reset();
-    e.templates->reset_to_default(e.user());
-    e.tpl = e.templates->load();
-    e.changed(false);
-    e.message = tr("editor.history.restored");
+    try {
+      e.templates->reset_to_default(e.who());
+      e.tpl = e.templates->load();
+      e.changed(false);
+      e.message = tr("editor.history.restored");
+      e.message_error = false;
+    } catch (const std::exception& err) {
+      e.message = failure_text(err, true);
+      e.message_error = true;
+    }
     close(e);
     return;
   }
   ImGui::SameLine();
   if (button(tr("editor.dialog.close"), "history.close", ctx)) close(e);
+  if (!e.may_edit()) ui::muted(tr("editor.history.read_only"));
 }
 
 std::string default_path(const Editor& e, const Context& ctx, exporter::Format f) {
@@ -346,7 +365,7 @@ void import_dialog(Editor& e, Context& ctx) {
       summary::Template t = r.build(e.store->catalog());
       e.editing.reset();
       const std::string label = to_utf8(from_utf8(summary::trim(e.import_path)).filename());
-      e.templates->add_save_point(t, editor::SaveKind::Import, label, e.user());
+      e.templates->add_save_point(t, editor::SaveKind::Import, label, e.who());
       e.tpl = std::move(t);
       e.session_saved = true;
       e.selected = 0;

@@ -22,23 +22,50 @@ void Editor::load(Store& s) {
   session_saved = false;
   selected = 0;
   notice.clear();
+  recovered.reset();
+  actor.reset();  // another town: its own people; the view tells who is signed in on the next frame
   try {
     tpl = templates->load();
   } catch (const InputError& e) {
     problem = e.describe();
     return;
   }
-  // Text typed before the app was killed comes back into its paragraph, still being edited.
+  // Text typed before the app was killed comes back into its paragraph, still being edited, once
+  // someone who may edit is signed in.
   if (auto p = templates->pending(); p && p->block < tpl->blocks().size()) {
-    begin_edit(p->block);
-    buffer = p->text;
-    buffer_changed(0);
-    pending_dirty = false;
-    notice = tr("editor.notice.recovered", {{"at", p->at}});
+    recovered = p;
+    notice = tr("editor.notice.recovered_later", {{"at", p->at}});
   }
 }
 
-std::string Editor::user() const { return store ? store->device_id() : std::string(); }
+Actor Editor::who() const {
+  if (actor) return *actor;
+  return Actor{tr("editor.nobody"), {}, Role::Clerk, {}};
+}
+
+void Editor::set_actor(const Actor* a) {
+  const bool same = (!a && !actor) || (a && actor && a->user == actor->user && a->role == actor->role);
+  if (!same) {
+    if (editing && may_edit()) commit_edit();  // under the one who typed it
+    editing.reset();
+    error.clear();
+    pending_dirty = false;
+    session_saved = false;  // the next person's first change gets its own automatic point
+    if (a) actor = *a;
+    else actor.reset();
+  }
+  if (recovered && may_edit()) {
+    const editor::PendingEdit p = *recovered;
+    recovered.reset();
+    begin_edit(p.block);
+    buffer = p.text;
+    buffer_changed(0);
+    pending_dirty = false;
+    notice = tr("editor.notice.recovered", {{"at", p.at}});
+  } else if (recovered) {
+    notice = tr("editor.notice.recovered_later", {{"at", recovered->at}});
+  }
+}
 
 void Editor::rerender() {
   doc = {};
@@ -86,19 +113,19 @@ void Editor::select_block(size_t block) {
 }
 
 void Editor::before_change() {
-  if (session_saved || !tpl) return;
-  templates->add_save_point(*tpl, editor::SaveKind::Auto, tr("editor.history.session"), user());
+  if (session_saved || !tpl || !may_edit()) return;
+  templates->add_save_point(*tpl, editor::SaveKind::Auto, tr("editor.history.session"), who());
   session_saved = true;
 }
 
 void Editor::changed(bool save) {
   rerender();
-  if (save && tpl) templates->save_working(*tpl, user());
+  if (save && tpl && may_edit()) templates->save_working(*tpl, who());
 }
 
 void Editor::begin_edit(size_t block) {
   if (editing && *editing != block) commit_edit();
-  if (!tpl || block >= tpl->blocks().size()) return;
+  if (!tpl || block >= tpl->blocks().size() || !may_edit()) return;
   editing = block;
   buffer = saved_text = tpl->blocks()[block].text;
   error.clear();
@@ -134,17 +161,17 @@ void Editor::autosave(double now) {
 }
 
 void Editor::commit_edit() {
-  if (!editing || !tpl) return;
+  if (!editing || !tpl || !may_edit()) return;
   if (error.empty() && buffer != saved_text) {
     // The template holds saved_text's replacement already; the save point keeps the old one.
     summary::Template before = *tpl;
     before.set_text(*editing, saved_text, store->catalog());
     if (!session_saved) {
-      templates->add_save_point(before, editor::SaveKind::Auto, tr("editor.history.session"), user());
+      templates->add_save_point(before, editor::SaveKind::Auto, tr("editor.history.session"), who());
       session_saved = true;
     }
     tpl->set_text(*editing, buffer, store->catalog());
-    templates->save_working(*tpl, user());
+    templates->save_working(*tpl, who());
     saved_text = buffer;
   }
   if (error.empty()) templates->clear_pending();

@@ -49,6 +49,11 @@ class Editor {
   std::vector<OutlineEntry> outline;
   std::string problem;                   // why the template could not be loaded
   std::unique_ptr<editor::IndicatorSearch> search;
+  // Who is signed in, set by the view every frame: only a leader or an admin changes the template
+  // (core refuses anyone else too); everybody else reads, previews and exports.
+  std::optional<Actor> actor;
+  // Text typed before the app was killed, waiting for someone who may edit to sign in.
+  std::optional<editor::PendingEdit> recovered;
 
   // ---- Editing --------------------------------------------------------------------------
   size_t selected = 0;                   // outline entry shown
@@ -90,7 +95,13 @@ class Editor {
   void load(Store& s);
   // The template or the figures changed: render again and rebuild the outline.
   void rerender();
-  std::string user() const;
+  bool may_edit() const { return actor && (actor->role == Role::Admin || actor->role == Role::Leader); }
+  // The signed-in actor, or nobody (whom the store refuses).
+  Actor who() const;
+  // The signed-in person changed: what was typed is kept under the one who typed it, then the
+  // editor follows the new person (read-only for a clerk or nobody). Recovered text reappears
+  // for someone who may edit.
+  void set_actor(const Actor* a);
   // Applies a changed template: render, keep the working copy in the database.
   void changed(bool save);
   void begin_edit(size_t block);

@@ -185,7 +185,10 @@ void draw_section(Editor& e, Context& ctx) {
     ImGui::Separator();
     if (e.outline.empty() || e.selected >= e.outline.size()) break;  // the section went away
   }
-  if (ImGui::Button(tr("editor.edit.add_paragraph").c_str(), ImVec2(0, ui::em(ctx.tablet ? 2.2f : 1.6f)))) {
+  ImGui::BeginDisabled(!e.may_edit());
+  const bool add = ImGui::Button(tr("editor.edit.add_paragraph").c_str(), ImVec2(0, ui::em(ctx.tablet ? 2.2f : 1.6f)));
+  ImGui::EndDisabled();
+  if (add && e.may_edit()) {
     e.commit_edit();
     e.before_change();
     const size_t at = e.outline[e.selected].end;

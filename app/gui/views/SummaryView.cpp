@@ -6,6 +6,7 @@
 
 #include "Strings.hpp"
 #include "View.hpp"
+#include "views/SignIn.hpp"
 #include "views/SummaryEditor.hpp"
 #include "views/Views.hpp"
 #include "widgets/Widgets.hpp"
@@ -40,6 +41,7 @@ class SummaryView final : public View {
   }
 
   void draw_content(Context& ctx) override {
+    e_.set_actor(signed_in(ctx));
     e_.autosave(ImGui::GetTime());
     if (e_.pending_dirty) ++ctx.pending_edits;
     draw_toolbar(ctx);
@@ -91,12 +93,23 @@ class SummaryView final : public View {
                                  {"sections", std::to_string(e_.outline.size())},
                                  {"figures", std::to_string(e_.doc.figure_count())},
                                  {"missing", std::to_string(e_.doc.unresolved.size())}}));
+    // Like the other writing screens: who may change the summary signs in here; everybody else
+    // reads, previews and exports, and is told why the editing controls are off.
+    draw_sign_in(ctx, sign_in_, tr("editor.sign_in_why"));
+    e_.set_actor(signed_in(ctx));  // after the strip: who may have just signed in or out
+    if (!e_.may_edit()) {
+      const Actor* a = signed_in(ctx);
+      ui::paragraph(a ? tr("editor.read_only.clerk", {{"user", a->user}, {"role", label(a->role)}})
+                      : tr("editor.read_only.signed_out"),
+                    ui::color::warn);
+      ui::mark("summary.read_only");
+    }
     const float bh = ui::em(ctx.tablet ? 2.2f : 1.7f);
-    struct B { const char* key; const char* mark; Dialog d; };
-    const B buttons[] = {{"editor.button.save_point", "summary.savepoint", Dialog::SavePoint},
-                         {"editor.button.history", "summary.history", Dialog::History},
-                         {"editor.button.import", "summary.import", Dialog::Import},
-                         {"editor.button.export", "summary.export", Dialog::Export}};
+    struct B { const char* key; const char* mark; Dialog d; bool writes; };
+    const B buttons[] = {{"editor.button.save_point", "summary.savepoint", Dialog::SavePoint, true},
+                         {"editor.button.history", "summary.history", Dialog::History, false},
+                         {"editor.button.import", "summary.import", Dialog::Import, true},
+                         {"editor.button.export", "summary.export", Dialog::Export, false}};
     float x = 0;
     const float avail = ImGui::GetContentRegionAvail().x;
     for (const B& b : buttons) {
@@ -104,7 +117,9 @@ class SummaryView final : public View {
       const float w = ImGui::CalcTextSize(text.c_str()).x + ui::em(1.5f);
       if (x > 0 && x + w < avail) ImGui::SameLine();
       else x = 0;
-      if (ImGui::Button(text.c_str(), ImVec2(w, bh))) open_dialog(e_, b.d);
+      ImGui::BeginDisabled(b.writes && !e_.may_edit());
+      if (ImGui::Button(text.c_str(), ImVec2(w, bh)) && (!b.writes || e_.may_edit())) open_dialog(e_, b.d);
+      ImGui::EndDisabled();
       ui::mark(b.mark);
       x += w + ImGui::GetStyle().ItemSpacing.x;
     }
@@ -112,6 +127,7 @@ class SummaryView final : public View {
   }
 
   Editor e_;
+  SignInForm sign_in_;
   const Store* store_ = nullptr;
   uint64_t generation_ = 0;
 };
