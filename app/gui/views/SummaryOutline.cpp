@@ -66,42 +66,42 @@ void draw_outline(Editor& e, Context& ctx) {
   const OutlineEntry* sel = selected ? &*selected : nullptr;
   const bool heading = sel && sel->heading;
   const summary::Template& t = *e.tpl;
-  if (small_button(tr("editor.outline.add"), "outline.add", true, ctx)) {
+  if (small_button(tr("editor.outline.add"), "outline.add", e.may_edit(), ctx)) {
     e.section_rename = false;
     e.section_level = heading ? sel->level : 1;
     open_dialog(e, Dialog::Section);
   }
   ImGui::SameLine();
-  if (small_button(tr("editor.outline.rename"), "outline.rename", heading, ctx)) {
+  if (small_button(tr("editor.outline.rename"), "outline.rename", heading && e.may_edit(), ctx)) {
     e.section_rename = true;
     e.section_level = sel->level;
     e.label = t.blocks()[sel->first].text;
     open_dialog(e, Dialog::Section);
   }
   ImGui::SameLine();
-  if (small_button(tr("editor.outline.delete"), "outline.delete", heading, ctx)) open_dialog(e, Dialog::DeleteSection);
+  if (small_button(tr("editor.outline.delete"), "outline.delete", heading && e.may_edit(), ctx)) open_dialog(e, Dialog::DeleteSection);
   const auto prev = heading ? previous_sibling(t, sel->first) : std::nullopt;
   const auto next = heading ? next_sibling(t, sel->first) : std::nullopt;
-  if (small_button(tr("editor.outline.up"), "outline.up", prev.has_value(), ctx)) {
+  if (small_button(tr("editor.outline.up"), "outline.up", prev.has_value() && e.may_edit(), ctx)) {
     const size_t h = sel->first;
     move(e, h, *prev);
     e.select_block(*prev);
   }
   ImGui::SameLine();
-  if (small_button(tr("editor.outline.down"), "outline.down", next.has_value(), ctx)) {
+  if (small_button(tr("editor.outline.down"), "outline.down", next.has_value() && e.may_edit(), ctx)) {
     const size_t h = sel->first, target = t.section_end(*next);
     const size_t len = t.section_end(h) - h;
     move(e, h, target);
     e.select_block(target - len);
   }
   ImGui::SameLine();
-  if (small_button(tr("editor.outline.promote"), "outline.promote", heading && sel->level > 1, ctx)) {
+  if (small_button(tr("editor.outline.promote"), "outline.promote", heading && sel->level > 1 && e.may_edit(), ctx)) {
     e.before_change();
     e.tpl->set_level(sel->first, sel->level - 1);
     e.changed(true);
   }
   ImGui::SameLine();
-  if (small_button(tr("editor.outline.demote"), "outline.demote", heading && sel->level < 4, ctx)) {
+  if (small_button(tr("editor.outline.demote"), "outline.demote", heading && sel->level < 4 && e.may_edit(), ctx)) {
     e.before_change();
     e.tpl->set_level(sel->first, sel->level + 1);
     e.changed(true);
