@@ -205,9 +205,10 @@ build libsodium libsodium-dev
 build simdjson libsimdjson-dev cxx
 build sqlite3 libsqlite3-dev
 build imgui libimgui-dev
-# Header-only libraries come from the installed Debian packages as they are.
+# Header-only libraries come from the installed Debian packages as they are; copied with their
+# timestamps (cp -a), or every run of web.sh would rebuild everything that includes them.
 mkdir -p "$prefix/include/stb"
-rm -rf "$prefix/include/nlohmann" && cp -r /usr/include/nlohmann "$prefix/include/"
-cp /usr/include/stb/stb_image_write.h /usr/include/stb/stb_image.h "$prefix/include/stb/"
-rm -rf "$prefix/include/CLI" && cp -r /usr/include/CLI "$prefix/include/"
+rm -rf "$prefix/include/nlohmann" && cp -a /usr/include/nlohmann "$prefix/include/"
+cp -a /usr/include/stb/stb_image_write.h /usr/include/stb/stb_image.h "$prefix/include/stb/"
+rm -rf "$prefix/include/CLI" && cp -a /usr/include/CLI "$prefix/include/"
 echo "$prefix"
