@@ -49,6 +49,19 @@ for size in 1280x800 800x1280; do
   # shellcheck disable=SC2046
   shot records-member records "$size" $(signin admin 1234) --input click:records.tab.members --input click:roster.row.3
   shot dashboard-indicator dashboard "$size" --input click:dashboard.figure.new_members
+  # Accounts (docs/USERS.md): 设置 → 用户 as the admin with the clerk's form open, read-only as the
+  # clerk; a new blank town's 创建管理员 step (with a refused PIN), in a data folder of its own.
+  # shellcheck disable=SC2046
+  shot settings-users settings "$size" --input click:settings.tab.users $(signin admin 1234) \
+    --input click:settings.tab.users --input click:users.edit.clerk
+  # shellcheck disable=SC2046
+  shot settings-users-clerk settings "$size" --input click:settings.tab.users $(signin clerk 3456)
+  rm -rf "$OUT/blank-$size"
+  (XDG_DATA_HOME="$OUT/blank-$size" XDG_CONFIG_HOME="$OUT/blank-$size"; export XDG_DATA_HOME XDG_CONFIG_HOME
+   shot setup-admin dashboard "$size" --input click:town.combo --input click:town.new --input type:青山镇 \
+     --input click:town.create --input click:setup.name --input type:周敏 --input click:setup.login \
+     --input type:zhoumin --input click:setup.pin --input type:1234 --input click:setup.pin2 --input type:1234 \
+     --input click:setup.create)
 done
 
 # The browser build (the tablet version): every screen at both sizes, on a fresh profile (the demo

@@ -243,7 +243,9 @@ TEST_CASE("summary editor: read-only until a leader or an admin signs in; each v
     REQUIRE(h.click("summary.section.1"));
     REQUIRE(h.click("summary.block." + std::to_string(p)));
     REQUIRE(e->editing);
+    h.frame();  // the paragraph's field takes the keyboard on the frame after the tap
     h.type("（领导审定）");
+    CHECK(e->buffer.find("（领导审定）") != std::string::npos);
     REQUIRE(h.click("summary.savepoint"));  // takes the paragraph being typed along
     REQUIRE(h.visible("savepoint.label"));
     h.type("领导审定稿");

@@ -74,7 +74,7 @@ void draw_first_admin(Context& ctx, FirstAdminForm& f) {
       ctx.need_text(ctx.users_notice);
       ctx.shell->navigate(ViewId::Settings);
     } catch (const std::exception& e) {
-      f.error = failure_text(e, true);
+      f.error = failure_text(e);  // the message names the field itself
       f.pin.clear();
       f.confirm.clear();  // a PIN refused is typed again from scratch, both times
       ctx.need_text(f.error);

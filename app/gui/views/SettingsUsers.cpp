@@ -74,7 +74,7 @@ void done(Context& ctx, UsersForm& f, const std::string& notice) {
 }
 
 void refused(Context& ctx, UsersForm& f, const std::exception& e) {
-  f.error = failure_text(e, true);  // nothing was written; the form keeps what was typed
+  f.error = failure_text(e);  // the message names the field; nothing was written, the form keeps what was typed
   f.scroll_to_error = true;
   ctx.need_text(f.error);
 }
@@ -133,9 +133,14 @@ void draw_form(Context& ctx, UsersForm& f, const Actor& actor) {
   }
   if (f.draft.role == Role::Clerk) {
     ImGui::TextUnformatted(tr("users.orgs_pick").c_str());
-    // Finger-sized check boxes in as many columns as fit, in the tree's order.
-    const int cols = std::max(1, int(ImGui::GetContentRegionAvail().x / ui::em(ctx.tablet ? 8.5f : 7.5f)));
-    if (ImGui::BeginTable("##units", cols)) {
+    // Finger-sized check boxes in as many columns as the longest name allows, in the tree's order.
+    float widest = ui::em(4);
+    for (const auto& o : f.units) widest = std::max(widest, ImGui::CalcTextSize(o.name.c_str()).x);
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const float cell = widest + ImGui::GetFrameHeight() + st.ItemInnerSpacing.x + st.CellPadding.x * 2 + ui::em(0.5f);
+    const float avail = ImGui::GetContentRegionAvail().x - ui::em(0.6f);  // inside the card's edge
+    const int cols = std::clamp(int(avail / cell), 1, 6);
+    if (ImGui::BeginTable("##units", cols, ImGuiTableFlags_None, ImVec2(avail, 0))) {
       for (const auto& o : f.units) {
         ImGui::TableNextColumn();
         bool on = std::find(f.draft.orgs.begin(), f.draft.orgs.end(), o.id) != f.draft.orgs.end();
