@@ -204,11 +204,11 @@ std::optional<OpenPeriod> first_open_period(const Store& store, const Actor& act
   if (own.empty()) return std::nullopt;
   std::vector<std::map<int, PeriodWorkflow>> flows;
   for (OrgId id : own) flows.push_back(year_workflow(store, id, year));
-  for (int m : {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 0})
-    for (size_t i = 0; i < own.size(); ++i) {
-      const PeriodState s = flows[i].at(m).state;
-      if (s == PeriodState::Draft || s == PeriodState::Returned) return OpenPeriod{own[i], Period{year, m}};
-    }
+  // A period a leader returned waits on this clerk in particular: those first, then drafts.
+  for (PeriodState wanted : {PeriodState::Returned, PeriodState::Draft})
+    for (int m : {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 0})
+      for (size_t i = 0; i < own.size(); ++i)
+        if (flows[i].at(m).state == wanted) return OpenPeriod{own[i], Period{year, m}};
   // Nothing open: the month after the latest one any of them has begun.
   int begun = 0;
   for (const auto& f : flows)

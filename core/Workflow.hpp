@@ -56,8 +56,8 @@ struct Permission {
 Permission permission(const Store& store, WorkflowStep step, OrgId org, const Period& p, const Actor& actor);
 
 // Where a clerk starts after signing in: the oldest month (then the year's form) of their own
-// organisations still 草稿 or 已退回; else the first month none of them has begun; nullopt for
-// other roles or a clerk with no organisation.
+// organisations a leader returned, else the oldest still 草稿; else the month after the latest one
+// begun; nullopt for other roles or a clerk with no organisation.
 struct OpenPeriod {
   OrgId org = 0;
   Period period;

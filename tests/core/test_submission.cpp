@@ -124,5 +124,12 @@ TEST_CASE("workflow: a clerk starts on the oldest open month of their own villag
   REQUIRE(start);
   CHECK(start->org == db.t.v1);
   CHECK(start->period == Period{2020, 3});
+  // A month a leader returned comes before an older draft.
+  s.set_value({"V2", ids[0]->id, "2020-01", "1"}, clerk);
+  s.reopen(db.t.v1, {2020, 2}, Actor{"张建国", "", Role::Leader, {}}, "请核对");
+  start = first_open_period(s, clerk, 2020);
+  REQUIRE(start);
+  CHECK(start->org == db.t.v1);
+  CHECK(start->period == Period{2020, 2});
   CHECK_FALSE(first_open_period(s, Actor{"张建国", "", Role::Leader, {}}, 2020));
 }

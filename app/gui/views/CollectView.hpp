@@ -12,6 +12,7 @@
 
 #include "Figures.hpp"
 #include "View.hpp"
+#include "Workflow.hpp"
 #include "views/SignIn.hpp"
 #include "widgets/FormHistory.hpp"
 
@@ -45,6 +46,8 @@ struct CollectModel {
   std::vector<CollectSection> sections;
   int filled = 0, expected = 0;
   std::optional<ValueStatus> status;
+  PeriodWorkflow flow;                   // where the period stands: state, last change, submission
+  std::map<int, PeriodWorkflow> months;  // the organisation's year, for the period picker (0 = year)
   std::optional<YearFigures> figures;  // cross-field rules compare with computed figures
 };
 
@@ -60,6 +63,13 @@ class CollectView final : public View {
   const std::vector<ui::HistoryRow>& history_rows() const { return history_rows_; }
   const std::string& history_message() const { return history_msg_; }
   int unsaved() const { return int(typed_.size()); }
+  // The one status line (state, who and when, what happens next), the return banner's lines and the
+  // gaps a submission confirmed, as shown; the missing figures 提交 asks about.
+  std::string status_line(const Context& ctx) const;
+  std::vector<std::string> returned_lines() const;
+  std::string gaps_line() const;
+  const std::string& submit_question() const { return submit_question_; }
+  const std::string& workflow_reasons() const { return why_text_; }  // why a step is disabled
   const CollectModel& model() const { return m_; }
 
  private:
@@ -70,6 +80,10 @@ class CollectView final : public View {
   void draw_status(Context& ctx);
   void draw_workflow(Context& ctx, const Actor& actor);
   void follow_requests(Context& ctx);
+  void start_clerk(Context& ctx, const Actor& actor);
+  void draw_returned();
+  void draw_submit_question(Context& ctx, const Actor& actor);
+  const Permission& may(Context& ctx, const Actor& actor, WorkflowStep step);
   bool may_enter(const Actor& actor) const;
   std::string period_label(const Context& ctx, int month) const;
 
@@ -90,14 +104,19 @@ class CollectView final : public View {
   CollectModel m_;
   std::optional<OrgId> org_;
   std::optional<int> month_;  // 0: the whole year; unset: the latest month with data
-  bool org_chosen_ = false;   // picked by hand: a clerk signing in is not moved to their village
+  bool org_chosen_ = false;   // picked by hand (or requested by another screen) since signing in
+  std::string started_for_;  // the sign-in a clerk was last taken to their first open month for
   // Typed but unwritten texts (indicator → text) of the organisation and period in typed_for_.
   std::map<std::string, std::string> typed_;
   std::pair<OrgId, std::string> typed_for_;
   SignInForm sign_in_;
   std::string workflow_msg_;
-  bool workflow_ok_ = false;
   bool reopening_ = false;
+  std::string submit_question_;
+  std::string why_text_;  // the reasons shown beside disabled steps, last frame  // "还有 11 项未填：…": asked before a submission with gaps
+  // Who may take which step, asked of core once per sign-in, data revision and period.
+  std::string permission_key_;
+  Permission permissions_[3];
   std::string reopen_reason_;
   std::string saved_;  // the indicator written last (a short "saved" beside it)
   // History popup: one value's (indicator set) or the organisation's.
