@@ -45,6 +45,14 @@ OverdueReport build_overdue(const Store& store, const YearFigures& f, const std:
     v[size_t(p->month)] = int(st.int64(2));
   }
 
+  // Due: a period is due on its last day, so it counts from the day after.
+  const int first_period = monthly ? 1 : 0;
+  std::vector<bool> due(13, false);
+  for (int m = first_period; m <= last; ++m) {
+    due[size_t(m)] = days_between(period_end(Period{year, m}), r.today).value_or(0) > 0;
+    r.due_periods += due[size_t(m)];
+  }
+
   const std::vector<int> none(13, -1);
   for (OrgId id : f.reporting_units()) {
     if (f.expected(id) == 0) continue;  // a unit that types nothing owes nothing
@@ -56,9 +64,10 @@ OverdueReport build_overdue(const Store& store, const YearFigures& f, const std:
     const int cur = v[size_t(last)];
     if (cur >= 0) u.current_status = ValueStatus(cur);
     std::optional<Period> first;
-    for (int m = monthly ? 1 : 0; m <= last; ++m) {
+    for (int m = first_period; m <= last; ++m) {
       if (v[size_t(m)] >= int(ValueStatus::Submitted)) continue;
       ++u.open_periods;
+      u.late_periods += due[size_t(m)];
       if (!first) first = Period{year, m};
     }
     if (!first) continue;
@@ -82,10 +91,23 @@ nlohmann::json to_json(const OverdueReport& r, const YearFigures& f) {
                      {"due", period_end(u.period)},
                      {"days", u.days},
                      {"open_periods", u.open_periods},
+                     {"late_periods", u.late_periods},
                      {"current_status", u.current_status ? nlohmann::json(to_string(*u.current_status))
                                                          : nlohmann::json(nullptr)}});
   }
-  return {{"period", r.current.str()}, {"today", r.today}, {"villages", units}};
+  return {{"period", r.current.str()}, {"today", r.today}, {"due_periods", r.due_periods}, {"villages", units}};
+}
+
+const OverdueUnit* OverdueReport::find(OrgId org) const {
+  for (const auto& u : units)
+    if (u.org == org) return &u;
+  return nullptr;
+}
+
+std::string late_periods_text(const OverdueReport& r, int late_periods) {
+  if (late_periods <= 0) return {};
+  if (r.current.is_year()) return tr("overdue.late_year");
+  return tr("overdue.late_months", {{"n", std::to_string(late_periods)}});
 }
 
 size_t late_units(const OverdueReport& r) {

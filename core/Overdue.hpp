@@ -23,13 +23,17 @@ struct OverdueUnit {
   Period current;             // the period under review
   std::optional<ValueStatus> current_status;  // lowest status of its values of `current`; nullopt: nothing typed
   int open_periods = 0;       // periods up to `current` missing or in draft
+  int late_periods = 0;       // of those, the ones whose due date (their last day) has passed
   int days = 0;               // days since `period` ended (0 while it has not ended)
 };
 
 struct OverdueReport {
   Period current;            // the period under review
   std::string today;         // YYYY-MM-DD the days are counted to
+  int due_periods = 0;       // periods up to `current` whose due date has passed (every unit owes them)
   std::vector<OverdueUnit> units;  // longest overdue first, then tree order
+
+  const OverdueUnit* find(OrgId org) const;  // linear: for one unit, not in a loop over all
 };
 
 // Units past their due date (days > 0); the others have not submitted a period still running.
@@ -41,6 +45,8 @@ std::string period_end(const Period& p);
 // How long, as a person says it: "逾期 12 天" up to two months, then "逾期 3 个月", then "逾期 2 年余"
 // (a past year's town opened today is years late, and 2 493 days reads as noise).
 std::string overdue_text(int days);
+// How many periods are past due and missing, for the ranking row: "11 个月未交", "全年未交".
+std::string late_periods_text(const OverdueReport& r, int late_periods);
 
 // `now`: an ISO time or date; empty for now_iso().
 OverdueReport build_overdue(const Store& store, const YearFigures& figures, const std::string& now = {});

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <nlohmann/json.hpp>
+#include <unordered_map>
 
 #include "Store.hpp"
 #include "Strings.hpp"
@@ -113,7 +114,7 @@ void RankingSettings::save(Store& store, const Actor& actor) const {
 // ---- Ranking ----------------------------------------------------------------------------------
 
 Ranking build_ranking(const YearFigures& f, const Dashboard& d, const RankingSettings& s,
-                      const DashboardSettings& ds) {
+                      const OverdueReport& overdue, const DashboardSettings& ds) {
   Ranking r;
   r.settings = s;
   r.elapsed = d.as_of_month / 12.0;
@@ -131,6 +132,8 @@ Ranking build_ranking(const YearFigures& f, const Dashboard& d, const RankingSet
     section_of[i] = size_t(std::find(section_ids.begin(), section_ids.end(), inds[i].section) - section_ids.begin());
   std::vector<bool> used(section_ids.size() + 1, false);
   std::vector<std::vector<Acc>> acc;
+  std::unordered_map<OrgId, int> late_by_org;  // a province has 20 000 villages: no linear finds
+  for (const auto& u : overdue.units) late_by_org[u.org] = u.late_periods;
 
   for (size_t u = 0; u < d.units.size(); ++u) {
     const UnitStatus& us = d.units[u];
@@ -138,7 +141,13 @@ Ranking build_ranking(const YearFigures& f, const Dashboard& d, const RankingSet
     RankedUnit ru;
     ru.unit = u;
     ru.org = us.org.id;
-    ru.reporting = us.completeness;
+    ru.filled = us.completeness;
+    // A form filled but never submitted is not reported: each period past its due date and still
+    // missing or 草稿 takes its share off (a village 11 months late of 11 reports 0).
+    ru.due_periods = overdue.due_periods;
+    if (auto it = late_by_org.find(us.org.id); it != late_by_org.end()) ru.late_periods = it->second;
+    const double on_time = ru.due_periods > 0 ? 1.0 - double(ru.late_periods) / ru.due_periods : 1.0;
+    ru.reporting = ru.filled * std::clamp(on_time, 0.0, 1.0);
     ru.overall = us.progress;
     std::vector<Acc> a(section_ids.size() + 1);
     for (size_t i = 0; i < inds.size(); ++i) {
@@ -208,7 +217,8 @@ nlohmann::json to_json(const Ranking& r, const Dashboard& d, const YearFigures& 
     nlohmann::json behind = nlohmann::json::array();
     for (size_t i : ru.behind) behind.push_back(f.catalog().indicators()[i].id);
     units.push_back({{"rank", ru.rank}, {"code", o.code}, {"name", o.name}, {"sections", sections},
-                     {"reporting", ru.reporting}, {"overall", opt(ru.overall)}, {"score", ru.score},
+                     {"reporting", ru.reporting}, {"filled", ru.filled}, {"late_periods", ru.late_periods},
+                     {"due_periods", ru.due_periods}, {"overall", opt(ru.overall)}, {"score", ru.score},
                      {"band", to_string(ru.band)}, {"behind", behind}});
   }
   return {{"settings", r.settings.to_json()}, {"elapsed", r.elapsed}, {"sections", r.sections}, {"villages", units}};

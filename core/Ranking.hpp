@@ -12,6 +12,7 @@
 
 #include "Dashboard.hpp"
 #include "Error.hpp"
+#include "Overdue.hpp"
 
 namespace jiceng {
 
@@ -21,7 +22,8 @@ enum class Band { A, B, C, D };
 std::string_view to_string(Band b);  // "A" … "D"
 
 struct RankingSettings {
-  // Weight of each part of the score: "reporting" (share of the form filled) and section ids
+  // Weight of each part of the score: "reporting" (share of the form filled, times the share of
+  // due periods submitted on time) and section ids
   // (completion of the section's targets). Parts missing here weigh default_section_weight
   // (sections) or nothing (reporting).
   std::vector<std::pair<std::string, double>> weights{{"reporting", 0.5}};
@@ -56,7 +58,10 @@ struct RankedUnit {
   // Completion (0–1) of each Ranking::sections entry: mean progress over the village's targets in
   // that section, a target without a figure counting 0; nullopt when the section sets it none.
   std::vector<std::optional<double>> sections;
-  double reporting = 0;            // filled / expected
+  double filled = 0;               // share of the form filled: filled / expected
+  int late_periods = 0;            // periods past their due date and not submitted (Overdue)
+  int due_periods = 0;             // periods past their due date (Overdue)
+  double reporting = 0;            // filled × (1 − late_periods / due_periods): the 填报 part
   std::optional<double> overall;   // mean progress over all its targets (Dashboard's progress)
   double score = 0;                // 0–100
   Band band = Band::D;
@@ -71,8 +76,10 @@ struct Ranking {
   RankingSettings settings;
 };
 
+// `overdue`: who has not submitted by the due date (build_overdue), which lowers the 填报 part, so
+// the ranking never praises a village the late list names.
 Ranking build_ranking(const YearFigures& figures, const Dashboard& dashboard, const RankingSettings& settings,
-                      const DashboardSettings& dashboard_settings = {});
+                      const OverdueReport& overdue, const DashboardSettings& dashboard_settings = {});
 nlohmann::json to_json(const Ranking& r, const Dashboard& d, const YearFigures& figures);
 
 }  // namespace jiceng

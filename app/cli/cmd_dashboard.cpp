@@ -5,6 +5,7 @@
 #include "Dashboard.hpp"
 #include "Overdue.hpp"
 #include "Ranking.hpp"
+#include "Review.hpp"
 #include "Store.hpp"
 #include "Strings.hpp"
 #include "Trends.hpp"
@@ -28,13 +29,14 @@ int run(const Args& a) {
   // The village ranking (weights and bands from the town's settings) and who is overdue: the
   // same core computation as the 进度看板 screen.
   std::string settings_problem;  // a broken stored setting: still a ranking, by the defaults
-  auto ranking = build_ranking(figures, d, RankingSettings::load_or_default(*store, &settings_problem));
   auto overdue = build_overdue(*store, figures);
+  auto ranking = build_ranking(figures, d, RankingSettings::load_or_default(*store, &settings_problem), overdue);
   if (a.flag("json")) {
     auto j = to_json(d, figures);
     j["ranking"] = to_json(ranking, d, figures);
     if (!settings_problem.empty()) j["ranking"]["settings_problem"] = settings_problem;
     j["overdue"] = to_json(overdue, figures);
+    j["pending_review"] = to_json(pending_reviews(*store), *store);
     if (a.has("indicator")) {
       // One indicator in depth, as the screen drills into it: month by month for the town (or
       // --org), and its figure for every village.
@@ -85,13 +87,24 @@ int run(const Args& a) {
   for (const auto& ru : ranking.units)
     out(tr("dashboard.cli.ranking_line", {{"rank", std::to_string(ru.rank)}, {"name", d.units[ru.unit].org.name},
                                           {"score", format_number(ru.score, 1)}, {"band", std::string(to_string(ru.band))},
-                                          {"behind", std::to_string(ru.behind.size())}}));
+                                          {"behind", std::to_string(ru.behind.size())},
+                                          {"reporting", percent(ru.reporting)},
+                                          {"late", late_periods_text(overdue, ru.late_periods)}}));
   out("");
   out(tr("dashboard.cli.overdue_header", {{"period", overdue.current.str()}, {"today", overdue.today}}));
   for (const auto& u : overdue.units)
     out(tr("dashboard.cli.overdue_line", {{"name", figures.org(u.org) ? figures.org(u.org)->name : ""},
                                           {"since", u.period.str()},
-                                          {"overdue", u.days > 0 ? overdue_text(u.days) : tr("dashboard.cli.not_due")}}));
+                                          {"overdue", u.days > 0 ? overdue_text(u.days) : tr("dashboard.cli.not_due")},
+                                          {"open", std::to_string(u.open_periods)}}));
+  const auto pending = pending_reviews(*store);
+  out("");
+  out(tr("dashboard.cli.review_header", {{"n", std::to_string(pending.size())}}));
+  for (const auto& r : pending) {
+    auto o = store->org(r.org);
+    out(tr("dashboard.cli.review_line", {{"name", o ? o->name : ""}, {"period", r.period.str()},
+                                         {"who", r.submitted_by}, {"at", r.submitted_at}}));
+  }
   return kOk;
 }
 

@@ -78,3 +78,36 @@ TEST_CASE("overdue: said in days, then months, then years") {
   CHECK(overdue_text(95) == "逾期 3 个月");
   CHECK(overdue_text(2493) == "逾期 6 年余");
 }
+
+TEST_CASE("overdue: periods past their due date, for the ranking") {
+  test::TempDir dir;
+  auto s = Store::open(dir.file("t.db"));
+  auto t = test::make_small_town(*s);
+  Actor a{"tester", "dev"};
+  // V1 submitted January and February; March is typed but still a draft. V2 typed nothing.
+  for (int m = 1; m <= 3; ++m)
+    s->set_values({{"V1", "visited_households", Period{2020, m}.str(), "10",
+                    m < 3 ? std::optional(ValueStatus::Submitted) : std::nullopt}}, a);
+  auto f = YearFigures::compute(*s, 2020);
+  // 20 March: January and February are past due, March not yet.
+  auto r = build_overdue(*s, f, "2020-03-20");
+  CHECK(r.due_periods == 2);
+  REQUIRE(r.units.size() == 2);
+  const OverdueUnit* v1 = r.find(t.v1);
+  const OverdueUnit* v2 = r.find(t.v2);
+  REQUIRE(v1);
+  REQUIRE(v2);
+  CHECK(v1->open_periods == 1);
+  CHECK(v1->late_periods == 0);  // March is open but not late
+  CHECK(v2->open_periods == 3);
+  CHECK(v2->late_periods == 2);
+  // 1 April: March is late too.
+  r = build_overdue(*s, f, "2020-04-01");
+  CHECK(r.due_periods == 3);
+  CHECK(r.find(t.v1)->late_periods == 1);
+  CHECK(r.find(t.v2)->late_periods == 3);
+  CHECK(late_periods_text(r, 3) == "3 个月未交");
+  auto j = to_json(r, f);
+  CHECK(j["due_periods"] == 3);
+  CHECK(j["villages"][0]["late_periods"] == 3);
+}

@@ -49,7 +49,7 @@ TEST_CASE("ranking: completion by section, weighted score against the year's pac
   auto d = build_dashboard(f);
   REQUIRE(d.as_of_month == 6);
   RankingSettings settings;
-  auto r = build_ranking(f, d, settings);
+  auto r = build_ranking(f, d, settings, OverdueReport{});
   CHECK(r.elapsed == doctest::Approx(0.5));
   REQUIRE(r.sections == std::vector<std::string>{"organization", "poverty"});
   REQUIRE(r.units.size() == 2);
@@ -79,7 +79,7 @@ TEST_CASE("ranking: completion by section, weighted score against the year's pac
 
   // Without pace, completion counts as it is.
   settings.pace = false;
-  auto plain = build_ranking(f, d, settings);
+  auto plain = build_ranking(f, d, settings, OverdueReport{});
   CHECK(plain.units[0].score == doctest::Approx(std::round(1000 * (1 + 0.5 + 0.5 * 4 / e) / 2.5) / 10));
   CHECK(plain.units[1].score == doctest::Approx(std::round(1000 * (0.5 + 0.2 + 0.5 * 3 / e) / 2.5) / 10));
 }
@@ -92,7 +92,7 @@ TEST_CASE("ranking: weights change the order; equal scores go by overall complet
   s.pace = false;
   // Only poverty counts: V2 (0.2) still below V1 (0.5).
   s.weights = {{"organization", 0}, {"poverty", 1}};
-  auto r = build_ranking(f, d, s);
+  auto r = build_ranking(f, d, s, OverdueReport{});
   CHECK(d.units[r.units[0].unit].org.code == "V1");
   CHECK(r.units[0].score == doctest::Approx(50));
   CHECK(r.units[1].score == doctest::Approx(20));
@@ -102,7 +102,7 @@ TEST_CASE("ranking: weights change the order; equal scores go by overall complet
   f = YearFigures::compute(*town.s, 2020);
   d = build_dashboard(f);
   s.weights = {{"organization", 1}, {"poverty", 0}};
-  r = build_ranking(f, d, s);
+  r = build_ranking(f, d, s, OverdueReport{});
   CHECK(r.units[0].score == doctest::Approx(50));  // V1: (1 + 0) / 2
   CHECK(r.units[1].score == doctest::Approx(50));  // V2: 1 / 2
   // Equal scores: the one further along its whole-year targets goes first, with a rank of its own.
@@ -184,7 +184,7 @@ TEST_CASE("ranking JSON names villages, sections, bands and what is behind") {
   RankedTown town;
   auto f = YearFigures::compute(*town.s, 2020);
   auto d = build_dashboard(f);
-  auto r = build_ranking(f, d, RankingSettings{});
+  auto r = build_ranking(f, d, RankingSettings{}, OverdueReport{});
   auto j = to_json(r, d, f);
   REQUIRE(j["villages"].size() == 2);
   CHECK(j["villages"][0]["code"] == "V1");
@@ -193,4 +193,54 @@ TEST_CASE("ranking JSON names villages, sections, bands and what is behind") {
   CHECK(j["villages"][1]["sections"]["poverty"].get<double>() == doctest::Approx(0.2));
   CHECK(j["settings"]["bands"]["A"] == 90);
   CHECK(j["villages"][0]["band"] == std::string(to_string(r.units[0].band)));
+}
+
+TEST_CASE("ranking: months past their due date and not submitted lower 填报, so the late village ranks lower") {
+  // Two villages with the same figures and targets; V1 submits January to June, V2 never submits.
+  test::TempDir dir;
+  auto s = Store::open(dir.file("t.db"));
+  auto t = test::make_small_town(*s);
+  Actor a{"tester", "dev"};
+  for (OrgId v : {t.v1, t.v2}) s->set_target(v, "new_members", 2020, 2, a);
+  for (const char* code : {"V1", "V2"}) {
+    // V1's values arrive submitted (as from a package), V2's stay drafts.
+    const auto status = std::string(code) == "V1" ? std::optional(ValueStatus::Submitted) : std::nullopt;
+    s->set_values({{code, "new_members", "2020", "1", status}}, a);
+    for (int m = 1; m <= 6; ++m) s->set_values({{code, "visited_households", Period{2020, m}.str(), "10", status}}, a);
+  }
+  auto f = YearFigures::compute(*s, 2020);
+  auto d = build_dashboard(f);
+
+  // Without the late list they tie; on 10 July every month to June is past due and V2 owes all six.
+  auto before = build_ranking(f, d, RankingSettings{}, OverdueReport{});
+  CHECK(before.units[0].score == doctest::Approx(before.units[1].score));
+  const auto overdue = build_overdue(*s, f, "2020-07-10");
+  REQUIRE(overdue.due_periods == 6);
+  auto r = build_ranking(f, d, RankingSettings{}, overdue);
+  REQUIRE(r.units.size() == 2);
+  const RankedUnit& first = r.units[0];
+  const RankedUnit& late = r.units[1];
+  CHECK(d.units[first.unit].org.code == "V1");
+  CHECK(d.units[late.unit].org.code == "V2");
+  CHECK(first.late_periods == 0);
+  CHECK(first.reporting == doctest::Approx(first.filled));
+  CHECK(late.late_periods == 6);
+  CHECK(late.due_periods == 6);
+  CHECK(late.filled == doctest::Approx(first.filled));  // the same form filled …
+  CHECK(late.reporting == doctest::Approx(0));          // … but nothing of it reported on time
+  CHECK(late.score < first.score);
+  CHECK(late.rank == 2);
+  CHECK(late_periods_text(overdue, late.late_periods) == "6 个月未交");
+  CHECK(late_periods_text(overdue, 0).empty());
+
+  // Before June has ended, only January to May are due: V2 owes five of five.
+  auto june = build_ranking(f, d, RankingSettings{}, build_overdue(*s, f, "2020-06-20"));
+  CHECK(june.units[1].late_periods == 5);
+  CHECK(june.units[1].due_periods == 5);
+
+  auto j = to_json(r, d, f);
+  CHECK(j["villages"][1]["late_periods"] == 6);
+  CHECK(j["villages"][1]["due_periods"] == 6);
+  CHECK(j["villages"][1]["reporting"].get<double>() == doctest::Approx(0));
+  CHECK(j["villages"][1]["filled"].get<double>() == doctest::Approx(late.filled));
 }

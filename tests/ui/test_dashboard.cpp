@@ -261,7 +261,7 @@ TEST_CASE("dashboard: the view model is computed on data changes only, not per f
   (void)v;
 }
 
-TEST_CASE("dashboard first screen, desktop and portrait tablet: cards, trend chart, laggards and ranking") {
+TEST_CASE("dashboard first screen, desktop and portrait tablet: cards, laggards and ranking (and the trend on a desktop)") {
   for (auto [w, hgt, tablet] : {std::tuple{1280, 800, false}, std::tuple{800, 1280, true}}) {
     CAPTURE(w);
     auto o = options(fresh_dir("dashboard_first_screen"), w, hgt);
@@ -272,7 +272,9 @@ TEST_CASE("dashboard first screen, desktop and portrait tablet: cards, trend cha
     CHECK(h.app().context().narrow == tablet);
     CHECK(h.visible("dashboard.section." + view.model().cards.front().id));
     CHECK(h.visible("dashboard.section." + view.model().cards.back().id));
-    CHECK(h.visible("chart.trend"));
+    // A portrait tablet's first screen keeps three rows of the lists and of the ranking; the trend
+    // follows under the ranking there.
+    if (!tablet) CHECK(h.visible("chart.trend"));
     bool late = false, behind = false;
     for (const auto& r : view.model().late) late |= h.visible("dashboard.late." + r.code);
     for (const auto& r : view.model().behind) behind |= h.visible("dashboard.behind." + r.code);

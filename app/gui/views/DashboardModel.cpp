@@ -106,8 +106,8 @@ void build_model(Model& m, const Store& store, int year) {
   const Catalog& cat = f.catalog();
   m.dashboard = build_dashboard(f);
   m.ranking_problem.clear();
-  m.ranking = build_ranking(f, m.dashboard, RankingSettings::load_or_default(store, &m.ranking_problem));
   m.overdue = build_overdue(store, f);
+  m.ranking = build_ranking(f, m.dashboard, RankingSettings::load_or_default(store, &m.ranking_problem), m.overdue);
 
   m.title = tr("dashboard.title", {{"year", std::to_string(year)}});
   m.as_of = tr("dashboard.as_of", {{"month", std::to_string(m.dashboard.as_of_month)}});
@@ -160,10 +160,17 @@ void build_model(Model& m, const Store& store, int year) {
   }
 
   // Ranking rows.
+  m.rank_help = tr("dashboard.rank.help");
+  std::string legend;
   for (const auto& id : m.ranking.sections) {
     const Section* s = cat.section(id);
     m.rank_headers.push_back(s ? s->name : id);
+    const std::string key = "dashboard.rank.short." + id;
+    m.rank_short.push_back(tr(key) != key ? tr(key) : m.rank_headers.back());
+    if (m.rank_short.back() != m.rank_headers.back())
+      legend += (legend.empty() ? "" : tr("dashboard.list_sep")) + m.rank_short.back() + "＝" + m.rank_headers.back();
   }
+  if (!legend.empty()) m.rank_help += tr("dashboard.rank.legend", {{"legend", legend}});
   for (size_t k = 0; k < m.ranking.units.size(); ++k) {
     const RankedUnit& ru = m.ranking.units[k];
     const Org& o = m.dashboard.units[ru.unit].org;
@@ -176,6 +183,11 @@ void build_model(Model& m, const Store& store, int year) {
     r.score = format_number(ru.score, 1);
     r.band = std::string(to_string(ru.band));
     r.reporting = percent(ru.reporting);
+    r.late = late_periods_text(m.overdue, ru.late_periods);
+    m.any_late |= !r.late.empty();
+    r.reporting_tip = tr(ru.late_periods > 0 ? "dashboard.rank.reporting_late" : "dashboard.rank.reporting_on_time",
+                         {{"filled", percent(ru.filled)}, {"due", std::to_string(ru.due_periods)},
+                          {"late", std::to_string(ru.late_periods)}, {"reporting", r.reporting}});
     for (const auto& c : ru.sections) r.sections.push_back(percent(c));
     r.band_color = ru.band == Band::A   ? ui::color::ok
                    : ru.band == Band::B ? IM_COL32(40, 100, 180, 255)
@@ -189,11 +201,11 @@ void build_model(Model& m, const Store& store, int year) {
       l.code = o.code;
       l.name = o.name;
       l.weight = int(ru.behind.size());
-      std::string names;
-      for (size_t i = 0; i < ru.behind.size() && i < 3; ++i)
-        names += (i ? tr("dashboard.list_sep") : std::string()) + cat.indicators()[ru.behind[i]].name;
-      if (ru.behind.size() > 3) names += tr("dashboard.etc");
-      l.detail = tr("dashboard.behind.detail", {{"n", std::to_string(ru.behind.size())}, {"names", names}});
+      // Every name: the row cuts what does not fit and shows the whole on hover or tap.
+      for (size_t i = 0; i < ru.behind.size(); ++i)
+        l.detail += (i ? tr("dashboard.list_sep") : std::string()) + cat.indicators()[ru.behind[i]].name;
+      l.figure = tr("dashboard.behind.figure", {{"n", std::to_string(ru.behind.size())}});
+      l.full = l.name + " " + tr("dashboard.behind.detail", {{"n", std::to_string(ru.behind.size())}, {"names", l.detail}});
       m.behind.push_back(std::move(l));
     }
   }
@@ -208,9 +220,11 @@ void build_model(Model& m, const Store& store, int year) {
     l.name = o->name;
     l.weight = u.days;
     const std::string since = u.period.is_year() ? std::to_string(u.period.year) : month_label(u.period.month);
-    l.detail = u.days > 0 ? tr("dashboard.late.detail", {{"since", since}, {"overdue", overdue_text(u.days)},
-                                                         {"open", std::to_string(u.open_periods)}})
+    // The count of periods missing leads (line 1): it is what a long "逾期 6 年余" used to hide.
+    l.figure = late_periods_text(m.overdue, u.open_periods);
+    l.detail = u.days > 0 ? tr("dashboard.late.detail", {{"since", since}, {"overdue", overdue_text(u.days)}})
                           : tr("dashboard.late.not_due", {{"since", since}});
+    l.full = l.name + " " + l.figure + tr("dashboard.list_colon") + l.detail;
     m.late.push_back(std::move(l));
   }
   m.behind_title = tr("dashboard.behind.title", {{"n", std::to_string(m.behind.size())}});
@@ -218,6 +232,30 @@ void build_model(Model& m, const Store& store, int year) {
                                              {"period", m.overdue.current.is_year()
                                                             ? std::to_string(m.overdue.current.year)
                                                             : month_label(m.overdue.current.month)}});
+
+  // 待审核, every year (a month left from last year still awaits its leader).
+  for (const auto& p : pending_reviews(store)) {
+    auto o = store.org(p.org);
+    if (!o) continue;
+    ReviewRow r;
+    r.org = p.org;
+    r.period = p.period;
+    r.code = o->code;
+    r.name = o->name;
+    r.key = o->code + "." + p.period.str();
+    r.period_label = p.period.is_year()
+                         ? tr("dashboard.review.year", {{"year", std::to_string(p.period.year)}})
+                         : tr("dashboard.review.month", {{"year", std::to_string(p.period.year)},
+                                                         {"month", std::to_string(p.period.month)}});
+    r.detail = tr("dashboard.review.detail", {{"who", p.submitted_by}, {"when", ui::local_time_text(p.submitted_at)},
+                                              {"n", std::to_string(p.values)}});
+    // The clerk's confirmed gaps, when the submission recorded them (see core/Review.hpp).
+    if (p.confirmed_gaps && *p.confirmed_gaps > 0)
+      r.detail += tr("dashboard.review.gaps", {{"n", std::to_string(*p.confirmed_gaps)}});
+    m.review.push_back(std::move(r));
+  }
+  m.review_title = tr("dashboard.review.title", {{"n", std::to_string(m.review.size())}});
+  m.review_badge = tr("dashboard.review.badge", {{"n", std::to_string(m.review.size())}});
 
   m.trend_choices = trend_indicators(cat);
   if (!m.trend_choices.empty()) m.trend = build_trend(m, *m.trend_choices.front());

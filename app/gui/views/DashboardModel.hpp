@@ -14,6 +14,7 @@
 #include "Dashboard.hpp"
 #include "Overdue.hpp"
 #include "Ranking.hpp"
+#include "Review.hpp"
 #include "Trends.hpp"
 #include "widgets/Chart.hpp"
 
@@ -45,14 +46,30 @@ struct RankRow {
   size_t ranked = 0;  // index into Ranking::units
   OrgId org = 0;
   std::string code, name, rank, score, band, reporting;
+  std::string late;            // 「11 个月未交」 beside 填报 when periods are past due; else empty
+  std::string reporting_tip;   // how 填报 came about: filled share, periods past due and late
   std::vector<std::string> sections;  // completion per Ranking::sections
   ImU32 band_color = 0;
 };
 
+// A row of the late or behind list: the name and its key figure on the first line, the detail
+// (cut with … when long) on the second; `full` is the whole text shown on hover or tap.
 struct LagRow {
   OrgId org = 0;
-  std::string code, name, detail;
+  std::string code, name;
+  std::string figure;  // 「11 个月未交」, 「14 项滞后」
+  std::string detail;  // 「1月起未提交 · 逾期 6 年余」, the figures behind
+  std::string full;    // name, figure and detail, untruncated
   int weight = 0;  // figures behind, or days overdue
+};
+
+// 待审核: one organisation's period submitted and not yet approved.
+struct ReviewRow {
+  OrgId org = 0;
+  Period period;
+  std::string key;     // code + "." + period, for marks and the selection
+  std::string code, name, period_label;
+  std::string detail;  // who submitted, when, how many figures, and gaps the clerk confirmed
 };
 
 struct TrendModel {
@@ -74,9 +91,14 @@ struct Model {
   std::vector<std::string> reporting_lines;  // submitted, figures with data, late
   std::vector<SectionCard> cards;
   std::vector<std::string> rank_headers;    // section column titles
+  std::vector<std::string> rank_short;      // the same, short (dashboard.rank.short.<id>) when there is one
+  std::string rank_help;                    // the ranking's help, with what the short titles stand for
+  bool any_late = false;                    // some village has periods past due and missing
   std::vector<RankRow> rank_rows;           // best first
   std::vector<LagRow> behind, late;         // most behind / longest overdue first
   std::string behind_title, late_title;
+  std::vector<ReviewRow> review;            // 待审核, oldest period first (every year)
+  std::string review_title, review_badge;   // 「待审核（16）」, 「待审核 16 项」
   std::vector<const Indicator*> trend_choices;
   TrendModel trend;
 };

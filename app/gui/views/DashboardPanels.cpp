@@ -38,25 +38,52 @@ float row_height() {
   return ui::theme().tablet ? ui::em(2.2f) : ImGui::GetTextLineHeightWithSpacing() + ui::em(0.3f);
 }
 
-// One list row: name, then detail in muted text cut with … at the right edge. Returns tapped.
-bool list_row(const std::string& mark, const std::string& name, const std::string& detail, ImU32 accent) {
+// Late and behind rows carry two lines: the name and its key figure, then the detail.
+float list_row_height() {
+  const float two = ImGui::GetTextLineHeight() * 2 + ui::em(0.5f);
+  return std::max(two, row_height()) + ImGui::GetStyle().ItemSpacing.y;
+}
+
+struct RowTap {
+  bool tapped = false;
+  bool cut = false;  // the detail did not fit: the whole text is worth showing on a tap
+};
+
+// One list row: the name and, right-aligned in the accent colour, its key figure (「11 个月未交」);
+// under them the detail in muted text, cut with … at the right edge. On a desktop the whole text
+// shows on hover; the caller opens it on a tap on a tablet.
+RowTap list_row(const std::string& mark, const dash::LagRow& r, ImU32 accent) {
   ImGui::PushID(mark.c_str());
   const ImVec2 pos = ImGui::GetCursorScreenPos();
-  const float w = ImGui::GetContentRegionAvail().x, h = row_height();
-  const bool tapped = ImGui::Selectable("##row", false, 0, ImVec2(w, h));
+  const float w = ImGui::GetContentRegionAvail().x, h = list_row_height() - ImGui::GetStyle().ItemSpacing.y;
+  RowTap out;
+  out.tapped = ImGui::Selectable("##row", false, 0, ImVec2(w, h));
+  const bool hovered = ImGui::IsItemHovered();
   ui::mark(mark);
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  const float line = ImGui::GetTextLineHeight(), ty = pos.y + (h - line) * 0.5f;
-  dl->AddRectFilled(ImVec2(pos.x, ty), ImVec2(pos.x + ui::em(0.2f), ty + line), accent);
-  const float name_x = pos.x + ui::em(0.5f);
-  dl->AddText(ImVec2(name_x, ty), ImGui::GetColorU32(ImGuiCol_Text), name.c_str());
-  const float detail_x = name_x + std::max(ui::em(5.5f), ImGui::CalcTextSize(name.c_str()).x + ui::em(0.8f));
+  const float line = ImGui::GetTextLineHeight(), ty = pos.y + (h - 2 * line) * 0.5f;
+  dl->AddRectFilled(ImVec2(pos.x, ty), ImVec2(pos.x + ui::em(0.2f), ty + 2 * line), accent);
+  const float x = pos.x + ui::em(0.5f), right = pos.x + w - ui::em(0.3f);
+  const float figure_w = ImGui::CalcTextSize(r.figure.c_str()).x;
+  const float name_end = right - figure_w - ui::em(0.6f);
+  ImGui::RenderTextEllipsis(dl, ImVec2(x, ty), ImVec2(name_end, ty + line), name_end, name_end, r.name.c_str(),
+                            nullptr, nullptr);
+  dl->AddText(ImVec2(right - figure_w, ty), accent, r.figure.c_str());
+  out.cut = ImGui::CalcTextSize(r.detail.c_str()).x > right - x ||
+            ImGui::CalcTextSize(r.name.c_str()).x > name_end - x;
   ImGui::PushStyleColor(ImGuiCol_Text, ui::color::muted);
-  ImGui::RenderTextEllipsis(dl, ImVec2(detail_x, ty), ImVec2(pos.x + w, ty + line), pos.x + w, pos.x + w,
-                            detail.c_str(), nullptr, nullptr);
+  ImGui::RenderTextEllipsis(dl, ImVec2(x, ty + line), ImVec2(right, ty + 2 * line), right, right, r.detail.c_str(),
+                            nullptr, nullptr);
   ImGui::PopStyleColor();
+  if (out.cut && hovered && !ui::theme().tablet) {
+    ImGui::SetNextWindowSize(ImVec2(ui::em(24), 0));
+    ImGui::BeginTooltip();
+    ui::paragraph(r.full);
+    ImGui::EndTooltip();
+  }
+  if (dash::shown().enabled) dash::record(mark, r.name + " " + r.figure + " " + r.detail);
   ImGui::PopID();
-  return tapped;
+  return out;
 }
 
 }  // namespace
@@ -143,23 +170,54 @@ void DashboardView::draw_list(Context& ctx, const char* id, const std::string& t
                               const std::string& nobody, const std::vector<dash::LagRow>& rows, ImU32 accent, float height) {
   ImGui::PushID(id);
   panel_title(title, id, help);
-  if (ImGui::BeginChild("##rows", ImVec2(0, std::max(height - ImGui::GetFrameHeightWithSpacing(), row_height())), false)) {
+  if (ImGui::BeginChild("##rows", ImVec2(0, std::max(height - ImGui::GetFrameHeightWithSpacing(), list_row_height())), false)) {
     if (rows.empty()) ui::muted(nobody);
     ImGuiListClipper clipper;
-    clipper.Begin(int(rows.size()));  // measures the first row (its height plus the item spacing)
+    clipper.Begin(int(rows.size()), list_row_height());
     const std::string prefix = std::string("dashboard.") + id + ".";
     while (clipper.Step())
       for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
         const dash::LagRow& r = rows[size_t(i)];
-        if (list_row(prefix + r.code, r.name, r.detail, accent)) open_collect(ctx, r.org);
+        const RowTap tap = list_row(prefix + r.code, r, accent);
+        if (!tap.tapped) continue;
+        // A tablet has no hover: a tap on a row whose text was cut shows all of it first.
+        if (tap.cut && ui::theme().tablet) {
+          full_text_ = r.full;
+          full_org_ = r.org;
+          ImGui::OpenPopup("##full");
+        } else {
+          open_collect(ctx, r.org);
+        }
       }
     ui::drag_to_scroll();
+    ImGui::SetNextWindowSize(ImVec2(std::min(ui::em(24), ImGui::GetIO().DisplaySize.x * 0.9f), 0));
+    if (ImGui::BeginPopup("##full")) {
+      ui::paragraph(full_text_);
+      ui::mark("dashboard.full.text");
+      if (ImGui::Button(tr("dashboard.open_collect").c_str())) {
+        ImGui::CloseCurrentPopup();
+        open_collect(ctx, full_org_);
+      }
+      ui::mark("dashboard.full.open");
+      ImGui::EndPopup();
+    }
   }
   ImGui::EndChild();
+  ui::mark(std::string("dashboard.") + id + ".list");
   ImGui::PopID();
 }
 
+float DashboardView::list_height(int rows) {
+  return ImGui::GetFrameHeightWithSpacing() + list_row_height() * float(rows);
+}
+
 // ---- Ranking --------------------------------------------------------------------------------------
+
+float DashboardView::ranking_height(int rows) {
+  // Title, header and rows; the table's own cell padding and borders on top.
+  return ImGui::GetFrameHeightWithSpacing() + (row_height() + ImGui::GetStyle().CellPadding.y * 2) * float(rows + 1) +
+         ui::em(0.5f);
+}
 
 void DashboardView::sort_ranking(int column, bool ascending) {
   sort_column_ = column;
@@ -190,7 +248,7 @@ void DashboardView::sort_ranking(int column, bool ascending) {
 
 void DashboardView::draw_ranking(Context& ctx, float height) {
   ImGui::PushID("ranking");
-  panel_title(tr("dashboard.rank.title"), "rank", tr("dashboard.rank.help"));
+  panel_title(tr("dashboard.rank.title"), "rank", m_.rank_help);
   if (!m_.ranking_problem.empty()) ui::paragraph(m_.ranking_problem, ui::color::warn);
   const int n_sections = int(m_.rank_headers.size());
   const int cols = n_sections + 5;
@@ -201,10 +259,13 @@ void DashboardView::draw_ranking(Context& ctx, float height) {
   if (!m_.rank_rows.empty() &&
       ImGui::BeginTable("##rank", cols, flags, ImVec2(0, height - ImGui::GetFrameHeightWithSpacing()))) {
     ImGui::TableSetupScrollFreeze(0, 1);
+    // Sections go by their short names (基层组织建设 → 组织建设) so that no header is cut to 「基层组…」;
+    // the full name shows on hover and in the ranking's help.
     ImGui::TableSetupColumn(tr("dashboard.rank.col_rank").c_str(), ImGuiTableColumnFlags_DefaultSort, 0.6f);
     ImGui::TableSetupColumn(tr("dashboard.rank.col_name").c_str(), 0, 1.4f);
-    for (int k = 0; k < n_sections; ++k) ImGui::TableSetupColumn(m_.rank_headers[size_t(k)].c_str(), 0, 1.0f);
-    ImGui::TableSetupColumn(tr("dashboard.rank.col_reporting").c_str(), 0, 0.8f);
+    for (int k = 0; k < n_sections; ++k) ImGui::TableSetupColumn(m_.rank_short[size_t(k)].c_str(), 0, 1.0f);
+    // 填报 is wider when a village is late: 「0% · 11 个月未交」.
+    ImGui::TableSetupColumn(tr("dashboard.rank.col_reporting").c_str(), 0, m_.any_late ? 1.7f : 0.8f);
     ImGui::TableSetupColumn(tr("dashboard.rank.col_score").c_str(), 0, 0.7f);
     ImGui::TableSetupColumn(tr("dashboard.rank.col_band").c_str(), 0, 0.6f);
     // Headers one by one (what TableHeadersRow does) so that each is marked for taps.
@@ -213,6 +274,12 @@ void DashboardView::draw_ranking(Context& ctx, float height) {
       ImGui::TableSetColumnIndex(c);
       ImGui::TableHeader(ImGui::TableGetColumnName(c));
       ui::mark("dashboard.rank.col." + std::to_string(c));
+      if (c >= 2 && c < 2 + n_sections && ImGui::IsItemHovered() && !ui::theme().tablet &&
+          m_.rank_short[size_t(c - 2)] != m_.rank_headers[size_t(c - 2)]) {
+        ImGui::BeginTooltip();
+        ImGui::TextUnformatted(m_.rank_headers[size_t(c - 2)].c_str());
+        ImGui::EndTooltip();
+      }
     }
     if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsDirty) {
       if (specs->SpecsCount > 0)
@@ -241,12 +308,36 @@ void DashboardView::draw_ranking(Context& ctx, float height) {
           ImGui::TextUnformatted(s.c_str());
         }
         ImGui::TableNextColumn();
+        ImGui::BeginGroup();
         ImGui::TextUnformatted(r.reporting.c_str());
+        if (!r.late.empty()) {
+          // How many months are past due and missing, in the late list's colour; cut only on a
+          // very narrow table, with the whole on hover (the row's tap opens the form).
+          ImGui::SameLine(0, ui::em(0.4f));
+          const ImVec2 p = ImGui::GetCursorScreenPos();
+          const float end = p.x + ImGui::GetContentRegionAvail().x;
+          ImGui::PushStyleColor(ImGuiCol_Text, ui::color::accent);
+          ImGui::RenderTextEllipsis(ImGui::GetWindowDrawList(), p, ImVec2(end, p.y + ImGui::GetTextLineHeight()), end,
+                                    end, r.late.c_str(), nullptr, nullptr);
+          ImGui::PopStyleColor();
+          ImGui::Dummy(ImVec2(std::max(0.0f, end - p.x), ImGui::GetTextLineHeight()));
+          ui::mark("dashboard.rank.late." + r.code);
+        }
+        ImGui::EndGroup();
+        if (ImGui::IsItemHovered() && !ui::theme().tablet) {
+          ImGui::SetNextWindowSize(ImVec2(ui::em(22), 0));
+          ImGui::BeginTooltip();
+          ui::paragraph(r.reporting_tip);
+          ImGui::EndTooltip();
+        }
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(r.score.c_str());
         ImGui::TableNextColumn();
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(r.band_color), "%s", r.band.c_str());
-        if (dash::shown().enabled) dash::record("dashboard.rank." + r.code, r.rank + " " + r.score + " " + r.band);
+        if (dash::shown().enabled) {
+          dash::record("dashboard.rank." + r.code, r.rank + " " + r.score + " " + r.band);
+          dash::record("dashboard.rank.reporting." + r.code, r.late.empty() ? r.reporting : r.reporting + " " + r.late);
+        }
         ImGui::PopID();
       }
     ui::drag_to_scroll();

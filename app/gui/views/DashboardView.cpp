@@ -8,6 +8,7 @@
 #include <imgui_internal.h>
 
 #include <algorithm>
+#include <set>
 
 #include "Strings.hpp"
 #include "platform/Fonts.hpp"
@@ -23,6 +24,18 @@ void DashboardView::refresh(Context& ctx) {
   if (trend_choice_ > 0) m_.trend = dash::build_trend(m_, *m_.trend_choices[trend_choice_]);
   sort_ranking(sort_column_, sort_ascending_);
   page_dirty_ = true;  // drill pages show the new data too
+  // Ticks and a pending 退回 only for what still awaits review (another device may have acted).
+  std::set<std::string> pending;
+  for (const auto& r : m_.review) pending.insert(r.key);
+  for (auto it = review_ticked_.begin(); it != review_ticked_.end();)
+    it = pending.count(*it) ? std::next(it) : review_ticked_.erase(it);
+  returning_.erase(std::remove_if(returning_.begin(), returning_.end(),
+                                  [&](const ReviewItem& i) {
+                                    return std::none_of(m_.review.begin(), m_.review.end(), [&](const dash::ReviewRow& r) {
+                                      return r.org == i.org && r.period == i.period;
+                                    });
+                                  }),
+                   returning_.end());
 }
 
 void DashboardView::draw_content(Context& ctx) {
@@ -55,39 +68,50 @@ void DashboardView::draw_overview(Context& ctx) {
   ImGui::PushStyleColor(ImGuiCol_Text, ui::color::muted);
   ImGui::TextUnformatted(m_.as_of.c_str());
   ImGui::PopStyleColor();
-  draw_cards();
+  draw_review_toggle(ctx);
+  // 待审核 first when open: a leader's start is what awaits them.
+  const bool review = review_open(ctx);
+  if (review) draw_review(ctx);
+  draw_cards(review);
 
   // Panels: on a wide screen the trend over the late/behind lists beside the ranking; on a narrow
-  // one the lists (side by side), the trend and the ranking under each other, sized so that a
-  // portrait tablet's first screen shows a part of each.
+  // one the lists (side by side), the ranking and the trend under each other, sized so that a
+  // portrait tablet's first screen shows three rows of each list and of the ranking.
+  const int rank_rows = int(m_.rank_rows.size());
   if (ctx.narrow) {
-    draw_lists(ctx, ui::em(6.0f), true);
+    draw_lists(ctx, list_height(3), true);
+    const float avail = ImGui::GetContentRegionAvail().y - ImGui::GetStyle().ItemSpacing.y;
+    draw_ranking(ctx, std::clamp(avail, ranking_height(3), ranking_height(std::max(3, rank_rows))));
     draw_trend(ctx, 7.0f);
-    draw_ranking(ctx, std::max(ImGui::GetContentRegionAvail().y, ui::em(14)));
     return;
   }
   const float avail = ImGui::GetContentRegionAvail().y;
-  const float height = std::max(avail, ui::em(16));
-  if (!ImGui::BeginTable("##panels", 2, ImGuiTableFlags_SizingStretchSame)) return;
+  const float lists = list_height(3);
+  const float height = std::max(avail, lists + ui::em(4.5f + 6.0f));
+  if (!ImGui::BeginTable("##panels", 2, ImGuiTableFlags_SizingStretchProp)) return;
+  // The ranking gets the larger share: its 填报 column also says how many months are late.
+  ImGui::TableSetupColumn("##left", ImGuiTableColumnFlags_WidthStretch, 0.45f);
+  ImGui::TableSetupColumn("##right", ImGuiTableColumnFlags_WidthStretch, 0.55f);
   ImGui::TableNextColumn();
   const float top = ImGui::GetCursorPosY();
-  // The chart gives way (down to 6 lines) so that the late and behind lists show under it too.
-  const float chart_em = std::clamp(avail / ui::em(1) - 4.5f - 6.0f, 6.0f, 11.0f);
+  // The chart gives way (down to 5 lines) so that three rows of each list show under it.
+  const float chart_em = std::clamp((height - lists) / ui::em(1) - 4.5f, 5.0f, 11.0f);
   draw_trend(ctx, chart_em);
   const float used = ImGui::GetCursorPosY() - top;
-  draw_lists(ctx, std::max(height - used, ui::em(6)), true);
+  draw_lists(ctx, std::max(height - used, lists), true);
   ImGui::TableNextColumn();
   draw_ranking(ctx, height);
   ImGui::EndTable();
 }
 
-void DashboardView::draw_cards() {
+void DashboardView::draw_cards(bool compact) {
   const bool narrow = ui::theme().narrow;
   // Small cards stay three abreast on a portrait tablet: one column would push everything else off it.
   const float avail = ImGui::GetContentRegionAvail().x;
   const int cols = narrow ? (avail >= ui::em(27) ? 3 : 2) : std::clamp(int(avail / ui::em(15)), 1, 4);
   // Figures per card: fewer on a short screen, so the panels under the cards start on it.
-  const size_t shown = narrow ? 1 : ImGui::GetWindowHeight() < ui::em(44) ? 2 : 3;
+  // Fewer on a short screen and while 待审核 is open, so that the panels under the cards start on it.
+  const size_t shown = narrow || compact ? 1 : ImGui::GetWindowHeight() < ui::em(44) ? 2 : 3;
   if (!ImGui::BeginTable("##cards", cols, ImGuiTableFlags_SizingStretchSame)) return;
   const float pad = ui::em(0.6f);
   for (size_t c = 0; c < m_.cards.size(); ++c) {
@@ -116,7 +140,7 @@ void DashboardView::draw_cards() {
     }
     for (size_t k = 0; k < card.headline.size() && k < shown; ++k) {
       const auto& l = card.headline[k];
-      if (figure_row(("dashboard.figure." + l.id).c_str(), l, l.name, pad)) open(Drill{Page::Indicator, c, l.indicator});
+      if (figure_row(("dashboard.figure." + l.id).c_str(), l, l.name, pad, true)) open(Drill{Page::Indicator, c, l.indicator});
     }
     ui::end_card();
   }
@@ -132,7 +156,9 @@ void DashboardView::draw_cards() {
     ImGui::SameLine();
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, ImGui::GetContentRegionAvail().x - ui::em(2 * ring) - pad));
     chart::progress_ring(m_.reporting_fraction, m_.reporting_ring, ring_color, ring);
-    for (size_t k = 1; k < m_.reporting_lines.size(); ++k) ImGui::TextUnformatted(m_.reporting_lines[k].c_str());
+    // Only who is late under it (figures with data are on the cards): the row of cards stays as
+    // short as its neighbours, which leaves the ranking three rows on the first screen.
+    ImGui::TextUnformatted(m_.reporting_lines.back().c_str());
   } else {
     ui::heading(tr("dashboard.card.reporting"));
     chart::progress_ring(m_.reporting_fraction, m_.reporting_ring, ring_color, 2.0f);
@@ -145,30 +171,45 @@ void DashboardView::draw_cards() {
   ImGui::EndTable();
 }
 
-bool DashboardView::figure_row(const char* mark, const dash::FigureLine& l, const std::string& name, float right_pad) {
+bool DashboardView::figure_row(const char* mark, const dash::FigureLine& l, const std::string& name, float right_pad,
+                               bool wrap) {
   ImGui::PushID(mark);
   const float line = ImGui::GetTextLineHeight();
   const float bar_h = std::max(3.0f, ui::em(0.25f));
   const float w = std::max(ImGui::GetContentRegionAvail().x - right_pad, ui::em(6));
-  // Tall enough for a finger in tablet mode.
-  const float h = std::max(line + bar_h + ui::em(0.45f), ui::theme().tablet ? ui::em(2.2f) : 0.0f);
-  const ImVec2 pos = ImGui::GetCursorScreenPos();
-  const bool tapped = ImGui::Selectable("##row", false, 0, ImVec2(w, h));
-  ui::mark(mark);
-  ImDrawList* dl = ImGui::GetWindowDrawList();
-  const float ty = pos.y + (h - line - bar_h - ui::em(0.2f)) * 0.5f;
-  // Numbers and status on the right; the name takes what is left, cut with … when too long.
   const ImVec2 status_size = ImGui::CalcTextSize(l.status.c_str());
   const ImVec2 numbers_size = ImGui::CalcTextSize(l.numbers.c_str());
+  const float figures_w = status_size.x + ui::em(0.6f) + numbers_size.x;
+  // On a card too narrow for the name beside the numbers (a portrait tablet's third of the
+  // screen), the name takes a line of its own instead of being cut to 「参与疫情…」.
+  const bool two = wrap && ImGui::CalcTextSize(name.c_str()).x + ui::em(0.6f) + figures_w > w;
+  const float text_h = two ? 2 * line : line;
+  // Tall enough for a finger in tablet mode.
+  const float h = std::max(text_h + bar_h + ui::em(0.45f), ui::theme().tablet ? ui::em(2.2f) : 0.0f);
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  const bool tapped = ImGui::Selectable("##row", false, 0, ImVec2(w, h));
+  const bool hovered = ImGui::IsItemHovered();
+  ui::mark(mark);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const float ty = pos.y + (h - text_h - bar_h - ui::em(0.2f)) * 0.5f;
+  const float fy = two ? ty + line : ty;  // the numbers' line
+  // Numbers and status on the right; the name takes what is left, cut with … when too long.
   const float status_x = pos.x + w - status_size.x;
   const float numbers_x = status_x - ui::em(0.6f) - numbers_size.x;
-  dl->AddText(ImVec2(status_x, ty), dash::status_color(l.progress), l.status.c_str());
-  dl->AddText(ImVec2(numbers_x, ty), ImGui::GetColorU32(ImGuiCol_Text), l.numbers.c_str());
-  const float name_end = numbers_x - ui::em(0.6f);
+  dl->AddText(ImVec2(status_x, fy), dash::status_color(l.progress), l.status.c_str());
+  dl->AddText(ImVec2(numbers_x, fy), ImGui::GetColorU32(ImGuiCol_Text), l.numbers.c_str());
+  const float name_end = two ? pos.x + w : numbers_x - ui::em(0.6f);
   ImGui::RenderTextEllipsis(dl, ImVec2(pos.x, ty), ImVec2(name_end, ty + line), name_end, name_end, name.c_str(),
                             nullptr, nullptr);
+  // Still cut (a long name on a narrow card): the whole name on hover; a tap opens its page.
+  if (hovered && !ui::theme().tablet && ImGui::CalcTextSize(name.c_str()).x > name_end - pos.x) {
+    ImGui::BeginTooltip();
+    ImGui::TextUnformatted(name.c_str());
+    ImGui::EndTooltip();
+  }
+  const float text_bottom = ty + text_h;
   // The bar: share of the target, and a tick where the year's pace puts it.
-  const float by = ty + line + ui::em(0.2f);
+  const float by = text_bottom + ui::em(0.2f);
   // Figures without a target get no bar: an empty one would read as 0 %.
   if (l.has_target)
     dl->AddRectFilled(ImVec2(pos.x, by), ImVec2(pos.x + w, by + bar_h), IM_COL32(228, 228, 234, 255), bar_h * 0.5f);

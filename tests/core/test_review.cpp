@@ -1,0 +1,104 @@
+// 待审核: submitted periods not yet approved, oldest first; approving or returning several at once
+// through the store's own workflow, all or nothing.
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "Rejection.hpp"
+#include "Review.hpp"
+#include "SmallTown.hpp"
+#include "Store.hpp"
+#include "TempDir.hpp"
+
+using namespace jiceng;
+using test::rejection;
+
+namespace {
+
+struct ReviewTown {
+  test::TempDir dir;
+  std::unique_ptr<Store> s = Store::open(dir.file("t.db"));
+  test::SmallTown t = test::make_small_town(*s);
+  Actor clerk{"王娜", "tablet-1", Role::Clerk, {}};
+  Actor leader{"张建国", "office", Role::Leader, {}};
+
+  ReviewTown() {
+    clerk.scope = {t.v1, t.v2};
+    // V1: March and January submitted (in that order), February still a draft; V2: February
+    // submitted, January approved.
+    auto put = [&](const char* code, int month, std::optional<ValueStatus> st) {
+      s->set_values({{code, "visited_households", Period{2020, month}.str(), "10", st}}, Actor{});
+    };
+    put("V1", 3, ValueStatus::Submitted);
+    put("V1", 1, ValueStatus::Submitted);
+    put("V1", 2, std::nullopt);
+    put("V2", 2, ValueStatus::Submitted);
+    put("V2", 1, ValueStatus::Approved);
+  }
+};
+
+}  // namespace
+
+TEST_CASE("待审核 lists submitted periods not yet approved, the oldest month first") {
+  ReviewTown w;
+  auto pending = pending_reviews(*w.s);
+  REQUIRE(pending.size() == 3);
+  CHECK(pending[0].org == w.t.v1);
+  CHECK(pending[0].period == Period{2020, 1});
+  CHECK(pending[1].org == w.t.v2);
+  CHECK(pending[1].period == Period{2020, 2});
+  CHECK(pending[2].period == Period{2020, 3});
+  CHECK(pending[0].values == 1);
+  CHECK(pending[0].submitted_by == "system");
+  CHECK_FALSE(pending[0].submitted_at.empty());
+  CHECK_FALSE(pending[0].confirmed_gaps);
+
+  auto j = to_json(pending, *w.s);
+  CHECK(j[0]["code"] == "V1");
+  CHECK(j[0]["period"] == "2020-01");
+  CHECK(j[1]["name"] == "西河村");
+}
+
+TEST_CASE("待审核: a leader approves two at once and returns one with a reason; a clerk may not") {
+  ReviewTown w;
+  const std::vector<ReviewItem> two{{w.t.v1, Period{2020, 1}}, {w.t.v2, Period{2020, 2}}};
+  // A clerk is refused and nothing changes.
+  CHECK_FALSE(rejection([&] { review(*w.s, two, ReviewAction::Approve, w.clerk); }).empty());
+  CHECK(pending_reviews(*w.s).size() == 3);
+  // All or nothing: one that is no longer submitted (February of V1 is a draft) refuses the batch.
+  auto with_draft = two;
+  with_draft.push_back({w.t.v1, Period{2020, 2}});
+  CHECK(rejection([&] { review(*w.s, with_draft, ReviewAction::Approve, w.leader); }).find("东山村") != std::string::npos);
+  CHECK(w.s->period_status(w.t.v1, Period{2020, 1}) == ValueStatus::Submitted);
+
+  review(*w.s, two, ReviewAction::Approve, w.leader);
+  CHECK(w.s->period_status(w.t.v1, Period{2020, 1}) == ValueStatus::Approved);
+  CHECK(w.s->period_status(w.t.v2, Period{2020, 2}) == ValueStatus::Approved);
+  auto pending = pending_reviews(*w.s);
+  REQUIRE(pending.size() == 1);
+  CHECK(pending[0].period == Period{2020, 3});
+
+  // Returning needs a reason, which the audit keeps.
+  const std::vector<ReviewItem> march{{w.t.v1, Period{2020, 3}}};
+  CHECK(rejection([&] { review(*w.s, march, ReviewAction::Return, w.leader, " "); }).find("原因") != std::string::npos);
+  review(*w.s, march, ReviewAction::Return, w.leader, "走访户数与台账不符");
+  CHECK(w.s->period_status(w.t.v1, Period{2020, 3}) == ValueStatus::Draft);
+  CHECK(pending_reviews(*w.s).empty());
+  HistoryFilter f;
+  f.org = w.t.v1;
+  f.period = "2020-03";
+  bool reason_kept = false;
+  for (const auto& e : w.s->history(f)) reason_kept |= e.action == "set_status" && e.reason == "走访户数与台账不符";
+  CHECK(reason_kept);
+}
+
+TEST_CASE("待审核 shows the gaps a clerk confirmed at submission, when the audit entry records them") {
+  ReviewTown w;
+  // The submission's audit entry of V2's February, as a submission with confirmed gaps writes it.
+  w.s->transaction([&] {
+    w.s->record_audit({0, "2020-03-02T08:00:00Z", "王娜", "tablet-1", "set_status", w.t.v2, "visited_households",
+                       "2020-02", 10, 10, "提交", R"({"old_status":"draft","status":"submitted","gaps":["a","b"]})"});
+  });
+  for (const auto& p : pending_reviews(*w.s))
+    if (p.org == w.t.v2) CHECK(p.confirmed_gaps == 2);
+}
