@@ -2,6 +2,10 @@
 // move up/down, promote/demote, delete, add a paragraph — and the list of figures still missing,
 // each jumping to its paragraph.
 #include <imgui.h>
+#include <imgui_internal.h>
+
+#include <string>
+#include <vector>
 
 #include "Error.hpp"
 
@@ -53,6 +57,31 @@ void move(Editor& e, size_t heading, size_t before) {
     return;
   }
   e.changed(true);
+}
+
+// A heading broken into lines that fit `width`, between any two characters but never before
+// closing punctuation (ImGui breaks only at spaces, so a Chinese heading was cut mid-word).
+std::vector<std::string> wrap_lines(const std::string& text, float width) {
+  static const std::string closing[] = {"，", "。", "、", "；", "：", "？", "！", "）", "》", "”"};
+  std::vector<std::string> lines(1);
+  float x = 0;
+  for (size_t i = 0; i < text.size();) {
+    unsigned c = 0;
+    const int n = ImTextCharFromUtf8(&c, text.c_str() + i, text.c_str() + text.size());
+    if (n <= 0) break;
+    const std::string ch = text.substr(i, size_t(n));
+    const float w = ImGui::CalcTextSize(ch.c_str()).x;
+    bool hangs = false;
+    for (const auto& p : closing) hangs |= ch == p;
+    if (x + w > width && x > 0 && !hangs) {
+      lines.emplace_back();
+      x = 0;
+    }
+    lines.back() += ch;
+    x += w;
+    i += size_t(n);
+  }
+  return lines;
 }
 
 }  // namespace
@@ -108,12 +137,23 @@ void draw_outline(Editor& e, Context& ctx) {
   }
   ImGui::Separator();
   const float row = ui::em(ctx.tablet ? 2.0f : 1.4f);
+  const float line = ImGui::GetTextLineHeight();
   for (size_t i = 0; i < e.outline.size(); ++i) {
     const OutlineEntry& o = e.outline[i];
     ImGui::PushID(int(i));
     const float indent = ui::em(float(o.level - 1));
     if (indent > 0) ImGui::Indent(indent);
-    if (ImGui::Selectable(o.label.c_str(), e.selected == i, 0, ImVec2(0, row))) {
+    // A long heading wraps onto more lines (the row grows) instead of being cut mid-word.
+    const float pad = ImGui::GetStyle().FramePadding.x;
+    const auto lines = wrap_lines(o.label, ImGui::GetContentRegionAvail().x - 2 * pad);
+    const float text_h = line * float(lines.size());
+    const float h = std::max(row, text_h + (row - line));
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const bool pressed = ImGui::Selectable("##entry", e.selected == i, 0, ImVec2(0, h));
+    for (size_t k = 0; k < lines.size(); ++k)
+      ImGui::GetWindowDrawList()->AddText(ImVec2(pos.x, pos.y + (h - text_h) * 0.5f + line * float(k)),
+                                          ImGui::GetColorU32(ImGuiCol_Text), lines[k].c_str());
+    if (pressed) {
       if (e.selected != i) {
         e.commit_edit();
         e.editing.reset();
