@@ -29,6 +29,9 @@ var jicengPage = (function () {
     lastError: null,
     firstFrameMs: null,       // from the page's start (navigation) to the first drawn frame
     runtimeMs: null,          // when the runtime was ready to call main() (wasm compiled, data loaded)
+    // The page's own steps before main(), in ms since navigation: this script runs, the
+    // WebAssembly is instantiated, the tab lock is held, the saved files and the font are in.
+    page: { script: performance.now() },
     appStartMs: null,         // the app's own startup, from main() to its first frame
     frameMs: 0,               // ImGui CPU time of the last frame
     frames: 0,
@@ -42,7 +45,7 @@ var jicengPage = (function () {
     },
     stats() {
       return { firstFrameMs: this.firstFrameMs, appStartMs: this.appStartMs, startup: this.startup,
-               runtimeMs: this.runtimeMs, frameMs: this.frameMs,
+               runtimeMs: this.runtimeMs, page: this.page, frameMs: this.frameMs,
                frames: this.frames, view: this.view, storage: Module.jicengStorage };
     },
     // Resolves once every file the app wrote is in IndexedDB.
@@ -328,7 +331,9 @@ var jicengPage = (function () {
   };
   Module.onRuntimeInitialized = function () { window.jiceng.runtimeMs = performance.now(); };
   Module.onAbort = (what) => fail('程序出错，请刷新页面重试。（' + what + '）');
+  const step = (name) => { window.jiceng.page[name] = performance.now(); };
   Module.preRun = [function () {
+    step('wasm');
     setupText();
     requestAnimationFrame(pump);
     addRunDependency('jiceng-start');
@@ -339,14 +344,16 @@ var jicengPage = (function () {
              '同时在两个标签页中修改会互相覆盖数据，因此这里不再打开。');
         return;  // never started
       }
+      step('lock');
       FS.mkdir('/data');
       FS.mount(IDBFS, {}, '/data');
       FS.mkdir('/fonts');
       say('正在读取本机保存的数据…');
       const loaded = new Promise((resolve, reject) =>
-        FS.syncfs(true, (err) => (err ? reject(err) : resolve())));
+        FS.syncfs(true, (err) => (err ? reject(err) : resolve()))).then(() => step('storage'));
       say('正在载入字体…');
-      const font = fontBytes.then((buf) => FS.writeFile('/fonts/jiceng-main.otf', new Uint8Array(buf)));
+      const font = fontBytes.then((buf) => FS.writeFile('/fonts/jiceng-main.otf', new Uint8Array(buf)))
+        .then(() => step('font'));
       if (navigator.storage && navigator.storage.persist) {
         navigator.storage.persist().then((p) => { Module.jicengStorage.persistent = !!p; });
       }

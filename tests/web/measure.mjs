@@ -15,6 +15,7 @@ const site = path.resolve(process.argv[2] || w.SITE);
 const rounds = Number(process.argv[3] || 5);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const mb = (n) => (n / 1e6).toFixed(2);
+const pageSteps = (p) => Object.fromEntries(Object.entries(p || {}).map(([k, v]) => [k, Math.round(v)]));
 
 // ---- Transfer size ------------------------------------------------------------------------------
 const precache = JSON.parse(fs.readFileSync(path.join(site, 'precache.json'), 'utf8'));
@@ -47,7 +48,7 @@ try {
       const s = await w.stats(page);
       starts.push(s);
       console.log(`${i === 0 ? 'cold' : 'warm'} start: first frame ${s.firstFrameMs.toFixed(0)} ms after navigation ` +
-                  `(runtime ready ${s.runtimeMs.toFixed(0)} ms; app ${s.appStartMs.toFixed(0)} ms: ${JSON.stringify(s.startup)})`);
+                  `(runtime ready ${s.runtimeMs.toFixed(0)} ms: ${JSON.stringify(pageSteps(s.page))}; app ${s.appStartMs.toFixed(0)} ms: ${JSON.stringify(s.startup)})`);
       if (i === rounds) {
         // Frames on the dashboard with the pointer moving (every frame is drawn).
         const costs = [];
@@ -61,6 +62,9 @@ try {
         console.log(`dashboard frame (ImGui CPU): mean ${mean.toFixed(2)} ms, median ${median(costs).toFixed(2)} ms, ` +
                     `p95 ${costs[Math.floor(costs.length * 0.95)].toFixed(2)} ms over ${costs.length} frames`);
       }
+      // A session outlives its first frame: the screens settle (text seen after the first frame joins
+      // the glyph atlas, and the atlas cache) before the tab is closed.
+      await w.frames(page, 10);
       await page.evaluate(() => window.jiceng.flushed());
     } finally {
       await b.close();
