@@ -51,7 +51,8 @@ std::string wrap(const std::string& text, float width, size_t plain_cursor, size
 
 struct CallbackData {
   WrappedInput* state;
-  std::string previous;  // the text before this frame's edit
+  std::string previous;         // the text before this frame's edit
+  size_t previous_display = 0;  // length of the display (soft breaks included) before it
 };
 
 // Display position of a cursor given in the text without soft breaks.
@@ -78,7 +79,7 @@ int on_edit(ImGuiInputTextCallbackData* d) {
   std::string plain = strip_breaks(buf, size_t(d->CursorPos), &cursor);
   if (d->EventFlag == ImGuiInputTextFlags_CallbackEdit) {
     // Deleting a soft break changes nothing in the text: delete the character beside it instead.
-    if (plain == cb->previous && buf.size() < st.display.size()) {
+    if (plain == cb->previous && buf.size() < cb->previous_display) {
       const bool back = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Backspace));
       if (back && cursor > 0) {
         size_t start = cursor - 1;
@@ -98,8 +99,12 @@ int on_edit(ImGuiInputTextCallbackData* d) {
       d->InsertChars(0, again.c_str(), again.c_str() + again.size());
       d->CursorPos = d->SelectionStart = d->SelectionEnd = int(display_cursor);
     }
-    st.display = again;
+    // st.display is the std::string ImGui is editing: it must not be touched here. Assigning it
+    // reallocated it once the wrapped text outgrew its capacity, and ImGui's resize callback then
+    // found its buffer gone (imgui_stdlib.cpp: data->Buf == str->c_str()). ImGui copies the
+    // rewrapped text into it itself when the callbacks are done.
     cb->previous = plain;
+    cb->previous_display = again.size();
   }
   st.cursor = cursor;
   return 0;
@@ -113,7 +118,8 @@ EditResult wrapped_input(const char* id, std::string& text, WrappedInput& st, in
   const float width = std::max(avail - style.FramePadding.x * 2 - style.ScrollbarSize, ImGui::GetFontSize() * 4);
   const ImGuiID gid = ImGui::GetID(id);
   const bool active = ImGui::GetActiveID() == gid;
-  // While ImGui owns the buffer (the field is active) only the callback may change it.
+  // While ImGui owns the buffer (the field is active) only ImGui may change it: the callback edits
+  // ImGui's copy through its data, never st.display itself.
   if (!active) {
     st.width = width;
     st.display = wrap(text, width, st.cursor, nullptr);
@@ -125,7 +131,7 @@ EditResult wrapped_input(const char* id, std::string& text, WrappedInput& st, in
     st.focus = false;
     st.place_cursor = true;
   }
-  CallbackData cb{&st, text};
+  CallbackData cb{&st, text, st.display.size()};
   const bool changed = ImGui::InputTextMultiline(
       id, &st.display, ImVec2(-FLT_MIN, height),
       ImGuiInputTextFlags_CtrlEnterForNewLine | ImGuiInputTextFlags_CallbackEdit | ImGuiInputTextFlags_CallbackAlways,
