@@ -230,9 +230,11 @@ test('the town office (jiceng-cli) and a tablet (the browser) exchange packages'
         await step('3. tablet: clerk/3456 types a value for 青石村, December 2020', async () => {
           assert.equal(await browserValue(page, CLERK), null, 'the value is empty before');
           await openView(page, 'collect');
-          await signIn(page, 'clerk', '3456');  // the clerk's first village, 青石村, is chosen
+          await signIn(page, 'clerk', '3456');  // she starts on her first open month: choose 青石村
           await w.tap(page, 'year.combo');
           await w.tap(page, 'year.2020');
+          await tapRevealed(page, 'collect.org');
+          await w.tap(page, `collect.org.${CLERK.org}`);
           await tapRevealed(page, 'collect.period');
           await w.tap(page, 'collect.period.12');
           await tapRevealed(page, `collect.field.${CLERK.indicator}`);

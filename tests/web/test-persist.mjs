@@ -36,6 +36,9 @@ async function openDecember(page) {
   await w.tap(page, 'year.combo');
   await w.tap(page, 'year.2020');
   await w.tap(page, 'nav.collect');
+  // The clerk starts on her first open month (桃源村's): choose 青石村 explicitly.
+  await w.tap(page, 'collect.org');
+  await w.tap(page, `collect.org.${ORG}`);
   await w.tap(page, 'collect.period');
   await w.tap(page, 'collect.period.12');
 }
