@@ -296,9 +296,19 @@ var jicengPage = (function () {
     });
     // Keys typed into the hidden input: its characters come through 'input' above, so GLFW must not
     // also turn them into characters; keys pressed while an input method composes belong to it.
+    // Editing keys go through the app's key queue, which holds each press for a whole frame: GLFW
+    // would set and clear the key between two frames when down and up arrive together (a busy
+    // tablet, a quick tap on the keyboard), and Dear ImGui 1.86 would never see the Enter.
+    const EDIT_KEYS = { Enter: 1, Delete: 2, ArrowLeft: 3, ArrowRight: 4, Tab: 5, Escape: 6 };
     const guard = (e) => {
       if (e.target !== el) return;
       if (e.type === 'keypress' || composing || e.isComposing || e.keyCode === 229) {
+        e.stopImmediatePropagation();
+        return;
+      }
+      if (e.key in EDIT_KEYS && !e.shiftKey && !e.ctrlKey && !e.altKey && !e.metaKey) {
+        if (e.type === 'keydown') key(EDIT_KEYS[e.key]);
+        e.preventDefault();
         e.stopImmediatePropagation();
       }
     };
