@@ -147,9 +147,29 @@ void App::warm_up(float width, float height, float dpi_scale, bool small_screen,
   built_sizes_ = want;
 }
 
+bool App::pointer_held() {
+  const ImGuiIO& io = ImGui::GetIO();
+  // MouseDownDuration is still the last frame's here (before NewFrame): >= 0 means it was down.
+  for (int b = 0; b < 3; ++b)
+    if (io.MouseDown[b] || io.MouseDownDuration[b] >= 0.0f) return true;
+  return false;
+}
+
+void App::new_frame() {
+  if (pointer_held() && held_width_ > 0) ImGui::GetIO().DisplaySize = ImVec2(held_width_, held_height_);
+  ImGui::NewFrame();
+}
+
 bool App::prepare_frame(float width, float height, float dpi_scale, bool small_screen, float framebuffer_scale) {
-  (void)height;
   ImGuiIO& io = ImGui::GetIO();
+  if (pointer_held() && held_width_ > 0) {
+    width = held_width_;
+    small_screen = held_small_;
+  } else {
+    held_width_ = width;
+    held_height_ = height;
+    held_small_ = small_screen;
+  }
   dpi_scale = std::max(1.0f, dpi_scale);
   update_layout(width, dpi_scale, small_screen);
   // Characters typed since the last frame join the atlas before they are drawn.

@@ -59,7 +59,9 @@ class App final : public ShellActions {
   // dpi_scale: sizes in window coordinates per logical pixel; framebuffer_scale: pixels per window
   // coordinate (2 on a Retina Mac), by which text is rasterised finer and drawn back down.
   bool prepare_frame(float width, float height, float dpi_scale, bool small_screen, float framebuffer_scale = 1);
-  // The whole UI; between ImGui::NewFrame and ImGui::Render.
+  // ImGui::NewFrame, at the size the screen is laid out at (see pointer_held).
+  void new_frame();
+  // The whole UI; between new_frame and ImGui::Render.
   void draw();
 
   ViewId current() const { return current_; }
@@ -112,6 +114,13 @@ class App final : public ShellActions {
   std::string new_town_name_;
   std::string new_town_error_;
   FirstAdminForm first_admin_;  // a town without an admin shows 「创建管理员」 instead of the screen
+  // A tap lands only if the button is still under the finger when it lifts, but ending a text
+  // edit can resize the screen in between (a tablet's on-screen keyboard goes away and the
+  // window grows, pulling a scrolled form down). So while a pointer is down, and in the frame
+  // it lifts, the layout keeps the size it had at the press; the new size applies after.
+  static bool pointer_held();
+  float held_width_ = 0, held_height_ = 0;
+  bool held_small_ = false;
   FontSizes built_sizes_{0, 0};
   float style_scale_ = 0;
   bool style_tablet_ = false;

@@ -55,7 +55,7 @@ void Headless::frame() {
   // A screen under 1000 px wide counts as a tablet's, as on a real device.
   app_->prepare_frame(float(width_), float(height_), 1.0f, width_ < 1000);
   auto t0 = std::chrono::steady_clock::now();
-  ImGui::NewFrame();
+  app_->new_frame();
   app_->draw();
   ImGui::Render();
   last_ms_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();

@@ -234,7 +234,7 @@ class Runner {
       ImGui::GetIO().MouseDown[0] = scripted_down_;
     }
     auto t = Clock::now();
-    ImGui::NewFrame();
+    app_->new_frame();
     app_->draw();
     ImGui::Render();
     return ms_since(t);

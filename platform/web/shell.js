@@ -192,7 +192,9 @@ var jicengPage = (function () {
   const steps = [];
   function pump() {
     const s = steps.shift();
-    if (s) {
+    if (s && s.type === 'blur') {
+      closeKeyboardIfUnwanted();
+    } else if (s) {
       canvas().dispatchEvent(new MouseEvent(s.type, { clientX: s.x, clientY: s.y, button: 0,
                                                        buttons: s.type === 'mouseup' ? 0 : 1,
                                                        bubbles: true, cancelable: true }));
@@ -206,12 +208,16 @@ var jicengPage = (function () {
     const t = e.changedTouches[0];
     if (!t) return;
     if (e.type === 'touchstart') {
+      fingerDown = true;
       steps.push({ type: 'mousemove', x: t.clientX, y: t.clientY });
       steps.push({ type: 'mousedown', x: t.clientX, y: t.clientY });
     } else if (e.type === 'touchmove') {
       steps.push({ type: 'mousemove', x: t.clientX, y: t.clientY });
     } else {
       steps.push({ type: 'mouseup', x: t.clientX, y: t.clientY });
+      // A field the press ended closes its keyboard only once the app has seen the lift.
+      fingerDown = false;
+      steps.push({ type: 'blur' });
       // The finger lifted: a user gesture, the moment a browser lets a page raise the keyboard.
       setTimeout(focusTextIfWanted, 0);
     }
@@ -233,12 +239,16 @@ var jicengPage = (function () {
   // The hidden input holds one sentinel character before the caret, so that an on-screen keyboard's
   // backspace has something to delete (Android reports it only as an edit).
   const SENTINEL = '\u200b';
-  let textMode = 0, composing = false;
+  let textMode = 0, composing = false, fingerDown = false;
   function textInput() { return $('jiceng-text'); }
   function resetText() {
     const el = textInput();
     el.value = SENTINEL;
     try { el.setSelectionRange(1, 1); } catch (e) { /* not focusable yet */ }
+  }
+  function closeKeyboardIfUnwanted() {
+    const el = textInput();
+    if (textMode === 0 && document.activeElement === el) el.blur();
   }
   function focusTextIfWanted() {
     const el = textInput();
@@ -258,7 +268,9 @@ var jicengPage = (function () {
     const was = textMode;
     textMode = mode;
     if (mode === 0) {
-      if (document.activeElement === el) el.blur();
+      // While a finger is down, the keyboard stays until it lifts: closing it resizes the page,
+      // moving the button under the finger before the tap is complete.
+      if (!fingerDown) closeKeyboardIfUnwanted();
       composing = false;
       el.classList.remove('composing');
       return;

@@ -248,6 +248,39 @@ TEST_CASE("editor: tablet portrait shows the preview below the text; a tap edits
   CHECK(*e.editing == p);
 }
 
+TEST_CASE("editor: on a tablet, one tap on 插入数字… while typing opens the picker, though the keyboard closes under the finger") {
+  // Portrait; the on-screen keyboard shrinks the window to 700 px while a heading is typed in;
+  // the tap ends the typing, the keyboard goes and the window grows to 1280 before the lift.
+  auto o = options(fresh_dir("tablet_insert"), 800, 1280);
+  o.tablet = true;
+  Headless h(o);
+  test_ui::sign_in(h, "admin", "1234");
+  Editor& e = editor_in(h);
+  REQUIRE(h.click("summary.section.1"));
+  REQUIRE(h.click("summary.block." + std::to_string(e.outline[1].first)));  // the heading: in view
+  REQUIRE(e.editing);
+  REQUIRE(h.click("summary.edit"));
+  REQUIRE(ImGui::GetIO().WantTextInput);
+  // The keyboard comes up and takes half the screen: typing goes on (the boxes above give way).
+  h.resize(800, 700);
+  h.type("各村");
+  h.frames(2);
+  REQUIRE(ImGui::GetIO().WantTextInput);
+  auto r = ui::find_mark("summary.edit.insert");
+  REQUIRE(r);
+  ImGuiIO& io = ImGui::GetIO();
+  io.MousePos = r->center();
+  h.frame();
+  io.MouseDown[0] = true;
+  h.frame();
+  h.resize(800, 1280);
+  h.frame();
+  io.MouseDown[0] = false;
+  h.frames(3);
+  CHECK(h.visible("picker.search"));
+  CHECK(e.buffer.find("各村") != std::string::npos);
+}
+
 TEST_CASE("editor: import a purchased X-template through the review, then export it") {
   auto dir = fresh_dir("import");
   const fs::path src = dir / "purchased.txt";

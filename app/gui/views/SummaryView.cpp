@@ -4,6 +4,8 @@
 // SummaryOutline.cpp, SummaryText.cpp and SummaryDialogs.cpp; the state in SummaryEditor.hpp.
 #include <imgui.h>
 
+#include <algorithm>
+
 #include "Strings.hpp"
 #include "View.hpp"
 #include "views/SignIn.hpp"
@@ -52,13 +54,18 @@ class SummaryView final : public View {
     }
     if (ctx.narrow) {
       // Tablet portrait: outline and unresolved list on top, paragraphs with the preview below each.
-      ImGui::BeginChild("##outline", ImVec2(0, ui::em(ctx.tablet ? 15 : 12)), true);
-      draw_outline(e_, ctx);
-      ui::drag_to_scroll();
-      ImGui::EndChild();
+      // While a paragraph is typed in, the on-screen keyboard takes half the screen: the outline
+      // steps aside and the unresolved list shrinks, so the text and its buttons stay in view.
+      const float avail = ImGui::GetContentRegionAvail().y;
+      if (!e_.editing) {
+        ImGui::BeginChild("##outline", ImVec2(0, std::min(ui::em(ctx.tablet ? 15 : 12), avail * 0.3f)), true);
+        draw_outline(e_, ctx);
+        ui::drag_to_scroll();
+        ImGui::EndChild();
+      }
       // Always in view; one line when nothing is missing.
       const float lines = e_.doc.unresolved.empty() ? 2.4f : 6.5f;
-      ImGui::BeginChild("##unresolved", ImVec2(0, ui::em(lines)), true);
+      ImGui::BeginChild("##unresolved", ImVec2(0, std::min(ui::em(lines), avail * 0.2f)), true);
       draw_unresolved(e_, ctx);
       ui::drag_to_scroll();
       ImGui::EndChild();
