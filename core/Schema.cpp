@@ -1,8 +1,11 @@
 #include "Schema.hpp"
 
+#include <set>
 #include <string>
+#include <vector>
 
 #include "Sql.hpp"
+#include "Text.hpp"
 
 namespace jiceng::schema {
 namespace {
@@ -235,7 +238,44 @@ UPDATE sync_imports SET received_on = coalesce((SELECT a.device FROM audit a WHE
 CREATE INDEX sync_imports_by_time ON sync_imports(imported_at);
 )sql";
 
-constexpr const char* kMigrations[] = {kV1, kV2, kV3, kV4, kV5, kV6};
+// v7: text stored before every write was made valid UTF-8 (GBK bytes of a Windows file name or
+// a terminal's --reason) is repaired in place, by the same rule new writes follow (Sql.cpp): such
+// bytes made every JSON export after them fail. Done in C++: SQLite cannot tell valid UTF-8.
+constexpr const char* kV7 = "";
+
+void repair_text(sqlite3* db) {
+  std::vector<std::string> tables;
+  {
+    sql::Stmt st(db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");
+    while (st.step()) tables.push_back(st.text(0));
+  }
+  for (const auto& table : tables) {
+    std::vector<std::string> columns;
+    {
+      sql::Stmt st(db, "SELECT name FROM pragma_table_info(?)");
+      st.bind(1, table);
+      while (st.step()) columns.push_back(st.text(0));
+    }
+    for (const auto& column : columns) {
+      const std::string t = "\"" + table + "\"", c = "\"" + column + "\"";
+      sql::Stmt all(db, "SELECT CAST(" + c + " AS BLOB) FROM " + t + " WHERE typeof(" + c + ") = 'text'");
+      std::set<std::string> found;
+      while (all.step()) {
+        std::string bytes = all.text(0);
+        if (find_invalid_utf8(bytes)) found.insert(std::move(bytes));
+      }
+      // OR IGNORE: a repaired key equal to an existing one stays as it was rather than fail the
+      // migration (and with it the opening of the file).
+      sql::Stmt fix(db, "UPDATE OR IGNORE " + t + " SET " + c + " = ? WHERE CAST(" + c + " AS BLOB) = ?");
+      for (const auto& bytes : found) {
+        fix.bind(1, to_valid_utf8(bytes)).bind_blob(2, bytes);
+        fix.run();
+      }
+    }
+  }
+}
+
+constexpr const char* kMigrations[] = {kV1, kV2, kV3, kV4, kV5, kV6, kV7};
 
 }  // namespace
 
@@ -243,6 +283,7 @@ void migrate(sqlite3* db, int target) {
   int version = int(sql::scalar_int(db, "PRAGMA user_version"));
   for (int v = version + 1; v <= target; ++v) {
     sql::exec(db, kMigrations[v - 1]);
+    if (v == 7) repair_text(db);
     sql::exec(db, "PRAGMA user_version = " + std::to_string(v));
   }
 }

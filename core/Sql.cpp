@@ -4,6 +4,8 @@
 
 #include <stdexcept>
 
+#include "Text.hpp"
+
 namespace jiceng::sql {
 
 static void check(sqlite3* db, int rc) {
@@ -17,12 +19,23 @@ Stmt::Stmt(sqlite3* db, std::string_view s) : db_(db) {
 Stmt::~Stmt() { sqlite3_finalize(st_); }
 
 Stmt& Stmt::bind(int i, std::string_view v) {
-  check(db_, sqlite3_bind_text(st_, i, v.data(), int(v.size()), SQLITE_TRANSIENT));
+  // Every text stored passes here: bytes that are not UTF-8 (GBK from a Windows file name or a
+  // terminal) are decoded, never stored raw, where they would break every JSON export after.
+  if (find_invalid_utf8(v)) {
+    const std::string valid = to_valid_utf8(v);
+    check(db_, sqlite3_bind_text(st_, i, valid.data(), int(valid.size()), SQLITE_TRANSIENT));
+  } else {
+    check(db_, sqlite3_bind_text(st_, i, v.data(), int(v.size()), SQLITE_TRANSIENT));
+  }
   return *this;
 }
 Stmt& Stmt::bind(int i, int64_t v) { check(db_, sqlite3_bind_int64(st_, i, v)); return *this; }
 Stmt& Stmt::bind(int i, double v) { check(db_, sqlite3_bind_double(st_, i, v)); return *this; }
 Stmt& Stmt::bind_null(int i) { check(db_, sqlite3_bind_null(st_, i)); return *this; }
+Stmt& Stmt::bind_blob(int i, std::string_view bytes) {
+  check(db_, sqlite3_bind_blob(st_, i, bytes.data(), int(bytes.size()), SQLITE_TRANSIENT));
+  return *this;
+}
 
 bool Stmt::step() {
   int rc = sqlite3_step(st_);

@@ -26,6 +26,8 @@ class Stmt {
   Stmt& bind(int i, int v) { return bind(i, int64_t(v)); }
   Stmt& bind(int i, double v);
   Stmt& bind_null(int i);
+  // The bytes as they are (bind() of text makes them valid UTF-8 first).
+  Stmt& bind_blob(int i, std::string_view bytes);
   template <class T>
   Stmt& bind(int i, const std::optional<T>& v) { return v ? bind(i, *v) : bind_null(i); }
 

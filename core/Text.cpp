@@ -1,5 +1,7 @@
 #include "Text.hpp"
 
+#include <iconv.h>
+
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -13,15 +15,59 @@ namespace jiceng {
 std::optional<size_t> find_invalid_utf8(std::string_view s) {
   size_t i = 0;
   while (i < s.size()) {
-    unsigned char c = s[i];
-    size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    const unsigned char c = s[i];
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    const size_t n = (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
     if (n == 0 || i + n > s.size()) return i;
-    for (size_t k = 1; k < n; ++k)
-      if ((static_cast<unsigned char>(s[i + k]) >> 6) != 0x2) return i;
-    if (n == 2 && c < 0xC2) return i;  // overlong
+    char32_t cp = c & (0xFF >> (n + 1));
+    for (size_t k = 1; k < n; ++k) {
+      const unsigned char b = s[i + k];
+      if ((b >> 6) != 0x2) return i;
+      cp = (cp << 6) | (b & 0x3F);
+    }
+    static constexpr char32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (cp < kMin[n] || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) return i;  // overlong, surrogate, too big
     i += n;
   }
   return std::nullopt;
+}
+
+std::optional<std::string> decode_gb18030(std::string_view bytes) {
+  // glibc's iconv knows GB18030; no Debian library is needed for this one conversion.
+  iconv_t cd = iconv_open("UTF-8", "GB18030");
+  if (cd == reinterpret_cast<iconv_t>(-1)) return std::nullopt;
+  std::string out(bytes.size() * 2 + 16, '\0');
+  char* in_p = const_cast<char*>(bytes.data());
+  size_t in_left = bytes.size();
+  char* out_p = out.data();
+  size_t out_left = out.size();
+  const size_t rc = iconv(cd, &in_p, &in_left, &out_p, &out_left);
+  iconv_close(cd);
+  if (rc == static_cast<size_t>(-1) || in_left != 0) return std::nullopt;
+  out.resize(out.size() - out_left);
+  if (find_invalid_utf8(out)) return std::nullopt;
+  return out;
+}
+
+std::string to_valid_utf8(std::string_view bytes) {
+  auto bad = find_invalid_utf8(bytes);
+  if (!bad) return std::string(bytes);
+  if (auto gb = decode_gb18030(bytes)) return *gb;
+  std::string out(bytes.substr(0, *bad));
+  while (bad) {
+    out += "\xEF\xBF\xBD";  // U+FFFD for the bad byte; the scan goes on after it
+    bytes.remove_prefix(*bad + 1);
+    bad = find_invalid_utf8(bytes);
+    out += bytes.substr(0, bad ? *bad : bytes.size());
+  }
+  return out;
+}
+
+std::string file_name_text(const std::string& path) {
+  return to_valid_utf8(std::filesystem::path(path).filename().string());
 }
 
 int line_of(std::string_view s, size_t offset) {

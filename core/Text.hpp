@@ -8,7 +8,16 @@
 namespace jiceng {
 
 // Byte offset of the first invalid UTF-8 sequence, or nullopt when the text is valid UTF-8.
+// Strict (RFC 3629): no overlong forms, no encoded surrogates, nothing above U+10FFFF.
 std::optional<size_t> find_invalid_utf8(std::string_view s);
+// The whole text decoded from GB18030 (a superset of GBK/GB2312: what Chinese Windows writes in
+// file names, terminals and editors), or nullopt when it is not GB18030 either.
+std::optional<std::string> decode_gb18030(std::string_view bytes);
+// Valid UTF-8 for any bytes: unchanged when valid, else decoded as GB18030 when the whole text
+// is, else each invalid sequence replaced by U+FFFD. Everything stored passes through it.
+std::string to_valid_utf8(std::string_view bytes);
+// A file's name (without its folder) as text to show or record, whatever bytes the system gave.
+std::string file_name_text(const std::string& path);
 // 1-based line number of a byte offset.
 int line_of(std::string_view s, size_t offset);
 // Removes a leading UTF-8 byte-order mark.

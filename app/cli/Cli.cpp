@@ -8,6 +8,7 @@
 #include "Error.hpp"
 #include "Store.hpp"
 #include "Strings.hpp"
+#include "Text.hpp"
 
 namespace jiceng::cli {
 
@@ -29,6 +30,11 @@ Args::Args(std::vector<std::string> argv, std::vector<std::string> flags) {
       positional_.push_back(a);
     }
   }
+  // A Chinese Windows terminal sends GBK: option values (names, reasons, users) become the text
+  // they are. Paths stay the bytes the system gave (positionals, --out, --template), or the file
+  // would not be found.
+  for (auto& [name, value] : options_)
+    if (name != "out" && name != "template") value = to_valid_utf8(value);
 }
 
 std::string Args::positional(size_t i, const char* what) const {

@@ -1,11 +1,8 @@
 #include "summary/Utf8.hpp"
 
-#include <iconv.h>
-
-#include <cerrno>
-
 #include "Error.hpp"
 #include "Strings.hpp"
+#include "Text.hpp"
 
 namespace jiceng::summary {
 
@@ -73,20 +70,7 @@ std::string utf8_encode(std::u32string_view s) {
   return out;
 }
 
-bool utf8_valid(std::string_view s) {
-  for (size_t i = 0; i < s.size();) {
-    unsigned char c = s[i];
-    size_t n = utf8_seq_len(c);
-    if (n == 1 && c >= 0x80) return false;
-    if (i + n > s.size()) return false;
-    for (size_t k = 1; k < n; ++k)
-      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
-    // Overlong 2-byte forms (C0, C1) are what GBK lead bytes often look like.
-    if (n == 2 && c < 0xC2) return false;
-    i += n;
-  }
-  return true;
-}
+bool utf8_valid(std::string_view s) { return !find_invalid_utf8(s).has_value(); }
 
 std::string trim(std::string_view s) {
   auto space_at_start = [&](size_t& n) {
@@ -115,24 +99,8 @@ std::string trim(std::string_view s) {
 std::string decode_text(std::string_view bytes, const std::string& source) {
   if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
   if (utf8_valid(bytes)) return std::string(bytes);
-  // glibc's iconv knows GB18030; no Debian library is needed for this one conversion.
-  iconv_t cd = iconv_open("UTF-8", "GB18030");
-  if (cd == reinterpret_cast<iconv_t>(-1))
-    throw InputError(tr("summary.import.bad_encoding"), Location{source, 0, {}});
-  std::string out(bytes.size() * 2 + 16, '\0');
-  char* in_p = const_cast<char*>(bytes.data());
-  size_t in_left = bytes.size();
-  char* out_p = out.data();
-  size_t out_left = out.size();
-  size_t rc = iconv(cd, &in_p, &in_left, &out_p, &out_left);
-  int saved = errno;
-  iconv_close(cd);
-  if (rc == static_cast<size_t>(-1) || in_left != 0) {
-    (void)saved;
-    throw InputError(tr("summary.import.bad_encoding"), Location{source, 0, {}});
-  }
-  out.resize(out.size() - out_left);
-  return out;
+  if (auto gb = decode_gb18030(bytes)) return *gb;
+  throw InputError(tr("summary.import.bad_encoding"), Location{source, 0, {}});
 }
 
 }  // namespace jiceng::summary

@@ -12,6 +12,7 @@
 #include "Sql.hpp"
 #include "Store.hpp"
 #include "Strings.hpp"
+#include "Text.hpp"
 #include "sync/Members.hpp"
 
 namespace jiceng::sync {
@@ -218,7 +219,7 @@ ExportSummary export_package(Store& store, const ExportOptions& options, const s
     sum.members = p.members.size();
     sum.targets = p.targets.size();
     sum.audit = p.audit.size();
-    const std::string file = std::filesystem::path(path).filename().string();
+    const std::string file = file_name_text(path);
     nlohmann::json d = {{"package", p.id},       {"destination", options.destination}, {"everything", options.everything},
                         {"values", sum.values},  {"removed", sum.removed},              {"members", sum.members},
                         {"audit", sum.audit},    {"file", file}};
@@ -276,7 +277,7 @@ void clone_for_device(Store& town, const std::string& path, const std::string& d
     Stmt put(copy->handle(), "INSERT OR REPLACE INTO sync_member_base(peer, uid, record) VALUES(?,?,?)");
     for (const auto& [uid, m] : members_by_uid(*copy)) put.bind(1, destination).bind(2, uid).bind(3, m.record).run();
   });
-  nlohmann::json d = {{"device", device}, {"file", std::filesystem::path(path).filename().string()}};
+  nlohmann::json d = {{"device", device}, {"file", file_name_text(path)}};
   town.transaction([&] {
     town.record_audit({0, {}, "system", {}, "clone_device", std::nullopt, {}, {}, {}, {}, {}, d.dump()});
   });

@@ -12,6 +12,7 @@
 #include "Sql.hpp"
 #include "Store.hpp"
 #include "Strings.hpp"
+#include "Text.hpp"
 #include "sync/Members.hpp"
 #include "sync/Merge.hpp"
 
@@ -100,7 +101,7 @@ struct PackageImporter::Impl {
 
   ImportResult import(const ReadPackage& in, const std::string& source) {
     Run run{in.package, in.sha256, Location{source}, {}};
-    run.r.file = source;
+    run.r.file = to_valid_utf8(source);  // recorded in the audit detail (JSON)
     run.r.package_id = in.package.id;
     run.r.device = in.package.device;
     run.r.from = in.package.town;

@@ -81,6 +81,24 @@ TEST_CASE("set writes a value with its audit entry; history shows it") {
   CHECK(town(after, "cold_stores") == town(before, "cold_stores") - h[0]["old_value"].get<double>() + 7);
 }
 
+TEST_CASE("GBK bytes from a Chinese Windows terminal are stored as the Chinese they are; history and export keep working") {
+  DemoDb d;
+  // 王娜 and 核对 in GBK, as such a terminal passes them; and a package file named in GBK.
+  auto r = run_cli("set " + d.q + " --org V01 --indicator cold_stores --period 2020 --value 7 --user $(printf '\\315\\365\\304\\310') --reason $(printf '\\272\\313\\266\\324')", d.err());
+  REQUIRE(r.code == 0);
+  auto h = run_cli("history " + d.q + " --org V01 --indicator cold_stores --json", d.err());
+  REQUIRE(h.code == 0);
+  auto j = nlohmann::json::parse(h.out);
+  REQUIRE(!j.empty());
+  CHECK(j[0]["user"] == "王娜");
+  CHECK(j[0]["reason"] == "核对");
+  const std::string pkg = d.dir.file("") + "$(printf '\\315\\365').json";
+  CHECK(run_cli("package export " + d.q + " --out \"" + pkg + "\"", d.err()).code == 0);
+  auto again = run_cli("history " + d.q + " --json", d.err());
+  CHECK(again.code == 0);
+  CHECK(again.out.find("王.json") != std::string::npos);
+}
+
 TEST_CASE("bad input exits 3 with a Chinese message and writes nothing") {
   DemoDb d;
   auto audit_count = [&] { return nlohmann::json::parse(run_cli("history " + d.q + " --json", d.err()).out).size(); };
