@@ -155,12 +155,20 @@ class Lexer {
 
 using NodePtr = std::unique_ptr<ExprNode>;
 
+// A placeholder is a line or two; these bounds keep a hostile template (thousands of nested "("
+// or a chain of 100 000 "+1") from exhausting the stack in the parser, the evaluator or the
+// tree's destructor, all of which recurse.
+constexpr size_t kMaxTokens = 2000;
+constexpr int kMaxDepth = 300;  // about 100 levels of brackets
+
 class Parser {
  public:
   explicit Parser(std::vector<Token> toks) : t_(std::move(toks)) {}
 
   NodePtr parse() {
     if (peek().type == Tok::End) throw ExprError(tr("expr.empty"), 0);
+    if (t_.size() > kMaxTokens)
+      throw ExprError(tr("expr.too_long", {{"max", std::to_string(kMaxTokens)}}), t_[kMaxTokens].pos);
     NodePtr n = or_expr();
     if (peek().type != Tok::End) fail_unexpected();
     return n;
@@ -203,7 +211,18 @@ class Parser {
     return n;
   }
 
+  // Counts how deep the descent is at the rules that recurse into themselves.
+  struct Deeper {
+    Parser& p;
+    explicit Deeper(Parser& parser) : p(parser) {
+      if (++p.depth_ > kMaxDepth)
+        throw ExprError(tr("expr.too_deep", {{"pos", std::to_string(p.peek().pos + 1)}}), p.peek().pos);
+    }
+    ~Deeper() { --p.depth_; }
+  };
+
   NodePtr or_expr() {
+    Deeper d(*this);
     NodePtr a = and_expr();
     while (is_op("or")) { int p = next().pos; a = binary("or", std::move(a), and_expr(), p); }
     return a;
@@ -214,6 +233,7 @@ class Parser {
     return a;
   }
   NodePtr not_expr() {
+    Deeper d(*this);
     if (is_op("not")) { int p = next().pos; return unary("not", not_expr(), p); }
     return comparison();
   }
@@ -241,6 +261,7 @@ class Parser {
     return a;
   }
   NodePtr unary_minus() {
+    Deeper d(*this);
     if (is_op("-")) { int p = next().pos; return unary("neg", unary_minus(), p); }
     return primary();
   }
@@ -284,6 +305,7 @@ class Parser {
 
   std::vector<Token> t_;
   size_t k_ = 0;
+  int depth_ = 0;
 };
 
 void collect_identifiers(const ExprNode& n, std::vector<std::string>& out) {

@@ -4,6 +4,7 @@
 
 #include <cctype>
 #include <cstring>
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <pugixml.hpp>
@@ -11,6 +12,7 @@
 #include "Error.hpp"
 #include "Strings.hpp"
 #include "Text.hpp"
+#include "summary/Template.hpp"
 #include "summary/Utf8.hpp"
 
 namespace jiceng::summary {
@@ -32,11 +34,23 @@ struct ZipCloser {
 };
 using ZipPtr = std::unique_ptr<zip_t, ZipCloser>;
 
+// Bounds for a purchased template (a real one is a few hundred KB): a zip bomb (3 MB inflating to
+// 1 GiB), thousands of nested tables or content controls, or a huge text file is refused with a
+// Chinese message before it takes the memory or the stack.
+constexpr zip_uint64_t kMaxPartBytes = 32u << 20;  // inflated size of one XML part
+constexpr size_t kMaxFileBytes = 64u << 20;        // the .docx as stored (pictures included)
+constexpr int kMaxNesting = 100;                   // tables in tables, controls in controls
+constexpr int kMaxParts = 64;                      // headers and footers read
+
+std::string mib(size_t bytes) { return std::to_string(bytes >> 20); }
+
 std::string read_entry(zip_t* z, const char* name, const std::string& path) {
   zip_stat_t st;
   zip_stat_init(&st);
   if (zip_stat(z, name, 0, &st) != 0 || !(st.valid & ZIP_STAT_SIZE))
     throw InputError(tr("summary.import.docx_missing_part", {{"part", name}}), Location{path, 0, {}});
+  if (st.size > kMaxPartBytes)
+    throw InputError(tr("summary.import.part_too_large", {{"part", name}, {"max", mib(kMaxPartBytes)}}), Location{path, 0, {}});
   zip_file_t* f = zip_fopen(z, name, 0);
   if (!f) throw InputError(tr("summary.import.docx_missing_part", {{"part", name}}), Location{path, 0, {}});
   std::string data(st.size, '\0');
@@ -50,8 +64,13 @@ std::string read_entry(zip_t* z, const char* name, const std::string& path) {
 // Collects a Word paragraph's text in document order. Line breaks end a line; text boxes inside
 // the paragraph become paragraphs of their own (queued in `nested`); deleted text and field
 // codes are not text; mc:Fallback repeats mc:Choice and is skipped.
+void too_deep(const std::string& path) {
+  throw InputError(tr("summary.import.docx_too_deep", {{"max", std::to_string(kMaxNesting)}}), Location{path, 0, {}});
+}
+
 void paragraph_text(const pugi::xml_node& node, std::string& line, std::vector<std::string>& lines,
-                    std::vector<pugi::xml_node>& nested) {
+                    std::vector<pugi::xml_node>& nested, const std::string& path, int depth = 0) {
+  if (depth > kMaxNesting) too_deep(path);
   for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
     std::string_view name = c.name();
     if (name == "w:t") line += c.text().get();
@@ -59,7 +78,7 @@ void paragraph_text(const pugi::xml_node& node, std::string& line, std::vector<s
     else if (name == "w:br" || name == "w:cr") { lines.push_back(line); line.clear(); }
     else if (name == "w:txbxContent") nested.push_back(c);
     else if (name == "mc:Fallback" || name == "w:delText" || name == "w:instrText" || name == "w:pPr" || name == "w:rPr") continue;
-    else paragraph_text(c, line, lines, nested);
+    else paragraph_text(c, line, lines, nested, path, depth + 1);
   }
 }
 
@@ -87,14 +106,16 @@ std::map<std::string, int> heading_styles(const pugi::xml_document& styles) {
   return out;
 }
 
-void body_paragraphs(const pugi::xml_node& node, SourceText& out, const std::map<std::string, int>& styles) {
+void body_paragraphs(const pugi::xml_node& node, SourceText& out, const std::map<std::string, int>& styles,
+                     const std::string& path, int depth = 0) {
+  if (depth > kMaxNesting) too_deep(path);
   for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
     std::string_view name = c.name();
     if (name == "w:p") {
       std::string line;
       std::vector<std::string> lines;
       std::vector<pugi::xml_node> nested;
-      paragraph_text(c, line, lines, nested);
+      paragraph_text(c, line, lines, nested, path);
       lines.push_back(line);
       pugi::xml_node ppr = c.child("w:pPr");
       int level = outline_level(ppr);
@@ -108,11 +129,11 @@ void body_paragraphs(const pugi::xml_node& node, SourceText& out, const std::map
         out.levels.resize(out.paragraphs.size(), 0);
         if (out.paragraphs.size() > before) out.levels[before] = level;
       }
-      for (const auto& n : nested) body_paragraphs(n, out, styles);
+      for (const auto& n : nested) body_paragraphs(n, out, styles, path, depth + 1);
     } else if (name == "w:sectPr" || name == "mc:Fallback") {
       continue;
     } else {
-      body_paragraphs(c, out, styles);  // tables, rows, cells, content controls
+      body_paragraphs(c, out, styles, path, depth + 1);  // tables, rows, cells, content controls
     }
   }
 }
@@ -144,18 +165,20 @@ SourceText read_docx_source(const std::string& path) {
   std::map<std::string, int> styles;
   if (zip_name_locate(z.get(), "word/styles.xml", 0) >= 0)
     styles = heading_styles(parse_xml(read_entry(z.get(), "word/styles.xml", path), path));
-  body_paragraphs(body, s, styles);
+  body_paragraphs(body, s, styles, path);
   // Headers and footers carry the vendor's banner and watermark (a VML text path).
   zip_int64_t n = zip_get_num_entries(z.get(), 0);
+  int parts = 0;
   for (zip_int64_t i = 0; i < n; ++i) {
     const char* name = zip_get_name(z.get(), zip_uint64_t(i), 0);
     if (!name) continue;
     std::string_view nm = name;
     bool part = nm.rfind("word/header", 0) == 0 || nm.rfind("word/footer", 0) == 0;
     if (!part || nm.size() < 4 || nm.substr(nm.size() - 4) != ".xml") continue;
+    if (++parts > kMaxParts) break;  // Word writes six at most; the rest of a crafted file is ignored
     pugi::xml_document hd = parse_xml(read_entry(z.get(), name, path), path);
     SourceText part_text;
-    body_paragraphs(hd.first_child(), part_text, {});
+    body_paragraphs(hd.first_child(), part_text, {}, path);
     for (auto& l : part_text.paragraphs) s.stamps.push_back(std::move(l));
     for (auto x : hd.select_nodes("//v:textpath[@string]")) add_lines(s.stamps, x.node().attribute("string").value());
   }
@@ -163,8 +186,14 @@ SourceText read_docx_source(const std::string& path) {
 }
 
 SourceText read_template_source(const std::string& path) {
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(path, ec);
+  if (!ec && size > kMaxFileBytes)
+    throw InputError(tr("summary.import.file_too_large", {{"max", mib(kMaxFileBytes)}}), Location{path, 0, {}});
   std::string bytes = read_file(path);
   if (bytes.size() >= 4 && std::memcmp(bytes.data(), "PK\x03\x04", 4) == 0) return read_docx_source(path);
+  if (bytes.size() > kMaxTemplateBytes)
+    throw InputError(tr("summary.import.file_too_large", {{"max", mib(kMaxTemplateBytes)}}), Location{path, 0, {}});
   return read_text_source(bytes, path);
 }
 

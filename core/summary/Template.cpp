@@ -145,6 +145,9 @@ std::string block_marker(BlockKind kind, int level) {
 }
 
 Template Template::parse(std::string_view text, const std::string& source, const Catalog& catalog) {
+  if (text.size() > kMaxTemplateBytes)
+    throw InputError(tr("summary.import.file_too_large", {{"max", std::to_string(kMaxTemplateBytes >> 20)}}),
+                     Location{source, 0, {}});
   Template t;
   t.source_ = source;
   int line_no = 0;

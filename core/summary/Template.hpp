@@ -49,6 +49,10 @@ struct TemplateBlock {
 // Throws ExprError whose position is the character offset in `text`.
 std::vector<Segment> parse_segments(std::string_view text, const Catalog& catalog);
 
+// A summary's text is some tens of KB; a text far beyond this bound is refused, not parsed (a
+// 50 MB file took 3.7 GB). The X-template importer refuses larger text files by the same bound.
+inline constexpr size_t kMaxTemplateBytes = 4u << 20;
+
 class Template {
  public:
   // Reads the text format. Throws InputError naming `source`, the line and the character.

@@ -71,6 +71,19 @@ TEST_CASE("parse errors give the character position and a Chinese reason") {
   CHECK(m4.find("rate") != std::string::npos);
   error_at("");
   error_at("a b");
+  // What a hostile or broken template holds: deep brackets, a long chain, stacked signs. Each is
+  // a Chinese error where it is, never a crash (these overflowed the stack before).
+  auto [p5, m5] = error_at(std::string(900, '(') + "1" + std::string(900, ')'));
+  CHECK(m5.find("嵌套太深") != std::string::npos);
+  CHECK(p5 > 0);
+  CHECK(error_at(std::string(100000, '-') + "1").second.find("太长") != std::string::npos);
+  CHECK(error_at(std::string(1000, '-') + "1").second.find("嵌套太深") != std::string::npos);
+  std::string chain = "1";
+  for (int i = 0; i < 50000; ++i) chain += "+1";
+  CHECK(error_at(chain).second.find("太长") != std::string::npos);
+  CHECK(error_at(std::string(5000, '!') + "a").second.find("太") != std::string::npos);
+  // Real nesting still works.
+  CHECK(Expr::parse(std::string(30, '(') + "1" + std::string(30, ')')).identifiers().empty());
 }
 
 TEST_CASE("identifiers lists each name once, in order, including function arguments") {

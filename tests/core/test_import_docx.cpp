@@ -133,3 +133,57 @@ TEST_CASE("import: a broken .docx is refused, not half-read") {
   CHECK_THROWS_AS(import_xtemplate(path, Catalog::builtin()), InputError);
   std::filesystem::remove(path);
 }
+
+TEST_CASE("import: a crafted .docx (nested 50 000 deep, or a zip bomb) is refused with a Chinese reason, not a crash") {
+  const auto dir = std::filesystem::temp_directory_path();
+  auto refused_with = [](const std::string& path) {
+    try {
+      import_xtemplate(path, Catalog::builtin());
+    } catch (const InputError& e) {
+      CHECK(e.where().file == path);
+      return e.describe();
+    }
+    FAIL("not refused: " << path);
+    return std::string();
+  };
+  // 50 000 tables in tables, and 100 000 content controls in content controls (both overflowed
+  // the stack before).
+  std::string tables, controls;
+  for (int i = 0; i < 50000; ++i) tables += "<w:tbl><w:tr><w:tc>";
+  tables += para({run("全镇共发展党员X名")});
+  for (int i = 0; i < 50000; ++i) tables += "</w:tc></w:tr></w:tbl>";
+  for (int i = 0; i < 100000; ++i) controls += "<w:sdt><w:sdtContent>";
+  for (int i = 0; i < 100000; ++i) controls += "</w:sdtContent></w:sdt>";
+  const std::string deep_tables = (dir / "jiceng_test_tables.docx").string();
+  const std::string deep_controls = (dir / "jiceng_test_controls.docx").string();
+  write_docx(deep_tables, tables, "");
+  write_docx(deep_controls, para({run("a")}) + controls, "");
+  CHECK(refused_with(deep_tables).find("嵌套") != std::string::npos);
+  CHECK(refused_with(deep_controls).find("嵌套") != std::string::npos);
+  // document.xml inflating to 40 MB from a file of some tens of KB.
+  const std::string bomb = (dir / "jiceng_test_bomb.docx").string();
+  write_docx(bomb, para({run(std::string(40u << 20, 'X'))}), "");
+  CHECK(std::filesystem::file_size(bomb) < (1u << 20));
+  CHECK(refused_with(bomb).find("解压后超过") != std::string::npos);
+  for (const auto& p : {deep_tables, deep_controls, bomb}) std::filesystem::remove(p);
+}
+
+TEST_CASE("import: a text template beyond 4 MB is refused before it is read into the parser") {
+  const auto path = (std::filesystem::temp_directory_path() / "jiceng_test_huge.txt").string();
+  {
+    std::string line = "全镇共发展党员X名，走访群众X余户。\n";
+    std::string text;
+    while (text.size() <= (5u << 20)) text += line;
+    FILE* f = std::fopen(path.c_str(), "wb");
+    REQUIRE(f);
+    std::fwrite(text.data(), 1, text.size(), f);
+    std::fclose(f);
+  }
+  try {
+    import_xtemplate(path, Catalog::builtin());
+    FAIL("not refused");
+  } catch (const InputError& e) {
+    CHECK(e.describe().find("超过 4 MB") != std::string::npos);
+  }
+  std::filesystem::remove(path);
+}

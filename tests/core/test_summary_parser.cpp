@@ -128,6 +128,14 @@ TEST_CASE("parser: a template file with markers; errors give the file, line and 
     CHECK(msg.find("发展党员人数量") != std::string::npos);
   }
   CHECK_THROWS_AS(Template::parse("【一级】\n", "x.tpl", cat()), InputError);
+  // 8 000 nested brackets in a placeholder overflowed the stack; now it is an error on its line.
+  try {
+    Template::parse("【标题】总结\n{" + std::string(8000, '(') + "1" + std::string(8000, ')') + "}\n", "deep.tpl", cat());
+    FAIL("expected an error");
+  } catch (const InputError& e) {
+    CHECK(e.where().line == 2);
+    CHECK(e.describe().find("表达式太长") != std::string::npos);
+  }
 }
 
 TEST_CASE("parser: sections can be inserted, moved and removed as units") {
