@@ -54,22 +54,29 @@ std::vector<PipelineIssue> check_pipeline(const Member& m) {
     else if (v.empty() && m.stage >= d.reached_at)
       out.push_back({d.field, tr("pipeline.missing_date", {{"field", field_label(d.field)}, {"stage", label(m.stage)}}), false});
   }
-  // Order: each stage no earlier than the one before (the talk may come any time after applying).
+  // Order rules are errors: each stage no earlier than the one before, and the talk no earlier than
+  // the application (it may come any time after it). A date that is not valid is skipped: it already
+  // has its own error.
+  auto order = [&](const StageDate& later, const StageDate& earlier) {
+    auto days = days_between(m.*earlier.date, m.*later.date);
+    if (days && *days < 0)
+      out.push_back({later.field, tr("pipeline.out_of_order", {{"field", field_label(later.field)}, {"earlier", field_label(earlier.field)}}), true});
+    return days.has_value();
+  };
   const StageDate* prev = nullptr;
   for (const auto& d : kDates) {
-    if (std::string(d.field) == "talked_on") continue;
-    if (prev) {
-      auto days = days_between(m.*prev->date, m.*d.date);
-      if (days && *days < 0)
-        out.push_back({d.field, tr("pipeline.out_of_order", {{"field", field_label(d.field)}, {"earlier", field_label(prev->field)}}), true});
+    if (std::string(d.field) == "talked_on") {
+      order(d, kDates[0]);
+      continue;
     }
-    if (!(m.*d.date).empty()) prev = &d;
+    if (prev) order(d, *prev);
+    if (valid_date(m.*d.date)) prev = &d;
   }
-  // The usual time rules, as warnings.
+  // Time-span rules are warnings, and only for dates in the right order (an order error says enough).
   auto rule = [&](const char* field, const std::string& from, const std::string& to, bool ok_when(int), const char* key) {
-    if (auto days = days_between(from, to); days && !ok_when(*days)) out.push_back({field, tr(key), false});
+    if (auto days = days_between(from, to); days && *days >= 0 && !ok_when(*days)) out.push_back({field, tr(key), false});
   };
-  rule("talked_on", m.applied_on, m.talked_on, [](int d) { return d >= 0 && d <= 31; }, "pipeline.talk_within_month");
+  rule("talked_on", m.applied_on, m.talked_on, [](int d) { return d <= 31; }, "pipeline.talk_within_month");
   rule("activist_on", m.applied_on, m.activist_on, [](int d) { return d >= 182; }, "pipeline.activist_after_six_months");
   rule("candidate_on", m.activist_on, m.candidate_on, [](int d) { return d > 365; }, "pipeline.candidate_after_one_year");
   rule("full_on", m.probationary_on, m.full_on, [](int d) { return d >= 365; }, "pipeline.probation_one_year");

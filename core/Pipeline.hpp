@@ -1,7 +1,9 @@
 #pragma once
 // The development pipeline of a member (DOMAIN.md §1): 入党申请人 → 入党积极分子 → 发展对象 →
-// 预备党员 → 正式党员, each stage with a date. Broken dates (bad format, out of order) are errors;
-// breaches of the usual time rules are warnings shown beside the dates.
+// 预备党员 → 正式党员, each stage with a date. Broken dates (bad format) and order rules (a stage dated
+// before the one it follows, the talk before the application) are errors that block saving; the
+// time-span rules (talk within a month, >= 6 months to 积极分子, > 1 year to 发展对象, a year's
+// probation) and a stage reached without its date are warnings that do not.
 #include <optional>
 #include <string>
 #include <vector>
