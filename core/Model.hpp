@@ -40,6 +40,7 @@ struct Member {
   // Date each stage was reached, YYYY-MM-DD or empty.
   std::string applied_on, talked_on, activist_on, candidate_on, probationary_on, full_on;
   bool reserve_cadre = false;  // 后备干部
+  bool operator==(const Member&) const = default;
 };
 
 enum class ValueStatus { Draft, Submitted, Approved };

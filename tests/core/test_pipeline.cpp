@@ -107,7 +107,8 @@ TEST_CASE("pipeline: the time-span rules warn and do not block saving") {
   CHECK(has(issues, "full_on", false));
   const int64_t id = w.s->add_member(m, Actor{});
   CHECK(w.s->member(id)->talked_on == "2015-05-01");
-  // Exactly one year as 积极分子 is not "more than a year"; a day more is.
+  // Exactly one year as 积极分子 (2016 has 366 days) is not "more than a year"; a day more is.
+  m.activist_on = "2015-10-01";
   m.candidate_on = "2016-09-30";
   CHECK(has(check_pipeline(m), "candidate_on", false));
   m.candidate_on = "2016-10-02";

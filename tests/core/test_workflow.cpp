@@ -5,6 +5,7 @@
 #include "Demo.hpp"
 #include "Error.hpp"
 #include "Pipeline.hpp"
+#include "MemberImport.hpp"
 #include "RecordsCsv.hpp"
 #include "Rejection.hpp"
 #include "SmallTown.hpp"
@@ -195,7 +196,7 @@ TEST_CASE("organisations and members import from CSV, all or nothing, errors wit
   std::ofstream(members) << "姓名,性别,出生日期,所在支部,发展阶段,申请入党日期,谈话日期,确定积极分子日期,确定发展对象日期,接收预备党员日期,转正日期,后备干部\n"
                          << "刘娜,女,1990-05-02,V1-1,正式党员,2010-01-01,2010-01-20,2010-08-01,2011-09-01,2012-06-01,2013-06-01,是\n"
                          << "陈赟,男,1995-11-12,东山村党支部,入党积极分子,2019-03-01,2019-03-15,2019-10-01,,,,\n";
-  CHECK(import_members_csv(*s, members, admin) == 2);
+  CHECK(import_members_csv(*s, members, admin).added == 2);
   auto ms = s->members();
   REQUIRE(ms.size() == 2);
   CHECK(ms[0].reserve_cadre);
