@@ -28,6 +28,11 @@ signin() {  # the --input steps that sign LOGIN in with PIN
 usb() {  # the --input steps that point 数据交换 at OUT/usb (a stand-in for a USB stick)
   echo "--input click:exchange.folder --input type:$OUT/usb --input click:exchange.title"
 }
+# A member file for 导入's preview: two new people, one changed nobody, one talk before the application.
+printf '\357\273\277姓名,性别,出生日期,所在支部,发展阶段,申请入党日期,谈话日期\n' > "$OUT/members.csv"
+printf '林序,女,1996-04-02,V01-1,入党申请人,2024-03-01,2024-03-12\n' >> "$OUT/members.csv"
+printf '周青,男,1994-08-19,V01-1,入党申请人,2024-05-06,2024-05-20\n' >> "$OUT/members.csv"
+printf '吴越,男,1993-01-15,V01-1,入党申请人,2024-03-01,2023-01-01\n' >> "$OUT/members.csv"
 for size in 1280x800 800x1280; do
   for view in collect dashboard summary records conflicts settings; do
     shot "$view" "$view" "$size"
@@ -48,6 +53,19 @@ for size in 1280x800 800x1280; do
   shot records-roster records "$size" $(signin admin 1234) --input click:records.tab.members
   # shellcheck disable=SC2046
   shot records-member records "$size" $(signin admin 1234) --input click:records.tab.members --input click:roster.row.3
+  # The new-member form as it opens (no warning yet, 保存 in view), then with a talk 14 months before
+  # the application (an error beside the date, 保存 disabled saying why); the member CSV's preview.
+  # shellcheck disable=SC2046
+  shot records-member-new records "$size" $(signin admin 1234) --input click:records.tab.members \
+    --input click:records.member.add
+  # shellcheck disable=SC2046
+  shot records-member-order records "$size" $(signin admin 1234) --input click:records.tab.members \
+    --input click:records.member.add --input click:records.member.name --input type:林序 \
+    --input click:records.member.date.applied_on --input type:2020-03-01 \
+    --input click:records.member.date.talked_on --input type:2019-01-01
+  # shellcheck disable=SC2046
+  shot records-import records "$size" $(signin admin 1234) --input click:records.tab.import \
+    --input click:records.import.path --input type:"$OUT/members.csv" --input click:records.import.members
   shot dashboard-indicator dashboard "$size" --input click:dashboard.figure.new_members
   # Accounts (docs/USERS.md): 设置 → 用户 as the admin with the clerk's form open, read-only as the
   # clerk; a new blank town's 创建管理员 step (with a refused PIN), in a data folder of its own.

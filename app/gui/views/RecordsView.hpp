@@ -4,10 +4,12 @@
 // rebuilt only when the filter or the data changes, drawn with a list clipper), the member form
 // with the development pipeline and its warnings, and CSV import. Split over RecordsView*.cpp.
 #include <optional>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
+#include "MemberImport.hpp"
 #include "Store.hpp"
 #include "View.hpp"
 #include "views/RecordsViewFilter.hpp"
@@ -37,14 +39,24 @@ struct RecordsModel {
 
 enum class RecordsTab { Orgs, Members, Import };
 
-// The member form: a copy being edited, checked as it is typed.
+// The member form: a copy being edited, checked as it is typed. A new member's form says nothing
+// about a field before it is touched (typed into, or left) or 保存 is pressed; a stored member's
+// issues show at once.
 struct MemberEdit {
   Member m;
   bool is_new = true;
   std::vector<PipelineIssue> issues;
+  std::set<std::string> touched;  // fields ("name", "birth_date", "applied_on", …) touched so far
+  bool show_all = false;          // 保存 pressed, or a stored member
   std::string error;
   std::string reason;
   bool confirm_delete = false;
+  float footer_h = 0;             // the 保存 bar's height in the last frame (it stays under the form)
+  bool first_frame = true;
+
+  bool shows(const std::string& field) const { return show_all || touched.count(field) > 0; }
+  // The first order or date error (they block 保存), or null.
+  const PipelineIssue* blocking() const;
 };
 
 // What the organisation panel is asking for.
@@ -64,6 +76,7 @@ class RecordsView final : public View {
   const std::optional<MemberEdit>& member_edit() const { return edit_; }
   const std::string& org_message() const { return org_msg_; }
   const std::string& import_message() const { return import_msg_; }
+  const std::optional<MemberImportPlan>& import_plan() const { return plan_; }
   const std::vector<ui::HistoryRow>& org_history() const { return org_history_; }
 
  private:
@@ -94,11 +107,16 @@ class RecordsView final : public View {
   // RecordsViewMember.cpp: the member form with the pipeline.
   void open_member(const Member& m, bool is_new);
   void draw_member_form(Context& ctx);
+  void draw_member_fields(Context& ctx, MemberEdit& e);
   void draw_pipeline(Context& ctx, MemberEdit& e);
+  void draw_member_footer(Context& ctx, MemberEdit& e);
   void save_member(Context& ctx);
 
   // RecordsViewImport.cpp: organisations and members from CSV.
   void draw_import(Context& ctx);
+  // RecordsViewImportPreview.cpp: the member file's preview, then 导入 / 取消.
+  void plan_member_import(Context& ctx, const Actor& actor);
+  void draw_import_preview(Context& ctx, const Actor& actor);
 
   RecordsModel m_;
   RecordsTab tab_ = RecordsTab::Orgs;
@@ -135,6 +153,7 @@ class RecordsView final : public View {
   bool csv_listed_ = false;
   std::string import_msg_;
   bool import_ok_ = false;
+  std::optional<MemberImportPlan> plan_;  // the member file's preview, until 导入 or 取消
 };
 
 }  // namespace jiceng::gui

@@ -1,5 +1,6 @@
-// 组织与党员 ▸ 导入: organisations and members from CSV files (all rows or none). A refusal names
-// the file, line and column, exactly as the command-line import does (core/RecordsCsv).
+// 组织与党员 ▸ 导入: organisations (all rows or none, core/RecordsCsv) and members (a preview
+// first, RecordsViewImportPreview.cpp) from CSV files. A refusal names the file, line and column,
+// exactly as the command-line import does.
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
@@ -33,6 +34,12 @@ std::vector<std::string> csv_files(const std::string& dir) {
 }  // namespace
 
 void RecordsView::draw_import(Context& ctx) {
+  const Actor* actor = signed_in(ctx);
+  if (plan_ && actor) {
+    draw_import_preview(ctx, *actor);
+    return;
+  }
+  plan_.reset();  // signed out: the preview was made for someone else
   ui::begin_card("import", tr("records.import.title"));
   ui::paragraph(tr("records.import.explain"));
   ImGui::Spacing();
@@ -66,19 +73,16 @@ void RecordsView::draw_import(Context& ctx) {
   }
   ui::mark("records.import.pick");
   ImGui::Spacing();
-  const Actor* actor = signed_in(ctx);
   if (!actor) {
     ui::muted(tr("records.import.sign_in"));
     ui::end_card();
     return;
   }
-  auto run = [&](bool orgs) {
+  auto import_orgs = [&] {
     try {
       if (import_path_.empty()) throw InputError(tr("records.import.no_file"));
-      const size_t n = orgs ? import_orgs_csv(*ctx.store, import_path_, *actor)
-                            : import_members_csv(*ctx.store, import_path_, *actor);
-      import_msg_ = tr(orgs ? "records.import.orgs_done" : "records.import.members_done",
-                       {{"n", std::to_string(n)}, {"file", path_utf8(utf8_path(import_path_).filename())}});
+      const size_t n = import_orgs_csv(*ctx.store, import_path_, *actor);
+      import_msg_ = tr("records.import.orgs_done", {{"n", std::to_string(n)}, {"file", path_utf8(utf8_path(import_path_).filename())}});
       import_ok_ = true;
     } catch (const InputError& e) {
       import_msg_ = e.describe();
@@ -89,10 +93,10 @@ void RecordsView::draw_import(Context& ctx) {
     }
     ctx.need_text(import_msg_);
   };
-  if (ImGui::Button(tr("records.import.orgs").c_str())) run(true);
+  if (ImGui::Button(tr("records.import.orgs").c_str())) import_orgs();
   ui::mark("records.import.orgs");
   ImGui::SameLine();
-  if (ImGui::Button(tr("records.import.members").c_str())) run(false);
+  if (ImGui::Button(tr("records.import.members").c_str())) plan_member_import(ctx, *actor);
   ui::mark("records.import.members");
   if (!import_msg_.empty()) {
     ui::paragraph(import_msg_, import_ok_ ? ui::color::ok : ui::color::accent);
