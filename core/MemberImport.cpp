@@ -101,6 +101,7 @@ class RowPlanner {
     if (!branch) return fail("member.branch", tr("store.unknown_org", {{"org", row.branch}}));
     if (branch->kind != OrgKind::Branch) return fail("member.branch", tr("store.member_needs_branch", {{"name", m.name}}));
     m.branch = branch->id;
+    row.branch = branch->name;  // the name, also when the file gives the code
     m.birth_date = t_.get(r, "member.birth_date");
     if (!m.birth_date.empty() && !valid_date(m.birth_date))
       return fail("member.birth_date", tr("pipeline.bad_date", {{"field", tr("member.birth_date")}, {"value", m.birth_date}}));

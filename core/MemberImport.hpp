@@ -28,7 +28,7 @@ struct MemberImportRow {
   ImportRowKind kind = ImportRowKind::Error;
   Member member;                      // as it will be stored: the matched member with the file's columns over it
   std::optional<Member> before;       // the matched member (Changed, Unchanged)
-  std::string branch;                 // the branch as the file names it
+  std::string branch;                 // the branch's name (as the file gives it when unknown)
   std::vector<std::string> changed;   // Changed: the columns that differ (Chinese)
   std::string field;                  // Error: the column at fault (Chinese), may be empty
   std::string message;                // Error: why (Chinese)

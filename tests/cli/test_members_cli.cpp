@@ -39,7 +39,8 @@ TEST_CASE("members import: dry run, import, the same file again, a bad file") {
   auto dry = run_cli("members import " + q + " " + shell_quote(csv) + " --dry-run", err);
   CHECK(dry.code == 0);
   CHECK(has(dry.out, "新增 2 人"));
-  CHECK(has(dry.out, "第 2 行 新增 甲导入（V01-1）"));
+  CHECK(has(dry.out, "第 2 行 新增 甲导入（"));
+  CHECK_FALSE(has(dry.out, "（V01-1）"));  // the branch by its name, though the file gives the code
   CHECK(roster_size(q, err) == before);  // nothing written
 
   auto done = run_cli("members import " + q + " " + shell_quote(csv), err);

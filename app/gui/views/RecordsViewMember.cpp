@@ -237,8 +237,8 @@ void RecordsView::draw_member_footer(Context& ctx, MemberEdit& e) {
     // Why 保存 cannot be pressed; the same message is beside the date.
     const std::string why = tr("records.member.save_blocked", {{"reason", blocked->message}});
     ImGui::SameLine(0, ui::em(1));
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + std::max(0.0f, (button.y - ImGui::GetTextLineHeight()) * 0.5f));
     ImGui::PushTextWrapPos(0);
-    ImGui::AlignTextToFramePadding();
     ui::field_message(why, ui::color::accent);
     ImGui::PopTextWrapPos();
     ui::mark("records.member.save_blocked");
