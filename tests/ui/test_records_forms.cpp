@@ -184,6 +184,7 @@ TEST_CASE("records: the member CSV is previewed before anything is written; the 
     CHECK(contains(view.import_plan()->summary(), "新增 400 人"));
     CHECK(s.members().size() == members);  // a preview writes nothing
     CHECK(h.visible("records.import.row.2"));
+    CHECK(fully_in_view("records.import.row.2", size, size.w < 1000 ? 44.0f : 36.0f));  // tall enough for a finger
     CHECK_FALSE(h.visible("records.import.row.401"));  // clipped: only the rows in view are drawn
     CHECK(fully_in_view("records.import.apply", size, kButtonHeight));
     CHECK(fully_in_view("records.import.cancel", size, kButtonHeight));
