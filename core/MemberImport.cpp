@@ -4,6 +4,8 @@
 #include <map>
 #include <tuple>
 
+#include <nlohmann/json.hpp>
+
 #include "CsvTable.hpp"
 #include "Error.hpp"
 #include "Pipeline.hpp"
@@ -270,6 +272,11 @@ MemberImportResult apply_members_import(Store& store, const MemberImportPlan& pl
         throw InputError(e.what(), Location{plan.file, row.line, e.where().field});
       }
     }
+    // One entry for the import itself (file and counts) beside each member's own, when it wrote anything.
+    if (result.added + result.updated > 0)
+      store.record_audit({0, {}, actor.user, actor.device, "import_members", std::nullopt, {}, {}, {}, {}, reason,
+                          nlohmann::json{{"file", base_name(plan.file)}, {"added", result.added},
+                                         {"updated", result.updated}, {"unchanged", result.unchanged}}.dump()});
   });
   const std::string name = base_name(plan.file);
   result.summary = result.added + result.updated == 0

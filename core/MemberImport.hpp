@@ -5,7 +5,8 @@
 //          number in this database) when the row has one, else by 所在支部 + 姓名 + 出生日期 — into new,
 //          changed (which fields), unchanged and errors (file, line, column, in Chinese). Writes nothing.
 //   apply: writes the new and changed members of an error-free plan in one transaction, one audit
-//          entry each (a changed member is updated, the reason naming the file). A roster that moved
+//          entry each (a changed member is updated, the reason naming the file) and one for the
+//          import (file and counts). A roster that moved
 //          on since the plan was made is refused: preview again.
 // Columns: 姓名,所在支部,发展阶段 (required); 编号,性别,出生日期,申请入党日期,谈话日期,确定积极分子日期,
 // 确定发展对象日期,接收预备党员日期,转正日期,后备干部 (optional). A column the file does not have

@@ -48,8 +48,11 @@ TEST_CASE("member import: the plan writes nothing; apply writes the new members 
   CHECK(done.added == 3);
   CHECK(done.summary == "已从 党员.csv 导入：新增 3 人，修改 0 人，未变 0 人");
   CHECK(f.s->members().size() == 3);
-  CHECK(audit_count(*f.s) == audits + 3);
-  CHECK(f.s->history({std::nullopt, "", "", 1}).at(0).action == "add_member");
+  CHECK(audit_count(*f.s) == audits + 4);  // one per member, one for the import
+  auto last = f.s->history({std::nullopt, "", "", 2});
+  CHECK(last.at(0).action == "import_members");
+  CHECK(last.at(0).detail.find("\"added\":3") != std::string::npos);
+  CHECK(last.at(1).action == "add_member");
 }
 
 TEST_CASE("member import: the same file twice changes nothing and says so") {
@@ -93,7 +96,7 @@ TEST_CASE("member import: a changed row updates the member it matches, naming th
   CHECK(done.unchanged == 1);
   CHECK(f.s->members().size() == 4);
   CHECK(f.s->member(chen)->stage == MemberStage::Candidate);
-  auto entry = f.s->history({std::nullopt, "", "", 2}).at(1);  // the newest is 赵敏's addition
+  auto entry = f.s->history({std::nullopt, "", "", 3}).at(2);  // after it: the import, 赵敏's addition
   CHECK(entry.action == "update_member");
   CHECK(entry.reason == "从 党员.csv 导入");
 }
