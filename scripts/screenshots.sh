@@ -33,6 +33,13 @@ printf '\357\273\277姓名,性别,出生日期,所在支部,发展阶段,申请�
 printf '林序,女,1996-04-02,V01-1,入党申请人,2024-03-01,2024-03-12\n' >> "$OUT/members.csv"
 printf '周青,男,1994-08-19,V01-1,入党申请人,2024-05-06,2024-05-20\n' >> "$OUT/members.csv"
 printf '吴越,男,1993-01-15,V01-1,入党申请人,2024-03-01,2023-01-01\n' >> "$OUT/members.csv"
+# The same two people imported once (jiceng-cli), then a file where one moved on and one is new:
+# the preview of a second import (未变, 修改 with the fields, 新增).
+head -3 "$OUT/members.csv" > "$OUT/members-first.csv"
+printf '\357\273\277姓名,性别,出生日期,所在支部,发展阶段,申请入党日期,谈话日期,确定积极分子日期\n' > "$OUT/members-again.csv"
+printf '林序,女,1996-04-02,V01-1,入党申请人,2024-03-01,2024-03-12,\n' >> "$OUT/members-again.csv"
+printf '周青,男,1994-08-19,V01-1,入党积极分子,2024-05-06,2024-05-20,2024-12-01\n' >> "$OUT/members-again.csv"
+printf '郑雨,女,1998-10-09,V01-1,入党申请人,2024-09-01,2024-09-15,\n' >> "$OUT/members-again.csv"
 for size in 1280x800 800x1280; do
   for view in collect dashboard summary records conflicts settings; do
     shot "$view" "$view" "$size"
@@ -66,6 +73,15 @@ for size in 1280x800 800x1280; do
   # shellcheck disable=SC2046
   shot records-import records "$size" $(signin admin 1234) --input click:records.tab.import \
     --input click:records.import.path --input type:"$OUT/members.csv" --input click:records.import.members
+  # (on a copy of the town, so that the other pictures do not change)
+  TOWN_DB=$DB DB="$OUT/again-$size.db"
+  rm -f "$DB" "$DB-wal" "$DB-shm"
+  "$BUILD/bin/jiceng-cli" demo "$DB" >/dev/null
+  "$BUILD/bin/jiceng-cli" members import "$DB" "$OUT/members-first.csv" >/dev/null
+  # shellcheck disable=SC2046
+  shot records-import-again records "$size" $(signin admin 1234) --input click:records.tab.import \
+    --input click:records.import.path --input type:"$OUT/members-again.csv" --input click:records.import.members
+  DB=$TOWN_DB
   shot dashboard-indicator dashboard "$size" --input click:dashboard.figure.new_members
   # Accounts (docs/USERS.md): 设置 → 用户 as the admin with the clerk's form open, read-only as the
   # clerk; a new blank town's 创建管理员 step (with a refused PIN), in a data folder of its own.

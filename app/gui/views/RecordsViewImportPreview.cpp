@@ -125,11 +125,12 @@ void RecordsView::draw_import_preview(Context& ctx, const Actor& actor) {
                                                                  {"branch", r.branch}});
         const std::string detail = row_detail(r);
         ImDrawList* dl = ImGui::GetWindowDrawList();
-        const float pad = ImGui::GetStyle().ItemSpacing.y;
+        const float gap = ImGui::GetStyle().ItemSpacing.y;
+        const float y = top.y + (row_h - (line * 2 + gap)) * 0.5f;  // the two lines centred in the row
         const float inner = width - ImGui::GetStyle().ItemSpacing.x;
-        dl->AddText(ImVec2(top.x, top.y + pad), kind_color(r.kind), fit(head, inner).c_str());
+        dl->AddText(ImVec2(top.x, y), kind_color(r.kind), fit(head, inner).c_str());
         const std::string shown = fit(detail, inner);
-        dl->AddText(ImVec2(top.x, top.y + pad * 2 + line), r.kind == ImportRowKind::Error ? ui::color::accent : ui::color::muted,
+        dl->AddText(ImVec2(top.x, y + line + gap), r.kind == ImportRowKind::Error ? ui::color::accent : ui::color::muted,
                     shown.c_str());
         if (hovered && shown != detail) ImGui::SetTooltip("%s", detail.c_str());  // a finger's tap shows all of it
       }
