@@ -57,11 +57,25 @@ std::vector<CsvRow> parse_csv(std::string_view text, const std::string& file) {
   return rows;
 }
 
+namespace {
+// Excel and WPS run a cell that starts with one of these as a formula (=HYPERLINK(...) in an
+// organisation's name would become a live link); OWASP's advice is a leading apostrophe.
+bool looks_like_formula(std::string_view s) {
+  return !s.empty() && std::string_view("=+-@\t\r").find(s.front()) != std::string_view::npos;
+}
+}  // namespace
+
 std::string csv_field(std::string_view s) {
-  if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
+  std::string text = looks_like_formula(s) ? "'" + std::string(s) : std::string(s);
+  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
   std::string out = "\"";
-  for (char c : s) { if (c == '"') out += '"'; out += c; }
+  for (char c : text) { if (c == '"') out += '"'; out += c; }
   return out + "\"";
+}
+
+std::string csv_text(std::string_view field) {
+  if (field.size() > 1 && field.front() == '\'' && looks_like_formula(field.substr(1))) field.remove_prefix(1);
+  return std::string(field);
 }
 
 namespace {
@@ -111,8 +125,8 @@ size_t import_values_csv(Store& store, const std::string& path, const std::strin
                                                     {"expected", std::to_string(header.size())}}),
                        Location{path, row.line});
     ValueInput in;
-    in.org = trim(row.fields[col["org"]]);
-    in.indicator = trim(row.fields[col["indicator"]]);
+    in.org = csv_text(trim(row.fields[col["org"]]));
+    in.indicator = csv_text(trim(row.fields[col["indicator"]]));
     in.period = trim(row.fields[col["period"]]);
     in.value = row.fields[col["value"]];
     in.where = Location{path, row.line, {}};

@@ -16,7 +16,10 @@ struct CsvRow {
   std::vector<std::string> fields;
 };
 std::vector<CsvRow> parse_csv(std::string_view text, const std::string& file);  // throws InputError
-std::string csv_field(std::string_view s);  // quoted when needed
+// One field as written: quoted when needed, and text a spreadsheet would run as a formula
+// (=, +, -, @, tab, CR first) gets a leading apostrophe, which csv_text takes off again on import.
+std::string csv_field(std::string_view s);
+std::string csv_text(std::string_view field);
 
 // Imports a values CSV: all rows or none. Returns the number of values that changed.
 size_t import_values_csv(Store& store, const std::string& path, const std::string& user = "import");

@@ -92,3 +92,30 @@ TEST_CASE("CSV import rejects bad rows with file, line and field, and writes not
   CHECK(msg.find("组织代码") != std::string::npos);
   CHECK(s->values(2020).empty());
 }
+
+TEST_CASE("text a spreadsheet would run as a formula is neutralised in the CSV, and comes back as typed") {
+  CHECK(csv_field("=1+1") == "'=1+1");
+  CHECK(csv_field("-3") == "'-3");
+  CHECK(csv_field("@SUM(A1)") == "'@SUM(A1)");
+  CHECK(csv_field("党员") == "党员");
+  CHECK(csv_text("'=1+1") == "=1+1");
+  CHECK(csv_text("'普通") == "'普通");  // an apostrophe before ordinary text is the user's own
+
+  test::TempDir d;
+  auto a = Store::open(d.file("a.db"));
+  auto t = test::make_small_town(*a);
+  const std::string evil = "=HYPERLINK(\"http://x.example\",\"点我\")";
+  a->rename_org(t.v1, evil, {"tester", {}});
+  a->set_values({{"V1", "new_members", "2020", "3"}}, {});
+  const std::string csv = export_values_csv(*a, 2020);
+  // Every field that holds the name starts with the apostrophe, so Excel shows it as text.
+  CHECK(csv.find(",\"'=HYPERLINK(\"\"http://x.example\"\",\"\"点我\"\")\",") != std::string::npos);
+  CHECK(csv.find(",=HYPERLINK") == std::string::npos);
+  CHECK(csv.find(",\"=HYPERLINK") == std::string::npos);
+  // The file still imports into a town with the same organisations.
+  auto b = Store::open(d.file("b.db"));
+  auto tb = test::make_small_town(*b);
+  b->rename_org(tb.v1, evil, {"tester", {}});
+  CHECK(import_values_csv(*b, write(d, "out.csv", csv)) == 1);
+  CHECK(export_values_csv(*b, 2020) == csv);
+}
