@@ -2,9 +2,14 @@
 
 #include <iconv.h>
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <random>
 #include <sstream>
 
 #include "Error.hpp"
@@ -100,19 +105,39 @@ std::string read_file(const std::string& path) {
 }
 
 void write_file(const std::string& path, std::string_view content) {
-  const std::string tmp = path + ".tmp";
-  {
-    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-    if (!f) throw InputError(tr("file.cannot_write"), Location{path});
-    f.write(content.data(), std::streamsize(content.size()));
-    if (!f.flush()) throw InputError(tr("file.cannot_write"), Location{path});
+  // POSIX rather than std::ofstream: only write(2) and fsync(2) tell us the disk is full, and the
+  // data must be on disk before the rename makes it the file.
+  const std::filesystem::path target = std::filesystem::u8path(path);
+  std::random_device rd;
+  std::filesystem::path tmp = target;
+  tmp += ".tmp" + std::to_string(rd());
+  auto fail = [&](int error) {
+    std::error_code ignore;
+    std::filesystem::remove(tmp, ignore);
+    throw InputError(tr(error == ENOSPC || error == EDQUOT || error == EFBIG ? "file.disk_full" : "file.cannot_write"),
+                     Location{path});
+  };
+  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  if (fd < 0) throw InputError(tr("file.cannot_write"), Location{path});
+  for (size_t done = 0; done < content.size();) {
+    const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      const int error = n < 0 ? errno : ENOSPC;
+      ::close(fd);
+      fail(error);
+    }
+    done += size_t(n);
   }
+  if (::fsync(fd) != 0 && errno != EINVAL) {  // EINVAL: a file system that cannot sync (a pipe, /dev)
+    const int error = errno;
+    ::close(fd);
+    fail(error);
+  }
+  if (::close(fd) != 0) fail(errno);
   std::error_code ec;
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) {
-    std::filesystem::remove(tmp, ec);
-    throw InputError(tr("file.cannot_write"), Location{path});
-  }
+  std::filesystem::rename(tmp, target, ec);
+  if (ec) fail(ec.value());
 }
 
 }  // namespace jiceng

@@ -28,7 +28,9 @@ std::string trim(std::string_view s);
 
 // Reads a whole file; throws InputError naming the file when it cannot be read.
 std::string read_file(const std::string& path);
-// Writes a whole file atomically (temporary file + rename), so a failed write leaves the old one.
+// Writes a whole file atomically (temporary file, fsync, rename): a failed write leaves the old
+// file as it was and no temporary file behind, and throws InputError naming the file (disk full
+// said as such). The one writer of every file the program produces.
 void write_file(const std::string& path, std::string_view content);
 
 }  // namespace jiceng

@@ -4,6 +4,9 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "Error.hpp"
+#include "Text.hpp"
+
 namespace jiceng::gui {
 
 namespace {
@@ -44,17 +47,12 @@ bool Settings::save(const std::filesystem::path& file) const {
   nlohmann::json j = {{"tablet", mode_name(tablet)}, {"text_scale", text_scale}, {"database", database},
                       {"year", year}, {"recent", nlohmann::json::array()}, {"exchange_dir", exchange_dir}};
   for (const auto& r : recent) j["recent"].push_back({{"path", r.path}, {"name", r.name}});
-  auto tmp = file;
-  tmp += ".tmp";
-  {
-    std::ofstream out(tmp);
-    if (!out) return false;
-    out << j.dump(2);
-    if (!out) return false;
+  try {
+    write_file(file.string(), j.dump(2));
+    return true;
+  } catch (const InputError&) {
+    return false;
   }
-  std::error_code ec;
-  std::filesystem::rename(tmp, file, ec);
-  return !ec;
 }
 
 void Settings::remember(const std::string& path, const std::string& name) {

@@ -1,18 +1,14 @@
 #include "export/Export.hpp"
 
-#include <filesystem>
-#include <fstream>
-#include <random>
-
 #include "Error.hpp"
 #include "Strings.hpp"
+#include "Text.hpp"
 #include "export/Docx.hpp"
 #include "export/Xlsx.hpp"
 #include "summary/Renderer.hpp"
 #include "summary/Writers.hpp"
 
 namespace jiceng::exporter {
-namespace fs = std::filesystem;
 
 bool parse_format(std::string_view name, Format& out) {
   if (name == "docx") { out = Format::Docx; return true; }
@@ -58,32 +54,7 @@ std::string export_bytes(const summary::Document& doc, const YearFigures& figure
 }
 
 void export_file(const summary::Document& doc, const YearFigures& figures, Format f, const std::string& path) {
-  write_file_atomic(path, export_bytes(doc, figures, f));
-}
-
-void write_file_atomic(const std::string& path, std::string_view bytes) {
-  const fs::path target = fs::u8path(path);
-  std::random_device rd;
-  fs::path tmp = target;
-  tmp += ".tmp" + std::to_string(rd());
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) throw InputError(tr("export.file.cannot_write", {{"path", path}}), Location{path, 0, {}});
-    out.write(bytes.data(), std::streamsize(bytes.size()));
-    out.close();
-    if (!out) {
-      std::error_code ignore;
-      fs::remove(tmp, ignore);
-      throw InputError(tr("export.file.cannot_write", {{"path", path}}), Location{path, 0, {}});
-    }
-  }
-  std::error_code ec;
-  fs::rename(tmp, target, ec);
-  if (ec) {
-    std::error_code ignore;
-    fs::remove(tmp, ignore);
-    throw InputError(tr("export.file.cannot_write", {{"path", path}}), Location{path, 0, {}});
-  }
+  write_file(path, export_bytes(doc, figures, f));
 }
 
 }  // namespace jiceng::exporter

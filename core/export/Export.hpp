@@ -24,7 +24,4 @@ std::string export_bytes(const summary::Document& doc, const YearFigures& figure
 // Writes the file. Throws UnresolvedError (nothing written) or InputError when it cannot be written.
 void export_file(const summary::Document& doc, const YearFigures& figures, Format f, const std::string& path);
 
-// Writes bytes to path through a temporary file in the same folder and a rename.
-void write_file_atomic(const std::string& path, std::string_view bytes);
-
 }  // namespace jiceng::exporter

@@ -10,6 +10,7 @@
 
 #include "Error.hpp"
 #include "Strings.hpp"
+#include "Text.hpp"
 #include "sync/PackageColumns.hpp"
 
 namespace jiceng::sync {
@@ -70,26 +71,7 @@ std::string package_text(const Package& p) {
   return header.dump() + "\n" + payload;
 }
 
-void write_package(const Package& p, const std::string& path) {
-  const std::string text = package_text(p);
-  const std::string tmp = path + ".part";
-  {
-    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-    f.write(text.data(), std::streamsize(text.size()));
-    f.flush();
-    if (!f) {
-      std::error_code ec;
-      std::filesystem::remove(tmp, ec);
-      throw InputError(tr("sync.package.cannot_write"), Location{path});
-    }
-  }
-  std::error_code ec;
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) {
-    std::filesystem::remove(tmp, ec);
-    throw InputError(tr("sync.package.cannot_write"), Location{path});
-  }
-}
+void write_package(const Package& p, const std::string& path) { write_file(path, package_text(p)); }
 
 ReadPackage read_package(const std::string& path) {
   std::ifstream f(path, std::ios::binary);
