@@ -61,15 +61,47 @@ std::string random_device_id() {
 
 // ---- Opening and transactions -------------------------------------------------------------
 
-std::unique_ptr<Store> Store::open(const std::string& path, const Catalog& catalog) {
-  check_is_sqlite(path);
+namespace {
+
+// A write-protected file or folder: SQLite cannot make its -shm beside it, so a WAL database opens
+// only as immutable, which is safe when no -wal holds commits the file does not have yet.
+sqlite3* open_read_only(const std::string& path) {
   sqlite3* db = nullptr;
-  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
-    std::string reason = db ? sqlite3_errmsg(db) : "";
-    sqlite3_close(db);
-    throw InputError(tr("store.cannot_open", {{"reason", reason}}), Location{path});
+  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK &&
+      sqlite3_exec(db, "SELECT count(*) FROM sqlite_schema", nullptr, nullptr, nullptr) == SQLITE_OK)
+    return db;
+  sqlite3_close(db);
+  db = nullptr;
+  std::error_code ec;
+  if (std::filesystem::file_size(path + "-wal", ec) > 0 && !ec) return nullptr;
+  char* uri = sqlite3_mprintf("file:%s?immutable=1", path.c_str());
+  const int rc = sqlite3_open_v2(uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr);
+  sqlite3_free(uri);
+  if (rc == SQLITE_OK) return db;
+  sqlite3_close(db);
+  return nullptr;
+}
+
+}  // namespace
+
+std::unique_ptr<Store> Store::open(const std::string& path, const Catalog& catalog, Access access) {
+  check_is_sqlite(path);
+  std::error_code ec;
+  if (access != Access::Create && !std::filesystem::exists(path, ec)) throw InputError(tr("store.absent"), Location{path});
+  sqlite3* db = nullptr;
+  if (access == Access::ReadOnly) {
+    db = open_read_only(path);
+    if (!db) throw InputError(tr("store.cannot_open", {{"reason", tr("store.read_only_unreadable")}}), Location{path});
+  } else {
+    const int flags = SQLITE_OPEN_READWRITE | (access == Access::Create ? SQLITE_OPEN_CREATE : 0);
+    if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
+      std::string reason = db ? sqlite3_errmsg(db) : "";
+      sqlite3_close(db);
+      throw InputError(tr("store.cannot_open", {{"reason", reason}}), Location{path});
+    }
   }
   std::unique_ptr<Store> s(new Store(db, path, catalog));
+  s->read_only_ = access == Access::ReadOnly;
   try {
     sql::exec(db, "PRAGMA busy_timeout = 5000");
     int version = int(sql::scalar_int(db, "PRAGMA user_version"));
@@ -78,6 +110,13 @@ std::unique_ptr<Store> Store::open(const std::string& path, const Catalog& catal
                                             {"supported", std::to_string(schema::kCurrent)}}), Location{path});
     bool has_tables = sql::scalar_int(db, "SELECT count(*) FROM sqlite_schema") > 0;
     if (version == 0 && has_tables) throw InputError(tr("store.not_jiceng"), Location{path});
+    // Checked before the first write, so a refused command leaves an empty file empty.
+    if (version == 0 && access != Access::Create) throw InputError(tr("store.empty_file"), Location{path});
+    if (access == Access::ReadOnly) {
+      if (version < schema::kCurrent) throw InputError(tr("store.read_only_old"), Location{path});
+      sql::exec(db, "PRAGMA query_only = ON");
+      return s;
+    }
     sql::exec(db, "PRAGMA journal_mode = WAL");
     sql::exec(db, "PRAGMA foreign_keys = ON");
     sql::exec(db, "PRAGMA synchronous = NORMAL");
@@ -115,6 +154,7 @@ void Store::transaction(const std::function<void()>& fn) {
     --tx_depth_;
     return;
   }
+  if (read_only_) throw InputError(tr("store.read_only"), Location{path_});
   sql::exec(db_, "BEGIN IMMEDIATE");
   tx_depth_ = 1;
   try {

@@ -35,9 +35,15 @@ struct HistoryFilter {
 
 class Store {
  public:
-  // Opens (creating if absent) and migrates to the current schema. Throws InputError when the file
-  // is not a Jiceng/SQLite database or is newer than this program.
-  static std::unique_ptr<Store> open(const std::string& path, const Catalog& catalog = Catalog::builtin());
+  // How a file is opened. Create: made when absent, migrated. Existing: must already be a Jiceng
+  // database (an absent or empty file is refused before anything is written), migrated. ReadOnly:
+  // nothing is ever written (a write-protected file or folder); every write is refused in Chinese.
+  enum class Access { Create, Existing, ReadOnly };
+  // Opens and migrates to the current schema. Throws InputError when the file is not a Jiceng/SQLite
+  // database, is newer than this program, or does not fit the access asked for.
+  static std::unique_ptr<Store> open(const std::string& path, const Catalog& catalog = Catalog::builtin(),
+                                     Access access = Access::Create);
+  bool read_only() const { return read_only_; }
   ~Store();
   Store(const Store&) = delete;
   Store& operator=(const Store&) = delete;
@@ -142,6 +148,7 @@ class Store {
   std::string path_;
   const Catalog& catalog_;
   int tx_depth_ = 0;
+  bool read_only_ = false;
   uint64_t revision_ = 0;
   mutable std::string device_id_;
 };

@@ -1,5 +1,7 @@
 #include "Cli.hpp"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <charconv>
 #include <filesystem>
@@ -93,7 +95,11 @@ const std::vector<Command>& commands() { return registry(); }
 
 std::unique_ptr<Store> open_existing(const std::string& path) {
   if (!std::filesystem::exists(path)) throw InputError(tr("cli.no_database"), Location{path});
-  return Store::open(path);
+  // A write-protected file (or folder, where SQLite keeps its -wal beside it) can still be read;
+  // a command that would write to it is then refused in Chinese by the store itself.
+  const std::string folder = std::filesystem::path(path).parent_path().string();
+  const bool writable = ::access(path.c_str(), W_OK) == 0 && ::access(folder.empty() ? "." : folder.c_str(), W_OK) == 0;
+  return Store::open(path, Catalog::builtin(), writable ? Store::Access::Existing : Store::Access::ReadOnly);
 }
 
 void out(const std::string& line) { std::cout << line << '\n'; }

@@ -26,14 +26,25 @@ int run_add(const Args& a) {
   a.allow_only({"user", "json"});
   const std::string path = a.positional(0, "sync.cli.arg.county");
   a.positional(1, "sync.cli.arg.source");
-  auto county = Store::open(path);
+  const bool is_new = !std::filesystem::exists(path);
   nlohmann::json list = nlohmann::json::array();
   // All sources or none: a county total that silently lacks one town would mislead.
   std::vector<RollupResult> done;
-  county->transaction([&] {
-    for (size_t i = 1; i < a.positional().size(); ++i)
-      done.push_back(roll_up(*county, a.positional()[i], Actor{a.get("user", "cli"), {}}));
-  });
+  try {
+    auto county = Store::open(path);
+    county->transaction([&] {
+      for (size_t i = 1; i < a.positional().size(); ++i)
+        done.push_back(roll_up(*county, a.positional()[i], Actor{a.get("user", "cli"), {}}));
+    });
+  } catch (...) {
+    // A refused first roll-up leaves no county database behind (the store is closed by now).
+    if (is_new)
+      for (const char* suffix : {"", "-wal", "-shm"}) {
+        std::error_code ignore;
+        std::filesystem::remove(path + suffix, ignore);
+      }
+    throw;
+  }
   for (const auto& r : done) {
     list.push_back({{"town", r.town.name}, {"code", r.town.code}, {"id", r.town.id}, {"source", r.town.source},
                     {"replaced", r.replaced}, {"years", r.years}, {"figures", r.figures}});

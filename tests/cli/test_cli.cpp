@@ -163,3 +163,26 @@ TEST_CASE("CSV export then import round-trips through the CLI; a bad CSV is refu
   CHECK(rb.err.find("第 3 行") != std::string::npos);
   CHECK(rb.err.find("bad.csv") != std::string::npos);
 }
+
+TEST_CASE("a refused command creates nothing: an empty file stays empty, a first county roll-up that fails leaves no file") {
+  test::TempDir dir;
+  const std::string err = dir.file("err.txt");
+  const std::string empty = dir.file("empty.db");
+  std::ofstream(empty).close();
+  for (const std::string& cmd : {"dashboard " + shell_quote(empty) + " --year 2020",
+                                 "set " + shell_quote(empty) + " --org 桃源村 --indicator new_members --period 2020 --value 3"}) {
+    INFO(cmd);
+    auto r = run_cli(cmd, err);
+    CHECK(r.code == 3);
+    CHECK(r.err.find("文件是空的") != std::string::npos);
+    CHECK(std::filesystem::file_size(empty) == 0);
+    CHECK(!std::filesystem::exists(empty + "-wal"));
+  }
+  const std::string county = dir.file("county.db");
+  const std::string junk = dir.file("not-a-town.db");
+  std::ofstream(junk) << "这不是数据库";
+  auto r = run_cli("county add " + shell_quote(county) + " " + shell_quote(junk), err);
+  CHECK(r.code == 3);
+  CHECK(!std::filesystem::exists(county));
+  CHECK(!std::filesystem::exists(county + "-wal"));
+}

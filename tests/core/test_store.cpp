@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <filesystem>
 #include <fstream>
 
 #include "Catalog.hpp"
@@ -11,6 +12,7 @@
 #include "Sql.hpp"
 #include "Store.hpp"
 #include "TempDir.hpp"
+#include "Text.hpp"
 
 using namespace jiceng;
 using jiceng::test::rejection;
@@ -212,4 +214,36 @@ TEST_CASE("a write the database refuses is told as not saved, an input error as 
   const InputError input("数值应为整数", Location{"a.csv", 3, "数值"});
   CHECK(failure_text(input) == "数值应为整数");
   CHECK(failure_text(input, true) == input.describe());
+}
+
+TEST_CASE("a database opened read-only is read like any other and refuses every write in Chinese, byte for byte unchanged") {
+  TempDir dir;
+  const std::string path = dir.file("town.db");
+  {
+    auto s = Store::open(path);
+    test::make_small_town(*s);
+    s->set_values({{"V1", "new_members", "2020", "3"}}, {});
+  }
+  const std::string before = read_file(path);
+  auto ro = Store::open(path, Catalog::builtin(), Store::Access::ReadOnly);
+  CHECK(ro->read_only());
+  CHECK(ro->orgs().size() == 7);
+  REQUIRE(ro->find_org("V1"));
+  CHECK(ro->value(ro->find_org("V1")->id, "new_members", *Period::parse("2020"))->value == 3);
+  const std::string why = rejection([&] { ro->set_values({{"V1", "new_members", "2020", "4"}}, {}); });
+  CHECK(why.find("只读") != std::string::npos);
+  CHECK(why.find("town.db") != std::string::npos);
+  ro.reset();
+  CHECK(read_file(path) == before);
+
+  // An empty file is not a town: refused before anything is written, whichever way it is opened.
+  const std::string empty = dir.file("empty.db");
+  std::ofstream(empty).close();
+  for (auto access : {Store::Access::Existing, Store::Access::ReadOnly}) {
+    CHECK(rejection([&] { Store::open(empty, Catalog::builtin(), access); }).find("文件是空的") != std::string::npos);
+    CHECK(std::filesystem::file_size(empty) == 0);
+  }
+  CHECK(rejection([&] { Store::open(dir.file("absent.db"), Catalog::builtin(), Store::Access::Existing); })
+            .find("找不到") != std::string::npos);
+  CHECK(!std::filesystem::exists(dir.file("absent.db")));
 }
