@@ -24,6 +24,10 @@ struct ValueInput {
   std::string value;      // as typed; parsed and checked here
   std::optional<ValueStatus> status;  // default: keep the old status, Draft for a new value
   Location where;         // where the input came from, for messages
+  // Set by Store::enter_value (one value typed by a person): the value is also checked for
+  // plausibility (Plausibility.hpp). Imports, packages and the demo write unchecked.
+  bool check_plausibility = false;
+  bool confirmed = false;  // the person read the plausibility warning and confirmed the value
 };
 
 struct HistoryFilter {
@@ -107,6 +111,11 @@ class Store {
   // Checks one input against the catalog's rules (and the stored values it is compared with),
   // then writes it with an audit entry. Throws InputError, writing nothing, when it fails a rule.
   void set_value(const ValueInput& in, const Actor& actor, const std::string& reason = {});
+  // One value typed by a person (the collect form, jiceng-cli set): set_value plus the plausibility
+  // check. An implausible value (×5 or ÷5 of last year's same period or of its target share) throws
+  // ImplausibleValue, writing nothing, unless `confirmed`; a confirmed one's audit entry carries
+  // "plausibility": {"warning": text, "confirmed": true} in its detail.
+  size_t enter_value(ValueInput in, const Actor& actor, bool confirmed, const std::string& reason = {});
   // Many inputs, all or nothing: the first bad one throws and nothing is written. Returns how many
   // values actually changed (identical values are not rewritten and leave no audit entry).
   size_t set_values(const std::vector<ValueInput>& ins, const Actor& actor, const std::string& reason = {});

@@ -8,6 +8,7 @@
 
 #include "Error.hpp"
 #include "Figures.hpp"
+#include "Plausibility.hpp"
 #include "Rules.hpp"
 #include "Sql.hpp"
 #include "Store.hpp"
@@ -132,6 +133,12 @@ void Store::set_value(const ValueInput& in, const Actor& actor, const std::strin
   set_values({in}, actor, reason);
 }
 
+size_t Store::enter_value(ValueInput in, const Actor& actor, bool confirmed, const std::string& reason) {
+  in.check_plausibility = true;
+  in.confirmed = confirmed;
+  return set_values({in}, actor, reason);
+}
+
 size_t Store::set_values(const std::vector<ValueInput>& ins, const Actor& actor, const std::string& reason) {
   BatchContext ctx(*this);
   size_t changed = 0;
@@ -162,12 +169,25 @@ size_t Store::set_values(const std::vector<ValueInput>& ins, const Actor& actor,
       old.reset();
       if (!in.status && before_status) r.status = *before_status;  // typing a value keeps its status
       if (before && *before == r.value && before_status == r.status) continue;
+      // Checked after the rules (a broken rule says more) and only for a change (an unchanged
+      // value was accepted before).
+      std::optional<PlausibilityWarning> warning;
+      if (in.check_plausibility && (!before || *before != r.value)) {
+        warning = check_plausibility(*this, catalog_.at(r.indicator), r.org, r.period, r.value);
+        if (warning && !in.confirmed) {
+          Location where = in.where;
+          where.field = catalog_.at(r.indicator).name;
+          throw ImplausibleValue(*warning, where);
+        }
+      }
 
       up.bind(1, r.org).bind(2, r.indicator).bind(3, period).bind(4, r.period.year).bind(5, r.value)
           .bind(6, std::string(to_string(r.status))).bind(7, at).bind(8, actor.user).bind(9, device).run();
       // Statuses are fixed ASCII words, so the JSON detail is assembled directly (hot path).
       std::string detail = "{\"status\":\"" + std::string(to_string(r.status)) + "\"";
       if (before_status) detail += ",\"old_status\":\"" + std::string(to_string(*before_status)) + "\"";
+      if (warning)
+        detail += ",\"plausibility\":" + nlohmann::json{{"warning", warning->message}, {"confirmed", true}}.dump();
       detail += "}";
       log.bind(1, at).bind(2, actor.user).bind(3, device).bind(4, r.org).bind(5, r.indicator).bind(6, period)
           .bind(7, before).bind(8, r.value).bind(9, reason).bind(10, detail).run();

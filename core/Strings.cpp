@@ -1,5 +1,6 @@
 #include "Strings.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <nlohmann/json.hpp>
@@ -59,6 +60,11 @@ std::string format_fields(std::string_view pattern, std::initializer_list<Arg> a
 
 std::string format_number(double v, int decimals) {
   if (!std::isfinite(v)) return "-";
+  // A small amount keeps two significant digits (0.035 万元, not "0" or "0.04"): a village's
+  // 万元 figures are often below 1, and a nonzero figure that reads 0 is read as nothing at all.
+  // Below 1e-6 it is floating-point dust from a subtraction, not an amount.
+  const double a = std::fabs(v);
+  if (a >= 1e-6 && a < 1) decimals = std::max(decimals, 1 - int(std::floor(std::log10(a))));
   char buf[64];
   std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
   std::string s = buf;

@@ -17,7 +17,8 @@ std::string tr(std::string_view key, std::initializer_list<Arg> args);
 // Fill {field}s of an arbitrary pattern.
 std::string format_fields(std::string_view pattern, std::initializer_list<Arg> args);
 
-// Numbers as users read them: no trailing zeros, at most `decimals` places.
+// Numbers as users read them: no trailing zeros, at most `decimals` places — except that a nonzero
+// value below 1 keeps at least two significant digits, so it never reads "0" (0.035, 0.5).
 std::string format_number(double v, int decimals = 2);
 
 }  // namespace jiceng

@@ -63,6 +63,13 @@ double approx_floor(double v) {
 }
 
 std::string format_figure(double v, FormatKind kind, int auto_decimals) {
+  // A nonzero figure never prints as 0 in the official document: what a whole-number or 约/余/多
+  // format would round to nothing is stated as it is (format_number keeps two significant digits).
+  const bool rounds_away = kind == FormatKind::Integer ? std::round(v) == 0
+                           : kind == FormatKind::Approx || kind == FormatKind::ApproxYu || kind == FormatKind::ApproxDuo
+                               ? std::fabs(v) < 1
+                               : false;
+  if (v != 0 && rounds_away) return format_number(v, auto_decimals);
   switch (kind) {
     case FormatKind::Auto: return format_number(v, auto_decimals);
     case FormatKind::Integer: return format_number(std::round(v), 0);
