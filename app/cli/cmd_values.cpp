@@ -3,6 +3,7 @@
 
 #include "Cli.hpp"
 #include "Error.hpp"
+#include "Plausibility.hpp"
 #include "Store.hpp"
 #include "Strings.hpp"
 
@@ -10,7 +11,7 @@ namespace jiceng::cli {
 namespace {
 
 int run_set(const Args& a) {
-  a.allow_only({"org", "indicator", "period", "value", "user", "reason", "status"});
+  a.allow_only({"org", "indicator", "period", "value", "user", "reason", "status", "confirm"});
   auto store = open_existing(a.positional(0, "cli.arg.db"));
   ValueInput in;
   in.org = a.require("org");
@@ -26,7 +27,13 @@ int run_set(const Args& a) {
   auto period = Period::parse(in.period);
   std::optional<ValueRecord> before;
   if (ind && period) before = store->value(org.id, ind->id, *period);
-  size_t changed = store->set_values({in}, Actor{a.get("user", "cli"), {}}, a.get("reason"));
+  size_t changed = 0;
+  try {
+    changed = store->enter_value(in, Actor{a.get("user", "cli"), {}}, a.flag("confirm"), a.get("reason"));
+  } catch (const ImplausibleValue& e) {
+    err(tr("cli.set.implausible", {{"warning", e.warning().message}}));
+    return kRejected;
+  }
   auto after = store->value(org.id, ind->id, *period);
   std::string old_text = before ? format_number(before->value, 6) : tr("cli.none");
   out(tr(changed ? "cli.set.done" : "cli.set.unchanged",
@@ -85,7 +92,7 @@ int run_history(const Args& a) {
   return kOk;
 }
 
-Register reg_set{{"set", "cli.usage.set", {}, run_set}};
+Register reg_set{{"set", "cli.usage.set", {"confirm"}, run_set}};
 Register reg_history{{"history", "cli.usage.history", {"json"}, run_history}};
 
 }  // namespace

@@ -81,6 +81,37 @@ TEST_CASE("set writes a value with its audit entry; history shows it") {
   CHECK(town(after, "cold_stores") == town(before, "cold_stores") - h[0]["old_value"].get<double>() + 7);
 }
 
+TEST_CASE("set refuses an implausible value (exit 3, the warning in Chinese) unless --confirm, then audits the confirmation") {
+  DemoDb d;
+  // 青石村's 党费 is a fraction of a 万元 a month; 50 was meant as 50 元.
+  const std::string args = " --org V01 --indicator dues --period 2020-12 --value 50 --user 王娜";
+  auto history = [&] {
+    return nlohmann::json::parse(run_cli("history " + d.q + " --org V01 --indicator dues --period 2020-12 --json", d.err()).out);
+  };
+  const size_t entries = history().size();
+  auto refused = run_cli("set " + d.q + args, d.err());
+  CHECK(refused.code == 3);
+  CHECK(refused.err.find("50 万元是去年同期") != std::string::npos);
+  CHECK(refused.err.find("请确认数值和单位是否正确") != std::string::npos);
+  CHECK(refused.err.find("--confirm") != std::string::npos);
+  CHECK(history().size() == entries);  // nothing written, nothing audited
+
+  auto confirmed = run_cli("set " + d.q + args + " --confirm", d.err());
+  REQUIRE(confirmed.code == 0);
+  CHECK(confirmed.out.find("已保存") != std::string::npos);
+  auto h = history();
+  REQUIRE(h.size() == entries + 1);
+  CHECK(h[0]["new_value"] == 50);
+  CHECK(h[0]["user"] == "王娜");
+  CHECK(h[0]["detail"]["plausibility"]["confirmed"] == true);
+  const std::string warning = h[0]["detail"]["plausibility"]["warning"];
+  CHECK(refused.err.find(warning) != std::string::npos);  // the very sentence the clerk was shown
+
+  // A plausible value needs no --confirm and carries no plausibility detail.
+  REQUIRE(run_cli("set " + d.q + " --org V01 --indicator dues --period 2020-12 --value 0.03", d.err()).code == 0);
+  CHECK_FALSE(history()[0]["detail"].contains("plausibility"));
+}
+
 TEST_CASE("GBK bytes from a Chinese Windows terminal are stored as the Chinese they are; history and export keep working") {
   DemoDb d;
   // 王娜 and 核对 in GBK, as such a terminal passes them; and a package file named in GBK.

@@ -190,7 +190,7 @@ test('the town office (jiceng-cli) and a tablet (the browser) exchange packages'
     await step('1. office: demo town, a figure of its own, a clone for the tablet', () => {
       cliOk('demo', town);
       cliOk('set', town, '--org', OFFICE.org, '--indicator', OFFICE.indicator, '--period', OFFICE.period,
-            '--value', String(OFFICE.value), '--user', '周敏', '--reason', '镇党建办核对');
+            '--value', String(OFFICE.value), '--user', '周敏', '--reason', '镇党建办核对', '--confirm');
       assert.equal(officeHistory(town, OFFICE)[0].new_value, OFFICE.value);
       cliOk('package', 'clone', town, '--out', tablet);
       assert.ok(fs.statSync(tablet).size > 0, 'tablet.db written');
@@ -292,7 +292,7 @@ test('the town office (jiceng-cli) and a tablet (the browser) exchange packages'
 
         await step('6. office → tablet: a figure for 桃源村, exported for the tablet; admin imports it', async () => {
           cliOk('set', town, '--org', BACK.orgName, '--indicator', BACK.indicator, '--period', BACK.period,
-                '--value', String(BACK.value), '--user', '周敏');
+                '--value', String(BACK.value), '--user', '周敏', '--confirm');
           toTablet = path.join(office, '镇党建办_发往青石村平板.json');
           const sent = cliJson('package', 'export', town, '--to', TABLET, '--out', toTablet, '--user', '周敏', '--json');
           assert.equal(sent.destination, TABLET);
