@@ -28,6 +28,7 @@ struct CollectLine {
   bool dirty = false;              // typed, not yet written
   std::string error;               // the indicator's own rule, or the store's refusal
   std::vector<std::string> cross;  // cross-field rules broken (shown on both fields)
+  std::string warning;             // implausible (Plausibility.hpp): waits for 确认无误 / 修改, unwritten
 };
 
 struct CollectSection {
@@ -95,6 +96,9 @@ class CollectView final : public View {
   std::optional<double> current(const CollectLine& l) const;
   std::optional<double> other_value(const std::string& indicator) const;
   void commit(Context& ctx, CollectLine& l);
+  // Writes a line's text as a draft; an implausible value is held with its warning unless confirmed.
+  void write(Context& ctx, CollectLine& l, bool confirmed);
+  void draw_warning(Context& ctx, CollectLine& l);
 
   // CollectViewHistory.cpp: a value's history with undo, the organisation's recent changes.
   void open_history(Context& ctx, const std::string& indicator);
@@ -119,6 +123,7 @@ class CollectView final : public View {
   Permission permissions_[3];
   std::string reopen_reason_;
   std::string saved_;  // the indicator written last (a short "saved" beside it)
+  std::string refocus_;  // the indicator whose field takes the keyboard next frame (after 修改)
   // History popup: one value's (indicator set) or the organisation's.
   bool history_requested_ = false;
   std::string history_indicator_;

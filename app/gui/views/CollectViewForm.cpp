@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "Error.hpp"
+#include "Plausibility.hpp"
 #include "Rules.hpp"
 #include "Strings.hpp"
 #include "views/CollectView.hpp"
@@ -85,15 +86,46 @@ void CollectView::commit(Context& ctx, CollectLine& l) {
   }
   revalidate();
   if (!l.error.empty() || !l.cross.empty()) return;  // the message stays beside the field; nothing written
+  if (!l.warning.empty()) return;  // already asked: 确认无误 or 修改 answers, not leaving the field
+  write(ctx, l, false);
+}
+
+void CollectView::write(Context& ctx, CollectLine& l, bool confirmed) {
+  const Actor* actor = signed_in(ctx);
+  if (!actor || !m_.org) return;
+  const std::string id = l.ind->id;
   try {
-    ctx.store->set_value(ValueInput{m_.org->code, id, m_.period.str(), l.text, ValueStatus::Draft, {}}, *actor);
+    ctx.store->enter_value(ValueInput{m_.org->code, id, m_.period.str(), l.text, ValueStatus::Draft, {}}, *actor,
+                           confirmed);
     typed_.erase(id);
     l.dirty = false;
+    l.warning.clear();
     saved_ = id;
+  } catch (const ImplausibleValue& e) {
+    l.warning = e.warning().message;
+    ctx.need_text(l.warning);
   } catch (const std::exception& e) {
+    l.warning.clear();
     l.error = failure_text(e);
     ctx.need_text(l.error);
   }
+}
+
+// The plausibility question beside the field: 确认无误 writes (the audit entry keeps the warning and
+// the confirmation), 修改 goes back to the field with nothing written.
+void CollectView::draw_warning(Context& ctx, CollectLine& l) {
+  const std::string id = l.ind->id;
+  ui::field_message(l.warning, ui::color::warn);
+  ui::mark("collect.warning." + id);
+  const ImVec2 size(0, std::max(ImGui::GetFrameHeight(), ui::em(2.6f)));  // a finger's height
+  if (ImGui::Button(tr("collect.plausible_confirm").c_str(), size)) write(ctx, l, true);
+  ui::mark("collect.warning.confirm." + id);
+  ImGui::SameLine();
+  if (ImGui::Button(tr("collect.plausible_revise").c_str(), size)) {
+    l.warning.clear();
+    refocus_ = id;
+  }
+  ui::mark("collect.warning.revise." + id);
 }
 
 void CollectView::draw_section(Context& ctx, const CollectSection& s, bool editable) {
@@ -163,9 +195,14 @@ void CollectView::draw_field(Context& ctx, CollectLine& l, bool editable) {
     style.invalid = !l.error.empty() || !l.cross.empty();
     style.width_em = ctx.narrow ? 4.5f : 5.5f;
     style.mark = "collect.field." + ind.id;
+    if (refocus_ == ind.id) {  // 修改: back in the field, its text selected so typing replaces it
+      ImGui::SetKeyboardFocusHere();
+      refocus_.clear();
+    }
     const ui::FieldEvents ev = ui::figure_field("field", &l.text, style);
     if (ev.edited) {
       l.dirty = true;
+      l.warning.clear();  // a new text is a new question
       typed_[ind.id] = l.text;
       saved_.clear();
       revalidate();
@@ -198,7 +235,9 @@ void CollectView::draw_field(Context& ctx, CollectLine& l, bool editable) {
     ui::field_message(msg, ui::color::accent);
     ui::mark("collect.msg." + ind.id);
   }
-  if (l.dirty && l.error.empty() && l.cross.empty()) {
+  if (!l.warning.empty()) {
+    draw_warning(ctx, l);
+  } else if (l.dirty && l.error.empty() && l.cross.empty()) {
     ui::field_message(tr("collect.unsaved"), ui::color::warn);
   } else if (saved_ == ind.id) {
     ui::field_message(tr("collect.saved"), ui::color::ok);
