@@ -87,6 +87,11 @@ std::vector<HistoryRow> describe_history(const Store& store, const std::vector<A
       r.change = arrow(s("old_status"), s("status"));
     } else if (e.action == "set_value" || e.action == "undo" || e.action == "set_target") {
       r.change = arrow(num(e.old_value), num(e.new_value));
+      // A value confirmed against a plausibility warning says so where its reason is read.
+      if (d.is_object() && d.contains("plausibility") && d["plausibility"].is_object()) {
+        const std::string confirmed = tr("form.plausible_confirmed", {{"warning", text_of(d["plausibility"], "warning")}});
+        r.reason = r.reason.empty() ? confirmed : r.reason + tr("form.reason_sep") + confirmed;
+      }
     } else if (e.action == "rename_org" && d.is_object()) {
       r.change = arrow(text_of(d, "old_name"), text_of(d, "name"));
     } else if (e.action == "move_org" && d.is_object()) {
