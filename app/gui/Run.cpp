@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <exception>
 #include <iostream>
 
@@ -232,6 +233,8 @@ class Runner {
     if (!o_.screenshot.empty()) {
       ImGui::GetIO().MousePos = scripted_pos_;
       ImGui::GetIO().MouseDown[0] = scripted_down_;
+      ImGui::GetIO().KeysDown[ImGui::GetIO().KeyMap[ImGuiKey_Enter]] = scripted_enter_;
+      if (scripted_wheel_ != 0) ImGui::GetIO().MouseWheel = scripted_wheel_;
     }
     auto t = Clock::now();
     app_->new_frame();
@@ -275,6 +278,18 @@ class Runner {
         scripted_pos_ = ImVec2(-FLT_MAX, -FLT_MAX);
       } else if (step.rfind("type:", 0) == 0) {
         ImGui::GetIO().AddInputCharactersUTF8(step.substr(5).c_str());
+        settle(2);
+      } else if (step == "key:enter") {
+        scripted_enter_ = true;
+        settle(1);
+        scripted_enter_ = false;
+        settle(2);
+      } else if (step.rfind("wheel:", 0) == 0) {  // turns the wheel over the middle of the screen
+        scripted_wheel_ = std::strtof(step.c_str() + 6, nullptr);
+        scripted_pos_ = ImVec2(ImGui::GetIO().DisplaySize.x * 0.5f, ImGui::GetIO().DisplaySize.y * 0.5f);
+        settle(1);
+        scripted_wheel_ = 0;
+        scripted_pos_ = ImVec2(-FLT_MAX, -FLT_MAX);
         settle(2);
       } else {
         throw InputError(tr("app.cli.bad_input", {{"input", step}}));
@@ -338,6 +353,8 @@ class Runner {
   double window_ms_ = 0, renderer_ms_ = 0, render_ms_ = 0, present_ms_ = 0;
   ImVec2 scripted_pos_{-FLT_MAX, -FLT_MAX};
   bool scripted_down_ = false;
+  bool scripted_enter_ = false;  // key:enter
+  float scripted_wheel_ = 0;     // wheel:N
 };
 
 }  // namespace
