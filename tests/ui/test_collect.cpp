@@ -213,6 +213,9 @@ TEST_CASE("collect: cross-field rules show on both fields; computed figures are 
   CHECK_FALSE(h.app().store().value(v01, "donor_members", y));
   enter(h, "donor_members", "3");
   CHECK(view.line("donor_members")->cross.empty());
+  // 3 donors is far from 青石村's usual scale: asked, and confirmed (docs/COLLECT.md, plausibility).
+  CHECK(contains(view.line("donor_members")->warning, "请确认数值和单位是否正确"));
+  REQUIRE(h.click("collect.warning.confirm.donor_members"));
   // The donation rate is computed from it, read-only.
   REQUIRE(view.line("donation_rate"));
   CHECK(view.line("donation_rate")->derived);
