@@ -22,8 +22,8 @@ shot() {  # NAME VIEW SIZE [--input STEP ...]
     --screenshot "$OUT/$name-$size.png" "$@"
   echo "$OUT/$name-$size.png"
 }
-signin() {  # the --input steps that sign LOGIN in with PIN
-  echo "--input click:signin.login --input type:$1 --input click:signin.pin --input type:$2 --input click:signin.submit"
+signin() {  # the --input steps that sign LOGIN in with PIN (the top bar's 登录, then its popup)
+  echo "--input click:signin.open --input click:signin.login --input type:$1 --input click:signin.pin --input type:$2 --input click:signin.submit"
 }
 usb() {  # the --input steps that point 数据交换 at OUT/usb (a stand-in for a USB stick)
   echo "--input click:exchange.folder --input type:$OUT/usb --input click:exchange.title"
@@ -44,6 +44,9 @@ for size in 1280x800 800x1280; do
   for view in collect dashboard summary records conflicts settings; do
     shot "$view" "$view" "$size"
   done
+  # The top bar's sign-in popup, with the login typed (signed out, every screen above shows
+  # 「未登录」 and 登录 in the top bar).
+  shot signin-popup dashboard "$size" --input click:signin.open --input click:signin.login --input type:clerk
   # 数据交换: the folder set, then the clerk's export of 青石村 and 桃源村 (the file then lists for
   # import), then the admin's view of the folder and the history.
   # shellcheck disable=SC2046

@@ -3,10 +3,12 @@
 #include "App.hpp"
 
 #include <imgui.h>
+#include <imgui_internal.h>  // ClearActiveID: a field being typed in lets go at sign-out
 
 #include <algorithm>
 #include <chrono>
 #include <ctime>
+#include <map>
 
 #include "Assets.hpp"
 #include "Catalog.hpp"
@@ -47,6 +49,7 @@ App::App(AppOptions options, platform::FontAtlas& fonts) : options_(std::move(op
   ctx_.settings = &settings_;
   ctx_.fonts = &fonts_;
   ctx_.shell = this;
+  clock_ = [] { return std::chrono::steady_clock::now(); };
   ctx_.data_dir = path_utf8(options_.data_dir);
   views_.push_back(make_collect_view());
   views_.push_back(make_dashboard_view());
@@ -199,14 +202,29 @@ bool App::prepare_frame(float width, float height, float dpi_scale, bool small_s
 
 void App::refresh_status() {
   if (!store_) return;
-  if (status_revision_ == store_->revision() && status_generation_ == ctx_.generation && status_year_ == ctx_.year)
+  // A clerk's count is of their own villages: who is signed in is part of what the bar shows.
+  const Actor* actor = signed_in(ctx_);
+  const Actor* clerk = actor && actor->role == Role::Clerk ? actor : nullptr;
+  const std::string who = clerk ? clerk->user : std::string();
+  if (status_revision_ == store_->revision() && status_generation_ == ctx_.generation && status_year_ == ctx_.year &&
+      status_actor_ == who)
     return;
   status_revision_ = store_->revision();
   status_generation_ = ctx_.generation;
   status_year_ = ctx_.year;
+  status_actor_ = who;
   status_.drafts = 0;
+  status_.drafts_mine = clerk != nullptr;
+  std::map<OrgId, bool> own;  // the store's rule (a clerk's organisations with their subtrees), once per organisation
+  auto is_own = [&](OrgId org) {
+    auto it = own.find(org);
+    if (it != own.end()) return it->second;
+    bool in = false;
+    for (OrgId s : clerk->scope) in = in || store_->is_within(org, s);
+    return own[org] = in;
+  };
   for (const auto& v : store_->values(ctx_.year))
-    if (v.status == ValueStatus::Draft) ++status_.drafts;
+    if (v.status == ValueStatus::Draft && (!clerk || is_own(v.org))) ++status_.drafts;
   HistoryFilter last;
   last.limit = 1;
   auto h = store_->history(last);
@@ -218,6 +236,41 @@ void App::refresh_status() {
   status_.town = town_name(*store_);
   status_.demo = is_demo(*store_);
   fonts_.add_text(status_.town);
+}
+
+void App::set_clock(Clock clock) {
+  clock_ = std::move(clock);
+  last_input_ = clock_();
+}
+
+void App::check_idle() {
+  const auto now = clock_();
+  // Checked before this frame's input counts: a touch after a long pause finds the person signed
+  // out (the desktop draws at least every few seconds, so this rarely waits for a touch).
+  if (!signed_in(ctx_)) {
+    last_input_ = now;  // the timer runs only while someone is signed in
+  } else if (now - last_input_ >= std::chrono::minutes(std::clamp(settings_.idle_minutes, 1, 240))) {
+    end_session(true);
+    last_input_ = now;
+  }
+  const ImGuiIO& io = ImGui::GetIO();
+  bool input = io.InputQueueCharacters.Size > 0 || io.MouseWheel != 0 || io.MouseWheelH != 0 ||
+               io.MouseDelta.x != 0 || io.MouseDelta.y != 0;
+  for (bool down : io.MouseDown) input = input || down;
+  for (bool down : io.KeysDown) input = input || down;
+  if (input) last_input_ = now;
+}
+
+void App::end_session(bool timed_out) {
+  if (!signed_in(ctx_)) return;
+  for (auto& v : views_) v->before_sign_out(ctx_);  // typed drafts are written under the one who typed them
+  gui::sign_out(ctx_);
+  if (ImGui::GetCurrentContext()) ImGui::ClearActiveID();  // a field being typed in closes (and its keyboard)
+  sign_in_.login.clear();
+  sign_in_.pin.clear();
+  sign_in_.error.clear();
+  sign_in_.notice = timed_out ? tr("signin.timed_out") : std::string();
+  fonts_.add_text(sign_in_.notice);
 }
 
 void App::set_year(int year) {

@@ -2,7 +2,9 @@
 // The app shell: the open town, the year, navigation between the five screens, the town and year
 // selectors and the status bar. It runs identically in a window (Run.cpp) and in the headless
 // harness (Headless.cpp); neither the shell nor the screens touch the platform's window.
+#include <chrono>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -13,6 +15,7 @@
 #include "Style.hpp"
 #include "View.hpp"
 #include "views/FirstAdmin.hpp"
+#include "views/SignIn.hpp"
 
 struct ImFontAtlas;
 
@@ -33,7 +36,8 @@ struct AppOptions {
 
 // What the status bar shows, recomputed when the data changes.
 struct StatusModel {
-  int drafts = 0;             // values of the year still 草稿
+  int drafts = 0;             // values of the year still 草稿: a signed-in clerk's villages, else the town's
+  bool drafts_mine = false;   // counted over the signed-in clerk's villages (「我的草稿」)
   std::string last_save;      // local time of the latest write, empty when none
   std::vector<int> years;     // years the selector offers
   std::string town;
@@ -72,7 +76,14 @@ class App final : public ShellActions {
   View& view(ViewId v);
   Store& store() { return *store_; }
   const StatusModel& status() const { return status_; }
+  // The status bar's text as last drawn (drafts, last save, the database file).
+  std::string status_line() const;
   const std::string& error() const { return error_; }
+  const SignInForm& sign_in_form() const { return sign_in_; }
+
+  // Where the idle timeout reads the time; tests pass a clock they move forward.
+  using Clock = std::function<std::chrono::steady_clock::time_point()>;
+  void set_clock(Clock clock);
   Settings& settings() { return settings_; }
 
   // ShellActions
@@ -82,6 +93,8 @@ class App final : public ShellActions {
   void open_town(const std::string& path) override;
   void request_new_town() override;
   void settings_changed() override { save_settings(); }
+  void open_sign_in() override { sign_in_.open_requested = true; }
+  void sign_out() override { end_session(false); }
   // Makes and opens an empty town; false (with the message in error()) when the name is unusable.
   bool create_town(const std::string& name);
 
@@ -97,6 +110,10 @@ class App final : public ShellActions {
   void draw_status_bar();
   void draw_new_town_popup();
   void draw_error_banner();
+  // Signs out after this long without input (Settings::idle_minutes), with the top bar's notice.
+  void check_idle();
+  // Lets every screen write what was typed, then forgets who was signed in.
+  void end_session(bool timed_out);
 
   AppOptions options_;
   platform::FontAtlas& fonts_;
@@ -113,6 +130,10 @@ class App final : public ShellActions {
   bool new_town_requested_ = false;
   std::string new_town_name_;
   std::string new_town_error_;
+  SignInForm sign_in_;  // the top bar's one sign-in
+  Clock clock_;
+  std::chrono::steady_clock::time_point last_input_{};
+  std::string status_actor_;  // who the status bar's draft count was made for
   FirstAdminForm first_admin_;  // a town without an admin shows 「创建管理员」 instead of the screen
   // A tap lands only if the button is still under the finger when it lifts, but ending a text
   // edit can resize the screen in between (a tablet's on-screen keyboard goes away and the

@@ -34,6 +34,10 @@ class ShellActions {
   virtual void request_new_town() = 0;
   // A screen changed a field of Settings (e.g. the exchange folder): keep it.
   virtual void settings_changed() = 0;
+  // Opens the top bar's sign-in popup (views/SignIn.cpp), e.g. from a screen's 「请先在顶栏登录」.
+  virtual void open_sign_in() = 0;
+  // Signs out after every screen wrote what the person typed (View::before_sign_out).
+  virtual void sign_out() = 0;
 };
 
 struct Context {
@@ -47,8 +51,8 @@ struct Context {
   ShellActions* shell = nullptr;
   std::string data_dir;  // where towns are kept (shown in settings)
   int pending_edits = 0;  // edits typed but not yet written; screens add theirs each frame
-  // Who signed in on this device (views/SignIn.cpp), valid for the database generation it was
-  // checked against: opening another town signs out, since its users differ.
+  // Who signed in on this device (views/SignIn.cpp, the top bar), valid for the database generation
+  // it was checked against: opening another town signs out, since its users differ.
   std::optional<Actor> actor;
   uint64_t actor_generation = 0;
   // A screen opening 数据采集 for one organisation (the dashboard's village rows) sets these, then

@@ -36,6 +36,7 @@ Settings Settings::load(const std::filesystem::path& file) {
   s.text_scale = float(std::clamp(number(j, "text_scale", 1.0), 0.75, 2.0));
   s.database = text(j, "database");
   s.year = int(std::clamp(number(j, "year", 0), 0.0, 9999.0));
+  s.idle_minutes = int(std::clamp(number(j, "idle_minutes", 10), 1.0, 240.0));
   s.exchange_dir = text(j, "exchange_dir");
   if (auto r = j.find("recent"); r != j.end() && r->is_array())
     for (const auto& e : *r)
@@ -45,7 +46,8 @@ Settings Settings::load(const std::filesystem::path& file) {
 
 bool Settings::save(const std::filesystem::path& file) const {
   nlohmann::json j = {{"tablet", mode_name(tablet)}, {"text_scale", text_scale}, {"database", database},
-                      {"year", year}, {"recent", nlohmann::json::array()}, {"exchange_dir", exchange_dir}};
+                      {"year", year}, {"recent", nlohmann::json::array()}, {"exchange_dir", exchange_dir},
+                      {"idle_minutes", idle_minutes}};
   for (const auto& r : recent) j["recent"].push_back({{"path", r.path}, {"name", r.name}});
   try {
     write_file(file.string(), j.dump(2));

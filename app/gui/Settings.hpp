@@ -20,6 +20,7 @@ struct Settings {
   std::string database;                  // database opened last; empty: the data folder's town.db
   int year = 0;                          // year shown last; 0: the latest year with data
   std::vector<RecentTown> recent;        // towns opened before, newest first (at most 8)
+  int idle_minutes = 10;                 // signed out after this long without a touch or key (1–240)
   std::string exchange_dir;              // 数据交换's folder for packages (a USB stick); empty: the home folder
 
   static Settings load(const std::filesystem::path& file);

@@ -1,4 +1,5 @@
-// Drawing the shell: top bar (town, 示例数据, year), navigation, status bar and the new-town dialog.
+// Drawing the shell: top bar (town, 示例数据, who is signed in, town and year), navigation, status
+// bar, the sign-in popup and the new-town dialog.
 #include <imgui.h>
 #include <imgui_internal.h>  // SetNextWindowScroll (1.86 keeps it internal)
 #include <imgui_stdlib.h>
@@ -15,6 +16,7 @@ void App::draw() {
   ui::clear_marks();
   ui::theme() = ui::Theme{fonts_.heading(), &fonts_, ctx_.tablet, ctx_.narrow};
   ctx_.pending_edits = 0;
+  check_idle();
   refresh_status();
 
   const ImGuiViewport* vp = ImGui::GetMainViewport();
@@ -26,6 +28,7 @@ void App::draw() {
   ImGui::Begin("##shell", nullptr, root);
   draw_error_banner();
   draw_top_bar();
+  draw_sign_in_notice(sign_in_);
   ImGui::Separator();
 
   const float status_h = ImGui::GetFrameHeightWithSpacing();
@@ -57,6 +60,7 @@ void App::draw() {
   if (ctx_.narrow) draw_nav(false, ui::em(ctx_.tablet ? 3.0f : 2.4f));
 
   draw_status_bar();
+  draw_sign_in_popup(ctx_, sign_in_);
   draw_new_town_popup();
   ImGui::End();
 }
@@ -91,10 +95,28 @@ void App::draw_top_bar() {
   const float selectors_w = ui::em(ctx_.narrow ? 8.5f : 10) + ui::em(6) +
                             ImGui::CalcTextSize((tr("app.town.label") + tr("app.year.label")).c_str()).x +
                             3 * st.ItemSpacing.x + 2 * st.FramePadding.x;
+  // Who is signed in goes just before them; on a narrow screen it starts the second line. A town
+  // still waiting for its first administrator, or no town at all, has nobody to sign in.
+  const bool accounts = !store_->is_empty() && !first_admin_needed(ctx_, first_admin_);
+  const float signin_w = accounts ? sign_in_status_width(ctx_) : 0.0f, gap = ui::em(1.2f);
   ImGui::SameLine();
   const float right = ImGui::GetWindowContentRegionMax().x - selectors_w;
-  if (ImGui::GetCursorPosX() <= right) ImGui::SetCursorPosX(right);
-  else ImGui::NewLine();
+  bool signed_out = false;
+  if (!accounts) {
+    if (ImGui::GetCursorPosX() <= right) ImGui::SetCursorPosX(right);
+    else ImGui::NewLine();
+  } else if (ImGui::GetCursorPosX() <= right - signin_w - gap) {
+    ImGui::SetCursorPosX(right - signin_w - gap);
+    signed_out = draw_sign_in_status(ctx_, sign_in_);
+    ImGui::SameLine(0, gap);
+  } else {
+    ImGui::NewLine();
+    signed_out = draw_sign_in_status(ctx_, sign_in_);
+    ImGui::SameLine(0, gap);
+    if (ImGui::GetCursorPosX() <= right) ImGui::SetCursorPosX(right);
+    else ImGui::NewLine();
+  }
+  if (signed_out) end_session(false);
   draw_town_menu();
   ImGui::SameLine();
   draw_year_menu();
@@ -159,14 +181,20 @@ void App::draw_nav(bool vertical, float item_height) {
   }
 }
 
+std::string App::status_line() const {
+  std::string db = ctx_.narrow ? path_utf8(utf8_path(store_->path()).filename()) : store_->path();
+  return tr("app.status.pending", {{"count", std::to_string(ctx_.pending_edits)}}) + "  ·  " +
+         tr(status_.drafts_mine ? "app.status.drafts_mine" : "app.status.drafts_town",
+            {{"count", std::to_string(status_.drafts)}}) +
+         "  ·  " +
+         (status_.last_save.empty() ? tr("app.status.never_saved")
+                                    : tr("app.status.last_save", {{"time", status_.last_save}})) +
+         "  ·  " + tr("app.status.database", {{"file", db}});
+}
+
 void App::draw_status_bar() {
   ImGui::Separator();
-  std::string db = ctx_.narrow ? path_utf8(utf8_path(store_->path()).filename()) : store_->path();
-  std::string text = tr("app.status.pending", {{"count", std::to_string(ctx_.pending_edits)}}) + "  ·  " +
-                     tr("app.status.drafts", {{"count", std::to_string(status_.drafts)}}) + "  ·  " +
-                     (status_.last_save.empty() ? tr("app.status.never_saved")
-                                                : tr("app.status.last_save", {{"time", status_.last_save}})) +
-                     "  ·  " + tr("app.status.database", {{"file", db}});
+  const std::string text = status_line();
   ImGui::PushStyleColor(ImGuiCol_Text, ui::color::muted);
   ImGui::TextUnformatted(text.c_str());
   ImGui::PopStyleColor();

@@ -22,6 +22,9 @@ class View {
   void sync(Context& ctx);
   // Draws the screen into the current window, after sync.
   void draw(Context& ctx);
+  // The signed-in person is about to be signed out (退出, or the idle timeout): write what they
+  // typed and did not save yet under their name, so that nothing is lost.
+  virtual void before_sign_out(Context& ctx) { (void)ctx; }
   // How often the view model was recomputed (tests check it is not per frame).
   int refresh_count() const { return refreshes_; }
   // Why the view model could not be computed (shown instead of the screen); empty when fine.

@@ -31,9 +31,17 @@ inline gui::HeadlessOptions town_options(const fs::path& dir, gui::ViewId view, 
   return o;
 }
 
-// Types login and PIN into the sign-in strip of the current screen and presses 登录.
-inline void sign_in(gui::Headless& h, const std::string& login, const std::string& pin) {
+// Opens the top bar's sign-in (signing out whoever is signed in), types login and PIN into the
+// popup and presses 登录. Works on every screen: the sign-in is the shell's, not the screen's.
+inline void open_sign_in(gui::Headless& h) {
   if (h.visible("signin.out")) REQUIRE(h.click("signin.out"));
+  REQUIRE(h.click("signin.open"));
+  if (!h.visible("signin.login")) h.frame();  // the popup takes a frame to size itself
+  REQUIRE(h.visible("signin.login"));
+}
+
+inline void sign_in(gui::Headless& h, const std::string& login, const std::string& pin) {
+  open_sign_in(h);
   REQUIRE(h.click("signin.login"));
   h.type(login);
   REQUIRE(h.click("signin.pin"));

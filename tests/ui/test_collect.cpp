@@ -280,6 +280,8 @@ TEST_CASE("collect: a clerk cannot type for a village not assigned to them; the 
   REQUIRE(h.click("signin.out"));
   sign_in(h, "clerk", "0000");
   CHECK_FALSE(signed_in(h.app().context()));
+  CHECK(h.visible("signin.error"));  // said in the popup, which stays open for another try
+  CHECK(h.visible("signin.login"));
 }
 
 TEST_CASE("collect on a portrait tablet: 历史 is whole beside a long unit (人次, 平方米)") {

@@ -293,8 +293,8 @@ TEST_CASE("ranking rules in 设置: a leader changes a weight and the dashboard 
   for (const auto& u : view.model().ranking.units) before.push_back(u.score);
   h.app().navigate(ViewId::Settings);
   h.frames(2);
-  // Signed out: the sign-in strip shows; the form is disabled.
-  CHECK(h.visible("signin.login"));
+  // Signed out: the card points to the top bar's sign-in; the form is disabled.
+  CHECK(h.visible("signin.prompt"));
   // A clerk signs in and tries (the marks sit on each stepper's + button): the store refuses,
   // says so, and writes nothing.
   test_ui::sign_in(h, "clerk", "3456");

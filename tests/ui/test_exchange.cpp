@@ -96,10 +96,11 @@ TEST_CASE("数据交换: the clerk exports their two villages into the folder; t
     CHECK(h.visible("exchange.title"));
     CHECK(h.app().tablet() == (size.w < 1000));
     choose_folder(h, usb);
-    // Signed out nobody exports: the card says so and offers no button.
+    // Signed out nobody exports: the card says so and offers no button; the screen points to the
+    // top bar's sign-in.
     REQUIRE(reveal(h, "exchange.export.card"));
     CHECK_FALSE(h.visible("exchange.export.run"));
-    REQUIRE(reveal(h, "signin.login"));
+    REQUIRE(reveal(h, "signin.prompt"));
     sign_in(h, "clerk", "3456");
     const Actor clerk = *signed_in(h.app().context());
     Store& s = h.app().store();
@@ -202,8 +203,9 @@ TEST_CASE("数据交换: the office imports a tablet's package; again changes no
     CHECK(contains(v.files()[0].size, "KB"));
 
     // A clerk may not import: refused in core, said on screen, nothing written.
-    REQUIRE(reveal(h, "signin.login"));
+    REQUIRE(reveal(h, "signin.prompt"));
     sign_in(h, "clerk", "3456");
+    CHECK_FALSE(h.visible("signin.prompt"));
     const std::string before = test::snapshot(s);
     REQUIRE(tap(h, "exchange.file.qingshi.json"));
     CHECK(v.files()[0].checked);
@@ -211,7 +213,6 @@ TEST_CASE("数据交换: the office imports a tablet's package; again changes no
     CHECK(contains(v.import_message(), "管理员或领导"));
     CHECK(test::snapshot(s) == before);
 
-    REQUIRE(reveal(h, "signin.out"));
     sign_in(h, "admin", "1234");
     // The damaged file alone: refused by name, in Chinese, nothing written.
     REQUIRE(tap(h, "exchange.file.qingshi.json"));  // untick the good one
@@ -293,7 +294,6 @@ TEST_CASE("数据交换: a conflict found on import opens 冲突处理") {
   }
   Headless h(town_options(dir, ViewId::Exchange, 800, 1280));
   choose_folder(h, usb);
-  REQUIRE(reveal(h, "signin.login"));
   sign_in(h, "admin", "1234");
   REQUIRE(tap(h, "exchange.file.a.json"));
   REQUIRE(tap(h, "exchange.import.run"));
@@ -329,7 +329,7 @@ TEST_CASE("数据交换: a new tablet starts its town from the office's package 
     Headless h(o);
     ExchangeView& v = exchange(h);
     CHECK(h.app().store().is_empty());
-    CHECK_FALSE(h.visible("signin.login"));
+    CHECK_FALSE(h.visible("signin.open"));
     CHECK_FALSE(h.visible("exchange.export.card"));
     choose_folder(h, usb);
     REQUIRE(reveal(h, "exchange.start.card"));
@@ -367,8 +367,7 @@ TEST_CASE("数据交换: a new tablet starts its town from the office's package 
     CHECK(from_db.device_id() != office_device);
     CHECK(value(from_db, "柳河村", "收集意见建议数", "2020-11") == 123);
     CHECK(fs::exists(usb / "office.db"));  // the office's file itself is left as it was
-    REQUIRE(reveal(h, "signin.login"));
-    sign_in(h, "clerk", "3456");
+    sign_in(h, "clerk", "3456");  // the accounts came with the office's file
     CHECK(signed_in(h.app().context()));
   }
 }

@@ -61,7 +61,7 @@ TEST_CASE("accounts: new blank town → create the admin → add a clerk for two
     CHECK(h.visible("setup.title"));
     REQUIRE(h.click("nav.collect"));
     CHECK(h.visible("setup.title"));
-    CHECK_FALSE(h.visible("signin.login"));
+    CHECK_FALSE(h.visible("signin.open"));  // no account to sign in with yet
 
     // A PIN anybody would guess is refused with the reason; nothing is written.
     type_into(h, "setup.name", "周敏");

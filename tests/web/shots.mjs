@@ -24,7 +24,14 @@ async function openView(page, view) {
   await w.frames(page, 3);
 }
 
+// The one sign-in is in the top bar: 登录 opens the popup with login and PIN.
 async function signIn(page, login, pin) {
+  if (await w.mark(page, 'signin.out')) {
+    await w.tap(page, 'signin.out');
+    await w.waitMark(page, 'signin.open');
+  }
+  await w.tap(page, 'signin.open');
+  await w.waitMark(page, 'signin.login');
   await w.tap(page, 'signin.login');
   await w.typeText(page, login);
   await w.tap(page, 'signin.pin');

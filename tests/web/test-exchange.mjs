@@ -108,17 +108,20 @@ async function pick(page, name, files) {
   await chooser.accept(files);
 }
 
-// Signs in through the sign-in strip of the current screen (数据交换 and 数据采集 have one).
+// Signs in through the top bar (the app's one sign-in): 登录 opens the popup with login and PIN.
+// The bar does not scroll with the screen, so its marks are tapped where they are.
 async function signIn(page, login, pin) {
   if (await w.mark(page, 'signin.out')) {
-    await tapRevealed(page, 'signin.out');
-    await w.waitMark(page, 'signin.login');
+    await w.tap(page, 'signin.out');
+    await w.waitMark(page, 'signin.open');
   }
-  await tapRevealed(page, 'signin.login');
+  await w.tap(page, 'signin.open');
+  await w.waitMark(page, 'signin.login');
+  await w.tap(page, 'signin.login');
   await w.typeText(page, login);
-  await tapRevealed(page, 'signin.pin');
+  await w.tap(page, 'signin.pin');
   await w.typeText(page, pin);
-  await tapRevealed(page, 'signin.submit');
+  await w.tap(page, 'signin.submit');
   await w.waitMark(page, 'signin.out');
 }
 

@@ -23,7 +23,9 @@ test('typing through the hidden input: keyboards, input method, backspace', { ti
         await w.waitReady(page);
         await w.tap(page, 'nav.collect');
 
-        // A text field: the full keyboard.
+        // A text field: the full keyboard (the top bar's 登录 opens the sign-in popup).
+        await w.tap(page, 'signin.open');
+        await w.waitMark(page, 'signin.login');
         await w.tap(page, 'signin.login');
         await w.until(async () => (await input(page)).focused, w.T.step, 'hidden input focused');
         assert.equal((await input(page)).mode, 'text');

@@ -19,10 +19,15 @@ const VALUE = '25';
 
 const hook = (page, name) => page.evaluate((n) => typeof window.jiceng[n] === 'function', name);
 
-// The sign-in strip sits on the writing screens: 数据采集 first.
+// The one sign-in is in the top bar (登录 opens the popup); then 数据采集.
 async function signIn(page, login, pin) {
   await w.tap(page, 'nav.collect');
-  if (await w.mark(page, 'signin.out')) await w.tap(page, 'signin.out');
+  if (await w.mark(page, 'signin.out')) {
+    await w.tap(page, 'signin.out');
+    await w.waitMark(page, 'signin.open');
+  }
+  await w.tap(page, 'signin.open');
+  await w.waitMark(page, 'signin.login');
   await w.tap(page, 'signin.login');
   await w.typeText(page, login);
   await w.tap(page, 'signin.pin');
@@ -73,7 +78,7 @@ test('a value typed by the clerk and its audit entry survive a reload', { timeou
         await w.reload(page);
         await w.waitReady(page);
         assert.equal(await w.lastError(page), null);
-        if (await w.mark(page, 'signin.login')) await signIn(page, 'clerk', '3456');
+        if (await w.mark(page, 'signin.open')) await signIn(page, 'clerk', '3456');
         await openDecember(page);
 
         if (await hook(page, 'value')) {

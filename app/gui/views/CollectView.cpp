@@ -168,7 +168,7 @@ void CollectView::draw_content(Context& ctx) {
     ui::muted(tr("collect.no_units"));
     return;
   }
-  draw_sign_in(ctx, sign_in_, tr("collect.sign_in_why"));
+  sign_in_prompt(ctx, tr("collect.sign_in_why"));
   ImGui::Spacing();
   draw_pickers(ctx);
   draw_status(ctx);

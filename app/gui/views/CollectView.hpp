@@ -56,6 +56,9 @@ class CollectView final : public View {
  public:
   CollectView() : View(ViewId::Collect) {}
 
+  // Writes every typed figure that passes its checks as a draft, under the person still signed in.
+  void before_sign_out(Context& ctx) override;
+
   // For tests: what the screen shows.
   const CollectLine* line(const std::string& indicator) const;
   std::optional<OrgId> org() const { return org_; }
@@ -113,7 +116,6 @@ class CollectView final : public View {
   // Typed but unwritten texts (indicator → text) of the organisation and period in typed_for_.
   std::map<std::string, std::string> typed_;
   std::pair<OrgId, std::string> typed_for_;
-  SignInForm sign_in_;
   std::string workflow_msg_;
   bool reopening_ = false;
   std::string submit_question_;

@@ -128,6 +128,14 @@ void CollectView::draw_warning(Context& ctx, CollectLine& l) {
   ui::mark("collect.warning.revise." + id);
 }
 
+void CollectView::before_sign_out(Context& ctx) {
+  // Leaving the form signed out must not lose what was typed: it is saved as the typist's draft.
+  // A figure that breaks a rule cannot be written; it stays typed, with its message, for the next
+  // sign-in.
+  for (auto& l : m_.lines)
+    if (l.editable && l.dirty) commit(ctx, l);
+}
+
 void CollectView::draw_section(Context& ctx, const CollectSection& s, bool editable) {
   std::string header = s.section->name;
   if (s.editable) header += "  (" + std::to_string(s.filled) + "/" + std::to_string(s.editable) + ")";

@@ -98,7 +98,7 @@ class ConflictsView final : public View {
     ui::paragraph(open_ ? tr("sync.view.open", {{"count", std::to_string(open_)}}) : tr("sync.view.none"),
                   open_ ? ui::color::accent : ui::color::ok);
     ui::muted(tr("sync.view.explain"));
-    draw_sign_in(ctx, sign_in_, tr("sync.view.sign_in"));
+    sign_in_prompt(ctx, tr("sync.view.sign_in"));
     if (ImGui::Checkbox(tr("sync.view.show_decided").c_str(), &show_decided_)) invalidate();
     ui::mark("conflicts.show_decided");
     ImGui::SetNextItemWidth(ctx.narrow ? -1.0f : ui::em(24));
@@ -174,7 +174,6 @@ class ConflictsView final : public View {
   }
 
   std::vector<Card> cards_;
-  SignInForm sign_in_;
   int open_ = 0;
   bool show_decided_ = false;
   std::string reason_;

@@ -92,8 +92,8 @@ void DashboardView::draw_review(Context& ctx) {
     review_open_ = false;
   }
 
-  // Who is signed in (with 退出), or the sign-in, as on the other screens that write.
-  draw_sign_in(ctx, sign_in_, tr("dashboard.review.sign_in_why"));
+  // Signed out: why, and the way to the top bar's sign-in, as on the other screens that write.
+  sign_in_prompt(ctx, tr("dashboard.review.sign_in_why"));
   actor = signed_in(ctx);
   reviewer = may_review(actor);
   if (actor && !reviewer) {

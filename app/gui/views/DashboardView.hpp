@@ -102,7 +102,6 @@ class DashboardView final : public View {
   bool reason_missing_ = false;
   std::string review_message_;
   bool review_failed_ = false;
-  SignInForm sign_in_;
   // The late or behind row whose whole text a tap opened (tablets have no hover).
   std::string full_text_;
   OrgId full_org_ = 0;

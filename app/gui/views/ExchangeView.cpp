@@ -120,7 +120,7 @@ void ExchangeView::draw_content(Context& ctx) {
   ui::heading(title());
   ui::mark("exchange.title");
   ui::muted(tr("exchange.explain"));
-  if (has_town_) draw_sign_in(ctx, sign_in_, tr("exchange.sign_in"));
+  if (has_town_) sign_in_prompt(ctx, tr("exchange.sign_in"));
   if (!platform::files_through_browser()) draw_folder(ctx);
   ImGui::Spacing();
 

@@ -137,7 +137,6 @@ class ExchangeView final : public View {
   std::string start_msg_;
   bool start_failed_ = false;
 
-  SignInForm sign_in_;
 };
 
 // Shared by the Exchange*.cpp files.

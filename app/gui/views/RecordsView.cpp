@@ -73,7 +73,7 @@ void RecordsView::draw_content(Context& ctx) {
     ui::muted(tr("records.empty"));
     return;
   }
-  draw_sign_in(ctx, sign_in_, tr("records.sign_in_why"));
+  sign_in_prompt(ctx, tr("records.sign_in_why"));
   ImGui::Spacing();
   draw_tabs(ctx);
   ImGui::Spacing();

@@ -120,7 +120,6 @@ class RecordsView final : public View {
 
   RecordsModel m_;
   RecordsTab tab_ = RecordsTab::Orgs;
-  SignInForm sign_in_;
 
   std::optional<OrgId> selected_;
   OrgAction org_action_ = OrgAction::None;

@@ -57,15 +57,12 @@ RankingSettings from_form(const RankingForm& f) {
 
 void draw_ranking_settings(Context& ctx, RankingForm& f) {
   // Another town opened: its own rules, whatever was being edited for the last one is dropped.
-  if (f.loaded_generation != ctx.generation) {
-    f.dirty = false;
-    f.sign_in = {};
-  }
+  if (f.loaded_generation != ctx.generation) f.dirty = false;
   if (!f.dirty && (f.loaded_revision != ctx.store->revision() || f.loaded_generation != ctx.generation)) load(ctx, f);
   ui::begin_card("ranking", tr("settings.rank.title"));
   ui::muted(tr("settings.rank.explain"));
-  draw_sign_in(ctx, f.sign_in, tr("settings.rank.sign_in"));
-  const Actor* actor = signed_in(ctx);  // after the strip: who may have just signed in or out
+  sign_in_prompt(ctx, tr("settings.rank.sign_in"));
+  const Actor* actor = signed_in(ctx);
   ImGui::BeginDisabled(!actor);
   ImGui::TextUnformatted(tr("settings.rank.weights").c_str());
   const float label_w = ui::em(9);

@@ -21,7 +21,6 @@ struct RankingForm {
   bool dirty = false;
   std::string message;
   bool ok = false;
-  SignInForm sign_in;
 };
 
 // Marks: settings.rank.weight.<part>, settings.rank.band.A|B|C, settings.rank.pace,

@@ -277,7 +277,7 @@ void draw_users_settings(Context& ctx, UsersForm& f) {
   if (f.loaded_revision != ctx.store->revision() || f.loaded_generation != ctx.generation) load(ctx, f);
   ui::begin_card("users", tr("users.title"));
   ui::muted(tr("users.explain"));
-  draw_sign_in(ctx, f.sign_in, tr("users.sign_in_why"));
+  sign_in_prompt(ctx, tr("users.sign_in_why"));
   const Actor* actor = signed_in(ctx);
   if (!ctx.users_notice.empty()) {  // from the first-admin step
     f.notice = ctx.users_notice;

@@ -28,7 +28,6 @@ struct UsersForm {
   // One frame's request to bring the form (just opened) or its refusal into view: on a portrait
   // tablet a long list of villages pushes them below the screen's edge.
   bool scroll_to_form = false, scroll_to_error = false;
-  SignInForm sign_in;
 };
 
 // Marks: users.add, users.row.<login>, users.edit.<login>, users.pin.<login>, users.disable.<login>,

@@ -112,6 +112,19 @@ class SettingsView final : public View {
     ui::mark("settings.text_size");
     ImGui::SameLine();
     ImGui::TextUnformatted("%");
+    // A shared tablet left lying around signs out by itself (App::check_idle).
+    ImGui::Spacing();
+    ImGui::TextUnformatted(tr("app.settings.idle").c_str());
+    ImGui::SameLine();
+    ui::help("idle.help", tr("app.settings.idle_explain"));
+    double minutes = ctx.settings->idle_minutes;
+    if (ui::stepper("idle_minutes", &minutes, 5, 0, 5, 240)) {
+      ctx.settings->idle_minutes = int(minutes);
+      ctx.shell->settings_changed();
+    }
+    ui::mark("settings.idle");
+    ImGui::SameLine();
+    ImGui::TextUnformatted(tr("app.settings.minutes").c_str());
     ui::end_card();
   }
 

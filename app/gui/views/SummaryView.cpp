@@ -42,6 +42,13 @@ class SummaryView final : public View {
     ctx.need_text(e_.notice);
   }
 
+  // A paragraph being edited is written under the one who typed it (Editor::set_actor), also when
+  // the summary is not the screen on show.
+  void before_sign_out(Context& ctx) override {
+    (void)ctx;
+    e_.set_actor(nullptr);
+  }
+
   void draw_content(Context& ctx) override {
     e_.set_actor(signed_in(ctx));
     e_.autosave(ImGui::GetTime());
@@ -100,10 +107,10 @@ class SummaryView final : public View {
                                  {"sections", std::to_string(e_.outline.size())},
                                  {"figures", std::to_string(e_.doc.figure_count())},
                                  {"missing", std::to_string(e_.doc.unresolved.size())}}));
-    // Like the other writing screens: who may change the summary signs in here; everybody else
-    // reads, previews and exports, and is told why the editing controls are off.
-    draw_sign_in(ctx, sign_in_, tr("editor.sign_in_why"));
-    e_.set_actor(signed_in(ctx));  // after the strip: who may have just signed in or out
+    // Like the other writing screens: signed out, it points to the top bar's sign-in; everybody who
+    // may not edit reads, previews and exports, and is told why the editing controls are off.
+    sign_in_prompt(ctx, tr("editor.sign_in_why"));
+    e_.set_actor(signed_in(ctx));
     if (!e_.may_edit()) {
       const Actor* a = signed_in(ctx);
       ui::paragraph(a ? tr("editor.read_only.clerk", {{"user", a->user}, {"role", label(a->role)}})
@@ -134,7 +141,6 @@ class SummaryView final : public View {
   }
 
   Editor e_;
-  SignInForm sign_in_;
   const Store* store_ = nullptr;
   uint64_t generation_ = 0;
 };
