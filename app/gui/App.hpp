@@ -105,6 +105,7 @@ class App final : public ShellActions {
   void save_settings();
   void draw_top_bar();
   void draw_town_menu();
+  float town_combo_width() const;
   void draw_year_menu();
   void draw_nav(bool vertical, float item_height);
   void draw_status_bar();

@@ -4,6 +4,8 @@
 #include <imgui_internal.h>  // SetNextWindowScroll (1.86 keeps it internal)
 #include <imgui_stdlib.h>
 
+#include <algorithm>
+
 #include "App.hpp"
 #include "Strings.hpp"
 #include "Towns.hpp"
@@ -72,14 +74,28 @@ void App::draw_error_banner() {
   ui::mark("error.dismiss");
 }
 
+float App::town_combo_width() const {
+  if (!ctx_.narrow) return ui::em(10);
+  // On a narrow screen the box is as wide as the town's name needs: room for who is signed in.
+  const ImGuiStyle& st = ImGui::GetStyle();
+  const float need = ImGui::CalcTextSize(status_.town.c_str()).x + ImGui::GetFrameHeight() + 2 * st.FramePadding.x;
+  return std::clamp(need, ui::em(5), ui::em(8.5f));
+}
+
 void App::draw_top_bar() {
-  ui::heading(tr("app.title"));
-  ImGui::SameLine(0, ui::em(1));
-  ui::heading(status_.town);
+  // A portrait tablet keeps the bar to one line: the town is named in its selector, the app's name
+  // is the window's.
+  if (!ctx_.narrow) {
+    ui::heading(tr("app.title"));
+    ImGui::SameLine(0, ui::em(1));
+    ui::heading(status_.town);
+  } else {
+    ImGui::Dummy(ImVec2(0, ImGui::GetFrameHeight()));  // the line's height, for the badge below
+  }
   if (status_.demo) {
     // Centre the badge and its help on the heading's line.
     const float line_h = ImGui::GetItemRectSize().y;
-    ImGui::SameLine(0, ui::em(0.6f));
+    ImGui::SameLine(0, ctx_.narrow ? 0.0f : ui::em(0.6f));
     const float y = ImGui::GetCursorPosY() + (line_h - (ImGui::GetTextLineHeight() + ui::em(0.2f))) * 0.5f;
     ImGui::SetCursorPosY(y);
     ui::badge(tr("app.demo.badge"), ui::color::demo);
@@ -92,7 +108,7 @@ void App::draw_top_bar() {
   // Town and year selectors: right-aligned on the same line when there is room (a portrait
   // tablet too: every line kept there is one more line of the screen's own content), else below.
   const ImGuiStyle& st = ImGui::GetStyle();
-  const float selectors_w = ui::em(ctx_.narrow ? 8.5f : 10) + ui::em(6) +
+  const float selectors_w = town_combo_width() + ui::em(6) +
                             ImGui::CalcTextSize((tr("app.town.label") + tr("app.year.label")).c_str()).x +
                             3 * st.ItemSpacing.x + 2 * st.FramePadding.x;
   // Who is signed in goes just before them; on a narrow screen it starts the second line. A town
@@ -126,7 +142,7 @@ void App::draw_town_menu() {
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(tr("app.town.label").c_str());
   ImGui::SameLine();
-  ImGui::SetNextItemWidth(ui::em(ctx_.narrow ? 8.5f : 10));
+  ImGui::SetNextItemWidth(town_combo_width());
   if (ImGui::BeginCombo("##town", status_.town.c_str())) {
     auto towns = known_towns(options_.data_dir, settings_);
     int i = 0;
