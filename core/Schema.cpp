@@ -275,7 +275,17 @@ void repair_text(sqlite3* db) {
   }
 }
 
-constexpr const char* kMigrations[] = {kV1, kV2, kV3, kV4, kV5, kV6, kV7};
+// v8: a person-readable name per device id (core/Devices.hpp), set by an admin or learnt from a
+// package's header; histories show it instead of the id.
+constexpr const char* kV8 = R"sql(
+CREATE TABLE device_names(
+  device TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  updated_by TEXT NOT NULL DEFAULT '') WITHOUT ROWID;
+)sql";
+
+constexpr const char* kMigrations[] = {kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8};
 
 }  // namespace
 

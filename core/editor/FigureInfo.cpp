@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "Devices.hpp"
 #include "Strings.hpp"
 
 namespace jiceng::editor {
@@ -13,10 +14,11 @@ std::string when(const std::string& iso) {
   return iso;
 }
 
-std::string record_source(const ValueRecord& r) {
+// The device by its name, else a short id (core/Devices.hpp): never the raw id.
+std::string record_source(const ValueRecord& r, const DeviceNames& devices) {
   return tr("editor.info.typed", {{"user", r.updated_by},
                                   {"at", when(r.updated_at)},
-                                  {"device", r.device},
+                                  {"device", device_label(devices, r.device)},
                                   {"status", label(r.status)}});
 }
 
@@ -40,6 +42,7 @@ FigureExplanation explain_figure(const Store& store, const YearFigures& f, const
   out.expression = expression;
   out.shown = shown;
   if (indicator_ids.empty()) return out;
+  const DeviceNames devices = device_names(store);
   // Latest record per (org, indicator) and how many months each has, from one read of the year.
   struct Seen { ValueRecord latest; int months = 0; bool yearly = false; };
   std::map<std::pair<OrgId, std::string>, Seen> seen;
@@ -73,9 +76,9 @@ FigureExplanation explain_figure(const Store& store, const YearFigures& f, const
       auto it = seen.find({town, ind->id});
       UnitFigure u{f.town().name, x.town_value, tr("editor.info.no_record")};
       if (it != seen.end())
-        u.source = it->second.yearly ? record_source(it->second.latest)
+        u.source = it->second.yearly ? record_source(it->second.latest, devices)
                                      : tr("editor.info.monthly", {{"months", std::to_string(it->second.months)},
-                                                                  {"latest", record_source(it->second.latest)}});
+                                                                  {"latest", record_source(it->second.latest, devices)}});
       x.units.push_back(u);
     } else if (per_unit) {
       for (OrgId uid : f.reporting_units()) {
@@ -84,10 +87,10 @@ FigureExplanation explain_figure(const Store& store, const YearFigures& f, const
         if (ind->typed()) {
           auto it = seen.find({uid, ind->id});
           if (it == seen.end()) u.source = tr("editor.info.no_record");
-          else if (it->second.yearly) u.source = record_source(it->second.latest);
+          else if (it->second.yearly) u.source = record_source(it->second.latest, devices);
           else
             u.source = tr("editor.info.monthly", {{"months", std::to_string(it->second.months)},
-                                                  {"latest", record_source(it->second.latest)}});
+                                                  {"latest", record_source(it->second.latest, devices)}});
         } else {
           u.source = x.how;
         }

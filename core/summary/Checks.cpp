@@ -4,6 +4,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "Devices.hpp"
 #include "Rules.hpp"
 #include "Strings.hpp"
 #include "summary/ImportMatch.hpp"
@@ -20,7 +21,7 @@ bool is_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
 class Checker {
  public:
   Checker(const Store& store, const YearFigures& f, const Template& t)
-      : store_(store), f_(f), t_(t), catalog_(f.catalog()) {}
+      : store_(store), f_(f), t_(t), catalog_(f.catalog()), devices_(device_names(store)) {}
 
   CheckReport run() {
     r_.year = f_.year();
@@ -210,7 +211,7 @@ class Checker {
   std::string record_place(const ValueRecord& v) const {
     return tr("check.where.record", {{"org", org_name(v.org)}, {"period", v.period.str()},
                                      {"user", v.updated_by.empty() ? tr("check.unknown") : v.updated_by},
-                                     {"at", v.updated_at}, {"device", v.device.empty() ? tr("check.unknown") : v.device},
+                                     {"at", v.updated_at}, {"device", v.device.empty() ? tr("check.unknown") : device_label(devices_, v.device)},
                                      {"status", label(v.status)}});
   }
 
@@ -261,6 +262,7 @@ class Checker {
   const YearFigures& f_;
   const Template& t_;
   const Catalog& catalog_;
+  DeviceNames devices_;  // where a figure came from names the device (core/Devices.hpp)
   std::vector<ValueRecord> values_;
   CheckReport r_;
 };

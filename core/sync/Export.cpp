@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "Devices.hpp"
 #include "Error.hpp"
 #include "Sql.hpp"
 #include "Store.hpp"
@@ -88,6 +89,7 @@ Package build_package(Store& store, const ExportOptions& options) {
   p.created_at = now_iso();
   p.created_by = options.actor.user;
   p.device = store.device_id();
+  p.device_name = device_name(store, p.device);
   p.destination = options.destination;
   p.everything = options.everything;
   p.town = town_identity(store);

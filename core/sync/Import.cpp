@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "Devices.hpp"
 #include "Error.hpp"
 #include "Rules.hpp"
 #include "Sql.hpp"
@@ -402,8 +403,10 @@ struct PackageImporter::Impl {
         .bind(1, run.p.id).bind(2, run.sha).bind(3, run.p.device).bind(4, run.now).bind(5, actor.user)
         .bind(6, counts.dump()).bind(7, run.p.created_at).bind(8, run.p.created_by)
         .bind(9, nlohmann::json(run.p.roots).dump()).bind(10, store.device_id()).run();
+    learn_device_name(store, run.p.device, run.p.device_name, run.now);
+    const std::string sender = device_label({{run.p.device, device_name(store, run.p.device)}}, run.p.device);
     store.record_audit({0, run.now, actor.user, actor.device, "import_package", std::nullopt, {}, {}, {}, {},
-                        tr("sync.audit.import", {{"town", run.p.town.name}, {"device", run.p.device}}), counts.dump()});
+                        tr("sync.audit.import", {{"town", run.p.town.name}, {"device", sender}}), counts.dump()});
   }
 };
 

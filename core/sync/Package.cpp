@@ -40,9 +40,12 @@ json payload_json(const Package& p) {
   for (const auto& a : p.audit)
     audit.push_back({a.at, a.user, a.device, a.action, a.org, a.indicator, a.period, opt(a.old_value),
                      opt(a.new_value), a.reason, a.detail});
+  json head = {{"id", p.id}, {"created_at", p.created_at}, {"created_by", p.created_by}, {"device", p.device},
+               {"destination", p.destination}, {"everything", p.everything}};
+  // Optional: an older reader ignores it, an older package lacks it.
+  if (!p.device_name.empty()) head["device_name"] = p.device_name;
   return json{
-      {"package", {{"id", p.id}, {"created_at", p.created_at}, {"created_by", p.created_by}, {"device", p.device},
-                   {"destination", p.destination}, {"everything", p.everything}}},
+      {"package", std::move(head)},
       {"town", {{"id", p.town.id}, {"code", p.town.code}, {"name", p.town.name}}},
       {"roots", p.roots},
       {"orgs", table(columns::kOrgs, std::move(orgs))},

@@ -62,6 +62,7 @@ struct Package {
   std::string id;           // random; a package imported once is recognised by it
   std::string created_at, created_by;
   std::string device;       // the sender's device id
+  std::string device_name;  // its name there (core/Devices.hpp), when it has one; absent in older packages
   std::string destination;  // the name the sender exported to
   bool everything = false;  // all data of the organisations, not only changes since the last export
   TownIdentity town;

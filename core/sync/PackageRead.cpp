@@ -80,6 +80,7 @@ Package package_from_payload(std::string_view payload, const Location& where) {
     p.created_at = str(head["created_at"]);
     p.created_by = str(head["created_by"]);
     p.device = str(head["device"]);
+    if (element name; !head["device_name"].get(name) && name.is_string()) p.device_name = str(name);
     p.destination = str(head["destination"]);
     p.everything = bool(head["everything"].get_bool());
     element town = j["town"];

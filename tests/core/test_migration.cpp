@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include "Devices.hpp"
 #include "Schema.hpp"
 #include "Sql.hpp"
 #include "Store.hpp"
@@ -63,4 +64,35 @@ TEST_CASE("a database from a newer program is refused, not damaged") {
   } catch (const InputError& e) {
     CHECK(std::string(e.what()).find("99") != std::string::npos);
   }
+}
+
+TEST_CASE("a version-7 database is migrated to 8 with its data, and takes device names") {
+  test::TempDir dir;
+  const std::string path = dir.file("v7.db");
+  {
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+    schema::migrate(db, 7);
+    sql::exec(db, R"(
+      INSERT INTO orgs(id, code, name, kind, parent_id) VALUES (1, 'T', '旧镇', 'town', NULL), (2, 'V1', '老村', 'village', 1);
+      INSERT INTO indicators(id, name, section, unit, kind) VALUES ('new_members', '发展党员数', 'organization', '名', 'count');
+      INSERT INTO indicator_values(org_id, indicator_id, period, value, status, updated_at, updated_by, device, year)
+        VALUES (2, 'new_members', '2020', 5, 'draft', '2020-03-01T00:00:00Z', '王娜', 'dev-5a1e64decf16', 2020);
+      INSERT INTO meta VALUES ('device_id', 'dev-0ff1ce000000');
+    )");
+    CHECK(sql::scalar_int(db, "PRAGMA user_version") == 7);
+    CHECK(sql::scalar_int(db, "SELECT count(*) FROM sqlite_master WHERE name = 'device_names'") == 0);
+    sqlite3_close(db);
+  }
+  auto s = Store::open(path);
+  CHECK(sql::scalar_int(s->handle(), "PRAGMA user_version") == 8);
+  auto v = s->values(2020);
+  REQUIRE(v.size() == 1);
+  CHECK(v[0].value == 5);
+  CHECK(v[0].device == "dev-5a1e64decf16");
+  CHECK(s->device_id() == "dev-0ff1ce000000");
+  // The new table is there: the tablet seen in the values can be named.
+  set_device_name(*s, "dev-5a1e64decf16", "王娜的平板", Actor{"管理员", "", Role::Admin, {}});
+  CHECK(device_name(*s, "dev-5a1e64decf16") == "王娜的平板");
+  CHECK(known_devices(*s).size() == 2);
 }
