@@ -100,6 +100,10 @@ for size in 1280x800 800x1280; do
     --input click:settings.tab.users --input click:users.edit.clerk
   # shellcheck disable=SC2046
   shot settings-users-clerk settings "$size" --input click:settings.tab.users $(signin clerk 3456)
+  # 设置 → 关于 as the admin: versions, font, database, device names (docs/USERS.md).
+  # shellcheck disable=SC2046
+  shot settings-about settings "$size" --input click:settings.tab.users $(signin admin 1234) \
+    --input click:settings.tab.about
   rm -rf "$OUT/blank-$size"
   (XDG_DATA_HOME="$OUT/blank-$size" XDG_CONFIG_HOME="$OUT/blank-$size"; export XDG_DATA_HOME XDG_CONFIG_HOME
    shot setup-admin dashboard "$size" --input click:town.combo --input click:town.new --input type:青山镇 \

@@ -3,6 +3,8 @@
 // (sync::exchange_history), formatted once per data change, drawn through a list clipper.
 #include <imgui.h>
 
+#include "Devices.hpp"
+#include "Store.hpp"
 #include "Strings.hpp"
 #include "views/ExchangeView.hpp"
 #include "widgets/FormHistory.hpp"
@@ -24,6 +26,7 @@ std::string n(int v) { return std::to_string(v); }
 
 void ExchangeView::build_history(Context& ctx) {
   history_.clear();
+  const DeviceNames devices = device_names(*ctx.store);
   for (const auto& r : sync::exchange_history(*ctx.store)) {
     HistoryLine l;
     l.sent = r.sent;
@@ -36,7 +39,8 @@ void ExchangeView::build_history(Context& ctx) {
                      {"values", n(r.values)}, {"removed", n(r.removed)}, {"members", n(r.members)},
                      {"targets", n(r.targets)}, {"audit", n(r.audit)}, {"file", r.file}});
     } else {
-      const std::string sender = r.sender.empty() ? r.peer : tr("exchange.history.device_person", {{"device", r.peer}, {"person", r.sender}});
+      const std::string device = device_label(devices, r.peer);
+      const std::string sender = r.sender.empty() ? device : tr("exchange.history.device_person", {{"device", device}, {"person", r.sender}});
       l.head = tr("exchange.history.received", {{"at", when}, {"from", sender}, {"by", r.by}});
       l.detail = tr("exchange.history.received_detail",
                     {{"orgs", org_list(r.orgs)}, {"added", n(r.added)}, {"updated", n(r.updated)},

@@ -1,6 +1,7 @@
-// 设置: tablet mode and text size, the town database (switch, create an empty town), the village
-// ranking's rules (views/SettingsRanking.cpp), and what the app runs on (data folder, font, schema);
-// on a tab of its own, the town's accounts (用户, views/SettingsUsers.cpp).
+// 设置: tablet mode and text size, the town database (switch, create an empty town, the browser's
+// storage) and the village ranking's rules (views/SettingsRanking.cpp); on tabs of their own, the
+// town's accounts (用户, views/SettingsUsers.cpp) and 关于 — device names and what the app runs on
+// (views/SettingsAbout.cpp), kept off the screen people work on.
 #include <imgui.h>
 
 #include <cstdio>
@@ -8,8 +9,8 @@
 #include "Store.hpp"
 #include "Strings.hpp"
 #include "Towns.hpp"
-#include "platform/Fonts.hpp"
 #include "platform/Storage.hpp"
+#include "views/SettingsAbout.hpp"
 #include "views/SettingsRanking.hpp"
 #include "views/SettingsUsers.hpp"
 #include "views/Views.hpp"
@@ -20,7 +21,6 @@ namespace {
 
 struct SettingsModel {
   std::string town;
-  std::string database;
   bool demo = false;
   int orgs = 0;
   std::vector<RecentTown> towns;
@@ -35,12 +35,10 @@ class SettingsView final : public View {
 
   void refresh(Context& ctx) override {
     m_.town = town_name(*ctx.store);
-    m_.database = ctx.store->path();
     m_.demo = is_demo(*ctx.store);
     m_.orgs = int(ctx.store->orgs().size());
     m_.towns = known_towns(utf8_path(ctx.data_dir), *ctx.settings);
     for (const auto& t : m_.towns) ctx.need_text(t.name);
-    ctx.need_text(m_.database);
   }
 
   void draw_content(Context& ctx) override {
@@ -61,6 +59,12 @@ class SettingsView final : public View {
       draw_users_settings(ctx, users_);
       ImGui::EndTabItem();
     }
+    const bool about = ImGui::BeginTabItem(tr("about.tab").c_str());
+    ui::mark("settings.tab.about");
+    if (about) {
+      draw_about_settings(ctx, about_);
+      ImGui::EndTabItem();
+    }
     ImGui::EndTabBar();
   }
 
@@ -79,9 +83,6 @@ class SettingsView final : public View {
       ImGui::TableNextColumn();
       ImGui::Spacing();
       draw_ranking_settings(ctx, ranking_);
-      ImGui::TableNextColumn();
-      ImGui::Spacing();
-      draw_about(ctx);
       ImGui::EndTable();
     }
   }
@@ -136,8 +137,7 @@ class SettingsView final : public View {
       ui::muted(tr("app.demo.explain"));
     }
     ui::label_value(tr("app.settings.orgs"), std::to_string(m_.orgs));
-    ImGui::TextUnformatted(tr("app.settings.database").c_str());
-    ui::muted(m_.database);
+    draw_storage();
     ImGui::Spacing();
     if (ImGui::Button(tr("app.town.new").c_str())) ctx.shell->request_new_town();
     ui::mark("settings.new_town");
@@ -162,25 +162,6 @@ class SettingsView final : public View {
     ui::end_card();
   }
 
-  void draw_about(Context& ctx) {
-    ui::begin_card("about", tr("app.settings.about"));
-    ImGui::TextUnformatted(tr("app.settings.data_dir").c_str());
-    ui::muted(ctx.data_dir);
-    if (ctx.fonts) {
-      const auto& f = ctx.fonts->file();
-      ImGui::TextUnformatted(tr("app.settings.font").c_str());
-      ui::muted(tr("app.settings.font_value", {{"family", f.family},
-                                               {"file", f.path},
-                                               {"glyphs", std::to_string(ctx.fonts->glyph_count())},
-                                               {"width", std::to_string(ctx.fonts->texture_width())},
-                                               {"height", std::to_string(ctx.fonts->texture_height())}}));
-    }
-    draw_storage();
-    ui::label_value(tr("app.settings.schema"), std::to_string(Store::schema_version()));
-    ui::label_value(tr("app.settings.imgui"), IMGUI_VERSION);
-    ui::end_card();
-  }
-
   // The browser keeps the town in its own storage: how much is used, whether the browser promised
   // to keep it, and a failed copy (shown in red: what was typed since is only in memory).
   static void draw_storage() {
@@ -202,6 +183,7 @@ class SettingsView final : public View {
   SettingsModel m_;
   RankingForm ranking_;
   UsersForm users_;
+  AboutForm about_;
 };
 
 }  // namespace

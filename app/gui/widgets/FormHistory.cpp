@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 
+#include "Devices.hpp"
 #include "Store.hpp"
 #include "Strings.hpp"
 #include "widgets/Widgets.hpp"
@@ -65,13 +66,14 @@ std::vector<HistoryRow> describe_history(const Store& store, const std::vector<A
     by_code[o.code] = o.name;
   }
   const Catalog& cat = store.catalog();
+  const DeviceNames devices = device_names(store);  // 「王娜的平板」 rather than its id
   std::vector<HistoryRow> rows;
   rows.reserve(entries.size());
   for (const auto& e : entries) {
     HistoryRow r;
     r.when = local_time_text(e.at);
     r.who = e.user;
-    r.device = e.device;
+    r.device = device_label(devices, e.device);
     r.reason = e.reason;
     r.what = tr("audit." + e.action);
     const json d = json::parse(e.detail.empty() ? "{}" : e.detail, nullptr, false);
