@@ -8,6 +8,7 @@
 
 #include <unordered_map>
 
+#include "Devices.hpp"
 #include "Error.hpp"
 #include "Store.hpp"
 #include "Strings.hpp"
@@ -45,9 +46,9 @@ std::string when(const std::string& at) {
   return s;
 }
 
-std::string who(const std::string& by, const std::string& device, const std::string& at) {
+std::string who(const std::string& by, const std::string& device, const std::string& at, const DeviceNames& names) {
   if (by.empty() && device.empty()) return {};
-  return tr("sync.view.who", {{"by", by}, {"device", device}, {"at", when(at)}});
+  return tr("sync.view.who", {{"by", by}, {"device", device_label(names, device)}, {"at", when(at)}});
 }
 
 // The fields two member records disagree on, as 「姓名、性别」.
@@ -66,6 +67,9 @@ class ConflictsView final : public View {
   void refresh(Context& ctx) override {
     cards_.clear();
     open_ = sync::open_conflict_count(*ctx.store);
+    // Decided ones exist: 显示已处理的 stays offered on the calm screen.
+    any_decided_ = open_ == 0 && (show_decided_ || !sync::conflicts(*ctx.store, true).empty());
+    const DeviceNames names = device_names(*ctx.store);
     for (auto& c : sync::conflicts(*ctx.store, show_decided_)) {
       Card k;
       const Indicator* ind = c.indicator.empty() ? nullptr : ctx.store->catalog().find(c.indicator);
@@ -79,8 +83,8 @@ class ConflictsView final : public View {
         k.local = figure(c.current, ind);
         k.remote = c.remote ? figure(c.remote, ind) : tr("sync.removed");
       }
-      k.local_who = who(c.local_by, c.local_device, c.local_at);
-      k.remote_who = who(c.remote_by, c.remote_device, c.remote_at);
+      k.local_who = who(c.local_by, c.local_device, c.local_at, names);
+      k.remote_who = who(c.remote_by, c.remote_device, c.remote_at, names);
       if (c.resolution)
         k.outcome = tr("sync.view.decided", {{"choice", tr("sync.choice." + *c.resolution)}, {"by", c.resolved_by},
                                              {"at", when(c.resolved_at)},
@@ -95,6 +99,10 @@ class ConflictsView final : public View {
   void draw_content(Context& ctx) override {
     ui::heading(title());
     ui::mark("conflicts.title");
+    if (open_ == 0 && !show_decided_) {
+      draw_nothing_to_do();
+      return;
+    }
     ui::paragraph(open_ ? tr("sync.view.open", {{"count", std::to_string(open_)}}) : tr("sync.view.none"),
                   open_ ? ui::color::accent : ui::color::ok);
     ui::muted(tr("sync.view.explain"));
@@ -117,6 +125,15 @@ class ConflictsView final : public View {
       ImGui::EndTable();
     }
     ui::drag_to_scroll();
+  }
+
+  // Nothing waits for a person: one calm line and when that changes, no empty table or controls.
+  void draw_nothing_to_do() {
+    if (!message_.empty()) ui::paragraph(message_, message_failed_ ? ui::color::accent : ui::color::ok);
+    if (any_decided_ && ImGui::Checkbox(tr("sync.view.show_decided").c_str(), &show_decided_)) invalidate();
+    if (any_decided_) ui::mark("conflicts.show_decided");
+    ui::empty_state(tr("sync.view.empty"), tr("sync.view.empty_when"));
+    ui::mark("conflicts.empty");
   }
 
   void draw_card(Context& ctx, Card& k) {
@@ -176,6 +193,7 @@ class ConflictsView final : public View {
   std::vector<Card> cards_;
   int open_ = 0;
   bool show_decided_ = false;
+  bool any_decided_ = false;
   std::string reason_;
   std::unordered_map<int64_t, std::string> typed_;
   std::string message_;

@@ -129,6 +129,29 @@ void paragraph(const std::string& text, ImU32 c) {
 
 void muted(const std::string& text) { paragraph(text, color::muted); }
 
+void empty_state(const std::string& title, const std::string& explain) {
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const float x0 = ImGui::GetCursorPosX();
+  ImGui::SetCursorPosY(ImGui::GetCursorPosY() + std::max(0.0f, avail.y * 0.3f - em(2)));
+  auto centred = [&](float w) { ImGui::SetCursorPosX(x0 + std::max(0.0f, (avail.x - w) * 0.5f)); };
+  if (theme().fonts) theme().fonts->add_heading_text(title);
+  if (theme().heading) ImGui::PushFont(theme().heading);
+  centred(ImGui::CalcTextSize(title.c_str()).x);
+  ImGui::TextUnformatted(title.c_str());
+  if (theme().heading) ImGui::PopFont();
+  ImGui::Spacing();
+  // One centred line when it fits (large text sizes wrap it as a paragraph instead).
+  const float w = ImGui::CalcTextSize(explain.c_str()).x;
+  if (w <= avail.x) {
+    centred(w);
+    ImGui::PushStyleColor(ImGuiCol_Text, color::muted);
+    ImGui::TextUnformatted(explain.c_str());
+    ImGui::PopStyleColor();
+  } else {
+    muted(explain);
+  }
+}
+
 void label_value(const std::string& label, const std::string& value) {
   ImGui::PushTextWrapPos(-1.0f);  // one line: the value must not wrap character by character
   ImGui::TextUnformatted(label.c_str());

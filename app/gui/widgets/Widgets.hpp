@@ -58,6 +58,9 @@ void heading(const std::string& text);
 // A paragraph wrapped the Chinese way (ImGui's TextWrapped breaks only at spaces).
 void paragraph(const std::string& text, ImU32 color = 0);
 void muted(const std::string& text);
+// A screen with nothing to show: one calm line in the heading font and one muted line saying when
+// there will be something, both centred a third of the way down what is left of the window.
+void empty_state(const std::string& title, const std::string& explain);
 // label ……… value on one line, the value right-aligned in the available width.
 void label_value(const std::string& label, const std::string& value);
 // A slim bar with the share done and a text beside it.
