@@ -137,6 +137,7 @@ void DashboardView::draw_indicator_page() {
     ui::muted(tr("dashboard.page.town_level"));
     return;
   }
+  ui::muted(tr("dashboard.page.units_order"));
   // Per village: a bar each, tap for its months. The rows scroll with the page (the clipper keeps a
   // province's 20 000 villages cheap).
   ImGuiListClipper clipper;

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "Devices.hpp"
 #include "Store.hpp"
 #include "Strings.hpp"
 #include "widgets/FormHistory.hpp"
@@ -142,6 +143,7 @@ void build_model(Model& m, const Store& store, int year) {
       card.all.push_back(std::move(l));
     }
     if (card.all.empty()) continue;
+    card.has_targets = targets > 0;
     card.counts = targets ? tr("dashboard.card.targets", {{"n", std::to_string(targets)},
                                                           {"done", std::to_string(done)},
                                                           {"behind", std::to_string(behind)}})
@@ -158,6 +160,9 @@ void build_model(Model& m, const Store& store, int year) {
     for (size_t k = 0; k < order.size() && k < kHeadline; ++k) card.headline.push_back(*order[k]);
     m.cards.push_back(std::move(card));
   }
+  // Cards with targets lead: they are what the leaders are measured on. Catalog order within each
+  // group, so a card keeps its place as figures come in.
+  std::stable_partition(m.cards.begin(), m.cards.end(), [](const SectionCard& c) { return c.has_targets; });
 
   // Ranking rows.
   m.rank_help = tr("dashboard.rank.help");
@@ -303,10 +308,29 @@ IndicatorPage build_indicator_page(const Model& m, size_t indicator) {
                                         {"section", sec ? sec->name : ind.section}});
   else
     p.pace = sec ? sec->name : ind.section;
-  for (const auto& b : unit_bars(f, ind.id)) {
+  std::vector<UnitBar> bars = unit_bars(f, ind.id);
+  // How far behind: the share reached (nothing typed reaches none), then the shortfall in units.
+  auto shortfall = [&](const UnitBar& b) {
+    const double v = b.value.value_or(0);
+    return std::max(0.0, ind.direction == Direction::Down ? v - *b.target : *b.target - v);
+  };
+  std::stable_sort(bars.begin(), bars.end(), [&](const UnitBar& a, const UnitBar& b) {
+    if (a.target.has_value() != b.target.has_value()) return a.target.has_value();
+    if (!a.target) return false;
+    const double pa = a.progress.value_or(0), pb = b.progress.value_or(0);
+    if (pa != pb) return pa < pb;
+    return shortfall(a) > shortfall(b);
+  });
+  for (const auto& b : bars) {
     const Org* o = f.org(b.org);
     FigureLine l = line_for(ind, indicator, b.value, b.target, b.progress, b.status);
     l.name = o ? o->name : "";
+    if (b.target) {
+      const double gap = shortfall(b);
+      l.numbers += tr("dashboard.unit.gap", {{"gap", gap > 0 ? tr("dashboard.unit.short", {{"n", format_number(gap, ind.decimals)}})
+                                                               : tr("dashboard.unit.reached")},
+                                             {"rate", percent(b.progress.value_or(0))}});
+    }
     p.units.push_back(std::move(l));
     p.unit_orgs.push_back(b.org);
     p.unit_codes.push_back(o ? o->code : "");
@@ -330,6 +354,7 @@ VillagePage build_village_page(const Model& m, const Store& store, size_t indica
                                                      {"target", format_number(*target, ind.decimals)},
                                                      {"unit", ind.unit}})
                      : figure_text(ind, value);
+  const DeviceNames devices = device_names(store);
   for (int month = 0; month <= 12; ++month) {
     PeriodRow r;
     r.period = Period{f.year(), month};
@@ -340,7 +365,7 @@ VillagePage build_village_page(const Model& m, const Store& store, size_t indica
       r.status = label(rec->status);
       r.who = rec->updated_by;
       r.when = ui::local_time_text(rec->updated_at);  // as every other history reads it
-      r.device = rec->device;
+      r.device = device_label(devices, rec->device);
     } else {
       r.value = tr("dashboard.none");
     }
@@ -372,11 +397,12 @@ HistoryPage build_history_page(const Model& m, const Store& store, size_t indica
   std::stable_sort(entries.begin(), entries.end(), [](const AuditEntry& a, const AuditEntry& b) {
     return a.at != b.at ? a.at > b.at : a.id > b.id;
   });
+  const DeviceNames devices = device_names(store);
   for (const auto& e : entries) {
     HistoryRow r;
     r.when = ui::local_time_text(e.at);
     r.who = e.user;
-    r.device = e.device;
+    r.device = device_label(devices, e.device);
     r.reason = e.reason;
     if (e.action == "set_status") {
       auto d = nlohmann::json::parse(e.detail, nullptr, false);

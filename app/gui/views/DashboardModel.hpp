@@ -40,6 +40,7 @@ struct SectionCard {
   std::string counts;                // 「目标 7 项：完成 1 · 正常 5 · 滞后 1」 or 「有数据 12 / 12 项」
   std::vector<FigureLine> headline;  // the few shown on the card: the most behind first
   std::vector<FigureLine> all;       // every figure of the section, catalog order
+  bool has_targets = false;          // some figure of the section has a target for the year
 };
 
 struct RankRow {
@@ -89,7 +90,7 @@ struct Model {
   float reporting_fraction = 0;             // units submitted / units
   std::string reporting_ring;               // "15/17"
   std::vector<std::string> reporting_lines;  // submitted, figures with data, late
-  std::vector<SectionCard> cards;
+  std::vector<SectionCard> cards;            // sections with targets first, catalog order within each
   std::vector<std::string> rank_headers;    // section column titles
   std::vector<std::string> rank_short;      // the same, short (dashboard.rank.short.<id>) when there is one
   std::string rank_help;                    // the ranking's help, with what the short titles stand for
@@ -115,7 +116,10 @@ std::string figure_text(const Indicator& ind, std::optional<double> v);
 struct IndicatorPage {
   FigureLine town;
   std::string title, pace;          // pace: what the share of the year elapsed asks for
-  std::vector<FigureLine> units;    // per village (name in FigureLine::name), tree order
+  // Per village (name in FigureLine::name), furthest behind first: lowest share of the target
+  // reached (no value counts as none reached), then the larger shortfall; villages without a
+  // target last, in tree order. Their numbers carry 差额 and 完成率, so the order reads.
+  std::vector<FigureLine> units;
   std::vector<OrgId> unit_orgs;
   std::vector<std::string> unit_codes;
   std::optional<chart::Spec> trend;  // monthly indicators only
