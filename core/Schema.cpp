@@ -276,9 +276,10 @@ void repair_text(sqlite3* db) {
 }
 
 // v8: a person-readable name per device id (core/Devices.hpp), set by an admin or learnt from a
-// package's header; histories show it instead of the id.
+// package's header; histories show it instead of the id. IF NOT EXISTS: a file set back to an
+// older user_version to rerun a repair (v7) passes through here again.
 constexpr const char* kV8 = R"sql(
-CREATE TABLE device_names(
+CREATE TABLE IF NOT EXISTS device_names(
   device TEXT PRIMARY KEY,
   name TEXT NOT NULL,
   updated_at TEXT NOT NULL,
