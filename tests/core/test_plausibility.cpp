@@ -61,7 +61,7 @@ TEST_CASE("plausibility: a month compares with a twelfth of the year's target, a
   // 收缴党费 adds up over the months: November expects 4.8 / 12 = 0.4 万元.
   auto m = assess_plausibility(ind("dues"), {2020, 11}, 50, {std::nullopt, 4.8});
   REQUIRE(m);
-  CHECK(m->message == "50 万元是本月目标份额（全年目标 4.8 万元 的 1/12，约 0.4 万元）的 125 倍，请确认数值和单位是否正确");
+  CHECK(m->message == "50 万元是本月目标份额（全年目标 4.8 万元的 1/12，约 0.4 万元）的 125 倍，请确认数值和单位是否正确");
   REQUIRE(m->references.size() == 1);
   CHECK(m->references[0].kind == PlausibilityReference::Kind::TargetShare);
   CHECK(m->references[0].reference == doctest::Approx(0.4));
