@@ -7,11 +7,25 @@
 #include <string>
 
 #include "Headless.hpp"
+#include "views/CollectView.hpp"
 #include "views/SignIn.hpp"
 
 namespace jiceng::test_ui {
 
 namespace fs = std::filesystem;
+
+// The two screens every case walks: a landscape tablet or laptop, and a portrait tablet.
+struct Size {
+  int w, h;
+};
+inline constexpr Size kSizes[] = {{1280, 800}, {800, 1280}};
+inline std::string tag(const Size& s) { return std::to_string(s.w) + "x" + std::to_string(s.h); }
+
+inline bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+inline gui::CollectView& collect(gui::Headless& h) {
+  return dynamic_cast<gui::CollectView&>(h.app().view(gui::ViewId::Collect));
+}
 
 inline fs::path fresh_dir(const std::string& name) {
   fs::path d = fs::path(JICENG_UI_TEST_DIR) / name;

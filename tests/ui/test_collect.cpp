@@ -20,10 +20,6 @@ using namespace jiceng::test_ui;
 
 namespace {
 
-CollectView& collect(Headless& h) { return dynamic_cast<CollectView&>(h.app().view(ViewId::Collect)); }
-
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
-
 // Taps a field (its text is selected, so typing replaces it), types, presses Enter.
 void enter(Headless& h, const std::string& indicator, const std::string& text) {
   REQUIRE(h.click("collect.field." + indicator));

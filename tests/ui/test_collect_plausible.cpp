@@ -20,15 +20,6 @@ using namespace jiceng::test_ui;
 
 namespace {
 
-CollectView& collect(Headless& h) { return dynamic_cast<CollectView&>(h.app().view(ViewId::Collect)); }
-
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
-
-struct Size {
-  int w, h;
-};
-constexpr Size kSizes[] = {{1280, 800}, {800, 1280}};
-
 // Scrolls the form (the wheel over it) until `mark` is whole on screen, clear of the bottom edge.
 bool reveal(Headless& h, const std::string& mark) {
   for (int i = 0; i < 60; ++i) {

@@ -19,10 +19,6 @@ using namespace jiceng::test_ui;
 
 namespace {
 
-CollectView& collect(Headless& h) { return dynamic_cast<CollectView&>(h.app().view(ViewId::Collect)); }
-
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
-
 void pick(Headless& h, const std::string& org_code, int month) {
   REQUIRE(h.click("collect.org"));
   REQUIRE(h.click("collect.org." + org_code));
@@ -30,11 +26,6 @@ void pick(Headless& h, const std::string& org_code, int month) {
   REQUIRE(h.click("collect.period." + std::to_string(month)));
   h.frame();
 }
-
-struct Size {
-  int w, h;
-};
-constexpr Size kSizes[] = {{1280, 800}, {800, 1280}};
 
 std::string size_name(const Size& s) { return std::to_string(s.w) + "x" + std::to_string(s.h); }
 

@@ -28,16 +28,7 @@ using namespace jiceng::test_ui;
 
 namespace {
 
-struct Size {
-  int w, h;
-};
-constexpr Size kSizes[] = {{1280, 800}, {800, 1280}};
-
-std::string tag(const Size& s) { return std::to_string(s.w) + "x" + std::to_string(s.h); }
-
 ExchangeView& exchange(Headless& h) { return dynamic_cast<ExchangeView&>(h.app().view(ViewId::Exchange)); }
-
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 // Scrolls the screen (mouse wheel over its empty margin) until `mark` is on screen.
 bool reveal(Headless& h, const std::string& mark) {

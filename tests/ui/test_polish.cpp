@@ -19,16 +19,9 @@
 
 using namespace jiceng;
 using namespace jiceng::gui;
-namespace fs = std::filesystem;
+using namespace jiceng::test_ui;
 
 namespace {
-
-struct Size {
-  int w, h;
-};
-constexpr Size kSizes[] = {{1280, 800}, {800, 1280}};
-
-std::string size_name(const Size& s) { return std::to_string(s.w) + "x" + std::to_string(s.h); }
 
 DashboardView& dashboard(Headless& h) { return dynamic_cast<DashboardView&>(h.app().view(ViewId::Dashboard)); }
 
@@ -41,8 +34,8 @@ std::string shown(const std::string& key) {
 
 TEST_CASE("冲突处理 with nothing to decide: one centred message and when conflicts appear, no controls") {
   for (const Size& size : kSizes) {
-    CAPTURE(size_name(size));
-    auto dir = test_ui::fresh_dir("polish_conflicts_" + size_name(size));
+    CAPTURE(tag(size));
+    auto dir = test_ui::fresh_dir("polish_conflicts_" + tag(size));
     Headless h(test_ui::town_options(dir, ViewId::Conflicts, size.w, size.h));
     h.frame();
     CHECK(h.visible("conflicts.title"));
@@ -63,8 +56,8 @@ TEST_CASE("冲突处理 with nothing to decide: one centred message and when con
 
 TEST_CASE("设置: font, schema and device id only on 关于, where an admin names this device") {
   for (const Size& size : kSizes) {
-    CAPTURE(size_name(size));
-    auto dir = test_ui::fresh_dir("polish_about_" + size_name(size));
+    CAPTURE(tag(size));
+    auto dir = test_ui::fresh_dir("polish_about_" + tag(size));
     Headless h(test_ui::town_options(dir, ViewId::Settings, size.w, size.h));
     h.frame();
     CHECK(h.visible("settings.tab.general"));
@@ -96,8 +89,8 @@ TEST_CASE("设置: font, schema and device id only on 关于, where an admin nam
 
 TEST_CASE("进度看板: cards with targets first; a figure's villages furthest behind first, named devices in history") {
   for (const Size& size : kSizes) {
-    CAPTURE(size_name(size));
-    auto dir = test_ui::fresh_dir("polish_dashboard_" + size_name(size));
+    CAPTURE(tag(size));
+    auto dir = test_ui::fresh_dir("polish_dashboard_" + tag(size));
     Headless h(test_ui::town_options(dir, ViewId::Dashboard, size.w, size.h));
     dash::shown().enabled = true;
     dash::shown().text.clear();

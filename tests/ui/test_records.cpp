@@ -19,8 +19,6 @@ namespace {
 
 RecordsView& records(Headless& h) { return dynamic_cast<RecordsView&>(h.app().view(ViewId::Records)); }
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
-
 // 5 000 members spread over every branch and stage, named 测试甲… 测试丁….
 void add_synthetic_roster(Store& s) {
   std::vector<OrgId> branches;

@@ -23,12 +23,6 @@ namespace {
 
 RecordsView& records(Headless& h) { return dynamic_cast<RecordsView&>(h.app().view(ViewId::Records)); }
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
-
-struct Size {
-  int w, h;
-};
-constexpr Size kSizes[] = {{1280, 800}, {800, 1280}};
 constexpr float kButtonHeight = 20;  // a button cut to less than this is not "in view"
 
 // Clears the focused text field as a person does, one backspace at a time.

@@ -20,15 +20,6 @@ using namespace jiceng::test_ui;
 
 namespace {
 
-struct Size {
-  int w, h;
-};
-constexpr Size kSizes[] = {{1280, 800}, {800, 1280}};
-
-bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
-
-CollectView& collect(Headless& h) { return dynamic_cast<CollectView&>(h.app().view(ViewId::Collect)); }
-
 // A clock the test moves forward: nobody waits ten minutes.
 struct TestClock {
   std::chrono::steady_clock::time_point now = std::chrono::steady_clock::now();
