@@ -11,13 +11,15 @@
 #include "Headless.hpp"
 #include "UiTestSupport.hpp"
 #include "Users.hpp"
+#include "Workflow.hpp"
 #include "editor/TemplateStore.hpp"
+#include "views/DashboardView.hpp"
 #include "views/SettingsUsers.hpp"
 #include "views/SummaryEditor.hpp"
 
 using namespace jiceng;
 using namespace jiceng::gui;
-using test_ui::fresh_dir;
+using namespace jiceng::test_ui;
 
 namespace {
 
@@ -154,6 +156,86 @@ TEST_CASE("accounts: new blank town → create the admin → add a clerk for two
     CHECK(h.visible("users.read_only"));
     CHECK_FALSE(h.visible("users.add"));
     CHECK_FALSE(h.visible("users.edit.wangna"));
+  }
+}
+
+TEST_CASE("a new town from its first admin to an approved month: a clerk for two villages submits a whole month, the leader approves it from 待审核") {
+  for (const Size& size : kSizes) {
+    CAPTURE(tag(size));
+    Headless h(test_ui::town_options(fresh_dir("users_month_" + tag(size)), ViewId::Dashboard, size.w, size.h));
+    REQUIRE(h.click("town.combo"));
+    REQUIRE(h.click("town.new"));
+    h.frame();
+    h.type("青山镇");
+    REQUIRE(h.click("town.create"));
+    h.frame();
+    type_into(h, "setup.name", "周敏");
+    type_into(h, "setup.login", "zhoumin");
+    type_into(h, "setup.pin", "258046");
+    type_into(h, "setup.pin2", "258046");
+    REQUIRE(h.click("setup.create"));
+    h.frames(2);
+    REQUIRE(h.app().context().actor);
+    const Actor admin = *h.app().context().actor;
+    Store& s = h.app().store();
+    const OrgId town = s.town()->id;
+    const OrgId v1 = s.add_org({0, "V01", "青石村", OrgKind::Village, town, 1}, admin);
+    const OrgId v2 = s.add_org({0, "V02", "桃源村", OrgKind::Village, town, 2}, admin);
+    // The accounts (their screens are walked in the case above).
+    add_user(s, {0, "wangna", "王娜", Role::Clerk, true, {v1, v2}}, "4826", admin);
+    add_user(s, {0, "zhangjg", "张建国", Role::Leader, true, {}}, "7391", admin);
+    h.frame();
+
+    // The clerk signs in from the top bar and starts on her first open month, in her own village.
+    REQUIRE(h.click("signin.out"));
+    REQUIRE(h.click("nav.collect"));
+    test_ui::sign_in(h, "wangna", "4826");
+    CollectView& form = collect(h);
+    h.frames(2);
+    REQUIRE(form.org());
+    const OrgId village = *form.org();
+    CHECK((village == v1 || village == v2));
+    const Period month = form.period();
+    REQUIRE(month.month >= 1);
+    // One figure typed on the form, the rest of the month too (typing each is walked in test_collect).
+    const std::string first = missing_indicators(s, *s.org(village), month).front()->id;
+    REQUIRE(h.click("collect.field." + first));
+    h.type("3");
+    h.press_enter();
+    h.frame();
+    REQUIRE(s.value(village, first, month));
+    for (const Indicator* ind : missing_indicators(s, *s.org(village), month))
+      s.set_value({s.org(village)->code, ind->id, month.str(), "2"}, *h.app().context().actor);
+    h.frames(2);
+    REQUIRE(missing_indicators(s, *s.org(village), month).empty());
+    REQUIRE(h.click("collect.submit"));  // whole: submitted without a question
+    CHECK_FALSE(h.visible("collect.submit.question"));
+    CHECK(s.period_status(village, month) == ValueStatus::Submitted);
+
+    // The leader signs in and approves it from the dashboard's 待审核 list.
+    REQUIRE(h.click("signin.out"));
+    REQUIRE(h.click("nav.dashboard"));
+    test_ui::sign_in(h, "zhangjg", "7391");
+    h.frames(2);
+    auto& dash_view = dynamic_cast<DashboardView&>(h.app().view(ViewId::Dashboard));
+    const auto& rows = dash_view.model().review;
+    REQUIRE(rows.size() == 1);
+    CHECK(rows[0].org == village);
+    CHECK(rows[0].period == month);
+    const std::string key = rows[0].key;
+    if (!h.visible("dashboard.review.title")) REQUIRE(h.click("dashboard.review.toggle"));
+    REQUIRE(h.click("dashboard.review.approve." + key));
+    h.frames(2);
+    CHECK(s.period_status(village, month) == ValueStatus::Approved);
+    CHECK(dash_view.model().review.empty());
+    // Audited under each person's name.
+    bool submitted = false, approved = false;
+    for (const auto& e : s.history()) {
+      submitted |= e.user == "王娜" && e.action == "set_status" && e.detail.find("submitted") != std::string::npos;
+      approved |= e.user == "张建国" && e.action == "set_status" && e.detail.find("approved") != std::string::npos;
+    }
+    CHECK(submitted);
+    CHECK(approved);
   }
 }
 
