@@ -34,6 +34,16 @@ UsersForm& users_form(Headless& h) {
   return *f;
 }
 
+// 新建空白镇 from the top bar's town selector.
+void new_blank_town(Headless& h, const std::string& name) {
+  REQUIRE(h.click("town.combo"));
+  REQUIRE(h.click("town.new"));
+  h.frame();
+  h.type(name);
+  REQUIRE(h.click("town.create"));
+  h.frame();
+}
+
 bool refused(const std::function<void()>& fn) {
   try {
     fn();
@@ -51,12 +61,7 @@ TEST_CASE("accounts: new blank town → create the admin → add a clerk for two
     CAPTURE(w);
     auto dir = fresh_dir("users_walk_" + std::to_string(w));
     Headless h(test_ui::town_options(dir, ViewId::Dashboard, w, hgt));
-    REQUIRE(h.click("town.combo"));
-    REQUIRE(h.click("town.new"));
-    h.frame();
-    h.type("青山镇");
-    REQUIRE(h.click("town.create"));
-    h.frame();
+    new_blank_town(h, "青山镇");
     REQUIRE(h.app().store().town()->name == "青山镇");
 
     // Nobody can sign in yet: every screen asks for the administrator first.
@@ -163,12 +168,7 @@ TEST_CASE("a new town from its first admin to an approved month: a clerk for two
   for (const Size& size : kSizes) {
     CAPTURE(tag(size));
     Headless h(test_ui::town_options(fresh_dir("users_month_" + tag(size)), ViewId::Dashboard, size.w, size.h));
-    REQUIRE(h.click("town.combo"));
-    REQUIRE(h.click("town.new"));
-    h.frame();
-    h.type("青山镇");
-    REQUIRE(h.click("town.create"));
-    h.frame();
+    new_blank_town(h, "青山镇");
     type_into(h, "setup.name", "周敏");
     type_into(h, "setup.login", "zhoumin");
     type_into(h, "setup.pin", "258046");
