@@ -5,6 +5,7 @@
 
 #include "Numbers.hpp"
 #include "Strings.hpp"
+#include "Text.hpp"
 
 namespace jiceng {
 namespace {
@@ -333,6 +334,10 @@ bool truthy(const ExprValue& v) { return v.is_number() ? v.number != 0 : v.type 
 // ---- Expr -----------------------------------------------------------------------------------
 
 Expr Expr::parse(std::string_view source) {
+  // Text from files is decoded before it gets here; bytes that are still not UTF-8 are refused
+  // rather than echoed into a message or a document.
+  if (const auto bad = find_invalid_utf8(source))
+    throw ExprError(tr("expr.not_utf8"), int(utf8_length(source.substr(0, *bad))));
   Expr e;
   e.source_ = std::string(source);
   e.root_ = Parser(Lexer(source).run()).parse();

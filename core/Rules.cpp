@@ -4,6 +4,7 @@
 
 #include "Numbers.hpp"
 #include "Strings.hpp"
+#include "Text.hpp"
 
 namespace jiceng {
 namespace {
@@ -51,7 +52,7 @@ double parse_figure(std::string_view text, const Indicator& ind, const Location&
   const NumberPrefix n = read_number(s);
   const double v = n.value;
   if (!n.ok || n.length != s.size() || !std::isfinite(v))
-    throw InputError(tr("rule.not_a_number", {{"name", ind.name}, {"value", std::string(text)}}), where);
+    throw InputError(tr("rule.not_a_number", {{"name", ind.name}, {"value", to_valid_utf8(text)}}), where);
   return v;
 }
 

@@ -9,6 +9,7 @@
 #include "Assets.hpp"
 #include "Error.hpp"
 #include "Strings.hpp"
+#include "Text.hpp"
 #include "summary/SummaryContext.hpp"
 #include "summary/Utf8.hpp"
 
@@ -103,6 +104,8 @@ std::string single_line(std::string_view text) {
 }  // namespace
 
 std::vector<Segment> parse_segments(std::string_view text, const Catalog& catalog) {
+  if (const auto bad = find_invalid_utf8(text))
+    throw ExprError(tr("expr.not_utf8"), int(jiceng::utf8_length(text.substr(0, *bad))));
   std::u32string s;
   for (char32_t c : utf8_decode(text)) s += c;
   std::vector<Segment> out;

@@ -87,11 +87,22 @@ ReadPackage read_package(const std::string& path) {
 // The writer puts "bytes" first (keys are sorted), so a header cut short still starts with it.
 constexpr std::string_view kHeaderStart = "{\"bytes\":";
 
+namespace {
+
+// A header's text field, or "" when it is absent or not text (a crafted header may put a number
+// where the format's name belongs).
+std::string text_field(const json& header, const char* key) {
+  const auto it = header.find(key);
+  return it != header.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+}  // namespace
+
 bool looks_like_package(std::string_view text) {
   const size_t newline = text.find('\n');
   if (newline == std::string_view::npos) return text.substr(0, kHeaderStart.size()) == kHeaderStart;
   const json header = json::parse(text.substr(0, newline), nullptr, false);
-  return header.is_object() && header.value("format", "") == kFormatName;
+  return header.is_object() && text_field(header, "format") == kFormatName;
 }
 
 // package_from_json (reading the payload) lives in PackageRead.cpp.
@@ -108,20 +119,24 @@ ReadPackage parse_package(const std::string& text, const std::string& source) {
       throw InputError(tr("sync.package.truncated_header"), where);
     throw InputError(tr("sync.package.not_package"), where);
   }
-  if (!header.is_object() || header.value("format", "") != kFormatName)
+  if (!header.is_object() || text_field(header, "format") != kFormatName)
     throw InputError(tr("sync.package.not_package"), where);
   ReadPackage out;
-  try {
-    const int version = header.at("version").get<int>();
-    if (version > kFormatVersion)
-      throw InputError(tr("sync.package.newer", {{"version", std::to_string(version)},
-                                                 {"supported", std::to_string(kFormatVersion)}}), where);
-    if (version < 1) throw InputError(tr("sync.package.not_package"), where);
-    out.bytes = header.at("bytes").get<size_t>();
-    out.sha256 = header.at("sha256").get<std::string>();
-  } catch (const json::exception& e) {
-    throw InputError(tr("sync.package.damaged", {{"what", e.what()}}), where);
-  }
+  // Each field checked by type, so that a wrong one is named in Chinese, not in the JSON library's words.
+  const auto bad = [&](const char* field) {
+    return InputError(tr("sync.package.bad_header", {{"field", field}}), Location{source, 1, field});
+  };
+  const auto version = header.find("version");
+  if (version == header.end() || !version->is_number_integer()) throw bad("version");
+  if (version->get<int64_t>() > kFormatVersion)
+    throw InputError(tr("sync.package.newer", {{"version", std::to_string(version->get<int64_t>())},
+                                               {"supported", std::to_string(kFormatVersion)}}), where);
+  if (version->get<int64_t>() < 1) throw InputError(tr("sync.package.not_package"), where);
+  const auto bytes = header.find("bytes");
+  if (bytes == header.end() || !bytes->is_number_unsigned()) throw bad("bytes");
+  out.bytes = bytes->get<size_t>();
+  out.sha256 = text_field(header, "sha256");
+  if (out.sha256.empty()) throw bad("sha256");
   const std::string_view payload =
       newline == std::string::npos ? std::string_view() : std::string_view(text).substr(newline + 1);
   if (payload.size() < out.bytes)

@@ -3,6 +3,7 @@
 #include <map>
 
 #include "Expr.hpp"
+#include "Text.hpp"
 
 using namespace jiceng;
 
@@ -64,6 +65,11 @@ TEST_CASE("parse errors give the character position and a Chinese reason") {
   CHECK(m1.find("结尾") != std::string::npos);
   auto [p2, m2] = error_at("(a + b");
   CHECK(m2.find("右括号") != std::string::npos);
+  // Bytes that are not UTF-8 (GBK pasted from elsewhere) are refused, never echoed into the message.
+  auto [p_bad, m_bad] = error_at("党员 + \xb5\xb3");
+  CHECK(p_bad == 5);
+  CHECK(m_bad.find("UTF-8") != std::string::npos);
+  CHECK_FALSE(find_invalid_utf8(m_bad).has_value());
   auto [p3, m3] = error_at("a + # b");
   CHECK(p3 == 4);
   CHECK(m3.find("#") != std::string::npos);

@@ -112,6 +112,19 @@ TEST_CASE("a damaged, truncated, extended, newer or foreign file is refused with
   CHECK(msg.find("新版本") != std::string::npos);
   CHECK(msg.find("第 2 版") != std::string::npos);
 
+  // A header field of the wrong type is named in Chinese (it once escaped as the JSON library's
+  // English, and as "not a package" for a numeric format).
+  std::string bad_bytes = good;
+  bad_bytes.replace(0, bad_bytes.find(','), "{\"bytes\":\"12\"");
+  spit(path, bad_bytes);
+  const std::string bytes_msg = refusal(path);
+  CHECK(bytes_msg.find("「bytes」缺失或类型不对") != std::string::npos);
+  CHECK(bytes_msg.find("json") == std::string::npos);
+  std::string numeric_format = good;
+  numeric_format.replace(numeric_format.find("\"jiceng-package\""), 16, "5");
+  spit(path, numeric_format);
+  CHECK(refusal(path).find("不是基层党建数据包") != std::string::npos);
+
   spit(path, "org,indicator\nV1,new_members\n");
   CHECK(refusal(path).find("不是基层党建数据包") != std::string::npos);
 
