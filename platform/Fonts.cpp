@@ -4,12 +4,16 @@
 #include <imgui_freetype.h>
 #include <imgui_internal.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 
+#include "AtlasCache.hpp"
 #include "Backend.hpp"
+#include "Storage.hpp"
 
 #if defined(__linux__) || defined(__FreeBSD__)
 #define JICENG_FONTCONFIG 1
@@ -34,6 +38,14 @@ constexpr uint32_t kBaseRanges[][2] = {
     {0x2460, 0x2473}, {0x25A0, 0x25CF}, {0x2605, 0x2606}, {0x2713, 0x2716}, {0x3000, 0x3011},
     {0x3014, 0x301F}, {0xFF01, 0xFF5E}, {0xFFFD, 0xFFFD},
 };
+
+// The base set is offered, not asked for: a sign of it that the font lacks (Noto Sans CJK has no
+// U+2017, U+25AC, …) is not worth fetching the browser's 7 MB rest of the font, which lacks it too.
+bool in_base_ranges(uint32_t c) {
+  for (const auto& r : kBaseRanges)
+    if (c >= r[0] && c <= r[1]) return true;
+  return false;
+}
 
 #ifdef JICENG_FONTCONFIG
 std::optional<FontFile> find_with_fontconfig() {
@@ -132,6 +144,7 @@ FontAtlas::FontAtlas(FontFile file)
 }
 
 FontAtlas::~FontAtlas() {
+  disown();
 #if !defined(_WIN32)
   if (mapped_) {
     ::munmap(const_cast<void*>(data_), size_);
@@ -183,18 +196,48 @@ void FontAtlas::to_ranges(const Bits& bits, std::vector<uint16_t>& ranges) {
   ranges.push_back(0);
 }
 
+size_t FontAtlas::count(const Bits& bits) {
+  size_t n = 0;
+  for (uint64_t word : bits) n += size_t(__builtin_popcountll(word));
+  return n;
+}
+
+// What an atlas depends on besides its characters: the font (path, size, face and a checksum of
+// its start), the fallback merged in, the pixel sizes and the ImGui that laid it out.
+std::string FontAtlas::cache_key(float body_px, float heading_px) const {
+  char key[512];
+  std::snprintf(key, sizeof key, "%s|%zu|%d|%08x|%zu|%.2f|%.2f|%d|%zu", file_.path.c_str(), size_, file_.face_index,
+                ImHashData(data_, std::min<size_t>(size_, 1 << 16)), fallback_data_.size(), double(body_px),
+                double(heading_px), IMGUI_VERSION_NUM, sizeof(ImFontGlyph));
+  return key;
+}
+
 void FontAtlas::build(ImFontAtlas& atlas, float body_px, float heading_px) {
   auto t0 = std::chrono::steady_clock::now();
+  // A cached atlas with every character wanted (and perhaps more, from earlier sessions) is
+  // taken whole: its characters become the wanted ones.
+  const std::string key = cache_file_.empty() ? std::string() : cache_key(body_px, heading_px);
+  std::optional<AtlasCache> cached;
+  if (!key.empty()) cached = read_atlas_cache(cache_file_, key);
+  if (cached && !(covers(cached->body_bits, body_bits_) && covers(cached->heading_bits, heading_bits_))) cached.reset();
+  if (cached) {
+    body_bits_ = cached->body_bits;
+    heading_bits_ = cached->heading_bits;
+    body_count_ = count(body_bits_);
+    heading_count_ = count(heading_bits_);
+  }
   to_ranges(body_bits_, body_ranges_);
   to_ranges(heading_bits_, heading_ranges_);
+  disown();
   atlas.Clear();
+  atlas_ = &atlas;
   atlas.FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
   // Unhinted outlines: CJK glyphs keep their shape, and the build takes half the time of the
   // CFF hinter's (measured on Noto Sans CJK).
   atlas.FontBuilderFlags = ImGuiFreeTypeBuilderFlags_NoHinting | ImGuiFreeTypeBuilderFlags_NoAutoHint;
   atlas.TexDesiredWidth = 0;  // ImGui picks 512…4096 from the glyph surface
   ImFontConfig cfg;
-  cfg.FontDataOwnedByAtlas = false;  // we keep the mapping for the next rebuild
+  cfg.FontDataOwnedByAtlas = true;  // lent, not given: see disown()
   cfg.FontNo = file_.face_index;
   cfg.PixelSnapH = true;
   void* data = const_cast<void*>(data_);
@@ -213,18 +256,37 @@ void FontAtlas::build(ImFontAtlas& atlas, float body_px, float heading_px) {
   heading_ = atlas.AddFontFromMemoryTTF(data, int(size_), heading_px, &cfg,
                                         reinterpret_cast<const ImWchar*>(heading_ranges_.data()));
   merge_fallback(heading_px, heading_ranges_);
-  if (!body_ || !heading_ || !atlas.Build()) throw PlatformError(PlatformError::Code::FontUnreadable, file_.path);
+  if (!body_ || !heading_) throw PlatformError(PlatformError::Code::FontUnreadable, file_.path);
+  restored_ = cached && restore_atlas(atlas, *cached);
+  if (!restored_) {
+    if (!atlas.Build()) throw PlatformError(PlatformError::Code::FontUnreadable, file_.path);
+    if (!key.empty()) {
+      write_atlas_cache(cache_file_, key, atlas, body_bits_, heading_bits_);
+      flush_storage();  // the browser keeps it in IndexedDB with the town
+    }
+  }
   missing_ = 0;
   for (size_t i = 0; i + 1 < body_ranges_.size(); i += 2)
     for (uint32_t c = body_ranges_[i]; c <= body_ranges_[i + 1]; ++c)
-      if (c >= 0x80 && !body_->FindGlyphNoFallback(ImWchar(c))) ++missing_;
-  atlas_ = &atlas;
+      if (c >= 0x80 && !in_base_ranges(c) && !body_->FindGlyphNoFallback(ImWchar(c))) ++missing_;
   body_px_ = body_px;
   dirty_ = false;
   last_build_ms_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
 }
 
+// ImGui 1.86 copies font data it does not own at every AddFont: the 20 MB collection twice per
+// build, most of a build's time (0.3 s). So the data are handed over as "owned", and taken back
+// here before ImGui could free them: before each Clear, before the fallback changes, and when this
+// object goes (which must be before the ImGui context that holds the atlas).
+void FontAtlas::disown() {
+  if (!atlas_) return;
+  for (ImFontConfig& c : atlas_->ConfigData)
+    if (c.FontData == data_ || (!fallback_data_.empty() && c.FontData == fallback_data_.data()))
+      c.FontDataOwnedByAtlas = false;
+}
+
 void FontAtlas::add_fallback(const FontFile& file) {
+  disown();
   std::ifstream in(file.path, std::ios::binary);
   std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   if (bytes.empty()) throw PlatformError(PlatformError::Code::FontUnreadable, file.path);

@@ -32,7 +32,8 @@ std::optional<FontFile> fetch_fallback_font();
 
 class FontAtlas {
  public:
-  // Maps the font file (throws PlatformError FontUnreadable).
+  // Maps the font file (throws PlatformError FontUnreadable). Destroy it before the ImGui context
+  // whose atlas it built: the atlas borrows its font data.
   explicit FontAtlas(FontFile file);
   ~FontAtlas();
   FontAtlas(const FontAtlas&) = delete;
@@ -67,6 +68,10 @@ class FontAtlas {
   int texture_width() const;
   int texture_height() const;
   double last_build_ms() const { return last_build_ms_; }
+  // Keeps each built atlas in `path` and starts from it when it holds every character wanted
+  // (AtlasCache.hpp); empty: no cache. Set before the first build.
+  void set_cache_file(std::string path) { cache_file_ = std::move(path); }
+  bool restored_from_cache() const { return restored_; }
 
  private:
   using Bits = std::vector<uint64_t>;  // one bit per BMP code point (ImWchar is 16-bit in Debian's build)
@@ -74,6 +79,9 @@ class FontAtlas {
   bool add(Bits& bits, size_t& count, uint32_t c);
   bool add_all(Bits& bits, size_t& count, std::string_view utf8);
   static void to_ranges(const Bits& bits, std::vector<uint16_t>& ranges);
+  static size_t count(const Bits& bits);
+  std::string cache_key(float body_px, float heading_px) const;
+  void disown();
 
   FontFile file_;
   const void* data_ = nullptr;  // the mapped font file
@@ -91,6 +99,8 @@ class FontAtlas {
   size_t missing_ = 0;
   std::string fallback_data_;  // the fallback font's bytes (small enough to read whole)
   int fallback_face_ = 0;
+  std::string cache_file_;
+  bool restored_ = false;
 };
 
 }  // namespace jiceng::platform

@@ -55,4 +55,14 @@ fs::path config_dir() {
 #endif
 }
 
+fs::path cache_dir() {
+#if defined(_WIN32) || defined(__APPLE__) || defined(__EMSCRIPTEN__)
+  return data_dir();
+#else
+  fs::path base = env_path("XDG_CACHE_HOME");
+  if (base.empty()) base = home() / ".cache";
+  return ensure(base / "jiceng");
+#endif
+}
+
 }  // namespace jiceng::platform

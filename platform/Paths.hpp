@@ -9,5 +9,8 @@ namespace jiceng::platform {
 std::filesystem::path data_dir();
 // Settings of this installation (tablet mode, recent towns).
 std::filesystem::path config_dir();
+// Files that only save time and may be deleted any day (the glyph atlas). In the browser they
+// live with the data, in IndexedDB.
+std::filesystem::path cache_dir();
 
 }  // namespace jiceng::platform

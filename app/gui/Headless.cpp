@@ -44,6 +44,7 @@ Headless::Headless(const HeadlessOptions& o) : width_(o.width), height_(o.height
 Headless::~Headless() {
   ImGui::SetCurrentContext(ctx_);
   app_.reset();
+  fonts_.reset();  // before the context: its atlas borrows the font data
   ImGui::DestroyContext(ctx_);
 }
 

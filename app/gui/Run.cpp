@@ -14,6 +14,7 @@
 #include "Strings.hpp"
 #include "platform/Backend.hpp"
 #include "platform/Fonts.hpp"
+#include "platform/Paths.hpp"
 #include "platform/Storage.hpp"
 #include "widgets/Widgets.hpp"
 
@@ -96,10 +97,12 @@ class Runner {
             renderer_ms_ = ms_since(t);
           });
     } catch (...) {
+      warm.fonts.reset();  // takes its font data back from the atlas before the atlas goes
       IM_DELETE(warm.atlas);
       throw;
     }
     if (warm.error) {
+      warm.fonts.reset();
       IM_DELETE(warm.atlas);
       std::rethrow_exception(warm.error);
     }
@@ -123,8 +126,10 @@ class Runner {
     const double total_ms = ms_since(start);
     char phases[256];
     std::snprintf(phases, sizeof phases,
-                  "{\"window\":%.1f,\"renderer\":%.1f,\"font\":%.1f,\"database\":%.1f,\"frame\":%.1f}",
-                  window_ms_, renderer_ms_, warm.font_ms + upload_ms, warm.database_ms, frame_ms);
+                  "{\"window\":%.1f,\"renderer\":%.1f,\"font\":%.1f,\"font_cached\":%s,\"glyphs\":%zu,"
+                  "\"database\":%.1f,\"frame\":%.1f}",
+                  window_ms_, renderer_ms_, warm.font_ms + upload_ms, fonts_->restored_from_cache() ? "true" : "false",
+                  fonts_->glyph_count(), warm.database_ms, frame_ms);
     platform::report_first_frame(total_ms, phases);
     platform::set_test_probe([this](const std::string& q) { return answer_probe(*app_, q); });
 
@@ -135,7 +140,8 @@ class Runner {
                                                   {"glyphs", std::to_string(fonts_->glyph_count())},
                                                   {"heading", std::to_string(fonts_->heading_glyph_count())},
                                                   {"width", std::to_string(fonts_->texture_width())},
-                                                  {"height", std::to_string(fonts_->texture_height())}}).c_str());
+                                                  {"height", std::to_string(fonts_->texture_height())},
+                                                  {"source", fonts_->restored_from_cache() ? tr("app.stats.font_cached") : ""}}).c_str());
       std::printf("  %s\n", tr("app.stats.database", {{"ms", fmt(warm.database_ms)}}).c_str());
       std::printf("  %s\n", tr("app.stats.parallel", {{"ms", fmt(parallel_ms)}}).c_str());
       std::printf("  %s\n", tr("app.stats.first_frame", {{"ms", fmt(frame_ms)}, {"imgui", fmt(imgui_ms)}, {"render", fmt(render_ms_)}, {"present", fmt(present_ms_)}}).c_str());
@@ -164,6 +170,8 @@ class Runner {
       auto file = platform::find_cjk_font();
       if (!file) throw platform::PlatformError(platform::PlatformError::Code::NoFont, "");
       w.fonts = std::make_unique<platform::FontAtlas>(*file);
+      // Screenshots rasterise afresh, so that they never depend on what an earlier run left.
+      if (o_.screenshot.empty()) w.fonts->set_cache_file((platform::cache_dir() / "glyph-atlas.bin").string());
       w.font_ms = ms_since(t);
       t = Clock::now();
       w.app = std::make_unique<App>(o_.app, *w.fonts);
