@@ -56,7 +56,7 @@ double parse_figure(std::string_view text, const Indicator& ind, const Location&
   return v;
 }
 
-void check_value(const Indicator& ind, double v, const Location& where) {
+double check_value(const Indicator& ind, double v, const Location& where) {
   const std::string value = format_number(v, 6);
   if (ind.integer && std::fabs(v - std::round(v)) > 1e-9)
     throw InputError(tr("rule.not_integer", {{"name", ind.name}, {"value", value}}), where);
@@ -68,6 +68,10 @@ void check_value(const Indicator& ind, double v, const Location& where) {
     const char* key = ind.kind == IndicatorKind::Percent ? "rule.percent_above_100" : "rule.above_max";
     throw InputError(tr(key, {{"name", ind.name}, {"value", value}, {"max", format_number(*ind.max, 6)}}), where);
   }
+  if (!ind.max && std::fabs(v) > kFigureCeiling)
+    throw InputError(tr("rule.above_ceiling", {{"name", ind.name}, {"value", value},
+                                               {"max", format_number(kFigureCeiling, 6)}}), where);
+  return ind.integer ? std::round(v) : v;
 }
 
 std::vector<RuleViolation> check_cross(const Catalog& catalog, const Indicator& ind, double value,

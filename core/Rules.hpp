@@ -17,8 +17,13 @@ namespace jiceng {
 // surrounding spaces. Throws InputError (at `where`) for anything else.
 double parse_figure(std::string_view text, const Indicator& ind, const Location& where);
 
-// Checks one value against the indicator's own rules; throws InputError.
-void check_value(const Indicator& ind, double value, const Location& where);
+// Checks one value against the indicator's own rules (whole numbers, the catalog's bounds, and
+// without a catalog maximum a ceiling of kFigureCeiling, far above any town's figure but below
+// where a double stops holding whole numbers exactly); throws InputError. Returns the value as it
+// is stored: a whole-number indicator's value rounded (4.0000000001 is 4, in the database and every
+// export alike).
+double check_value(const Indicator& ind, double value, const Location& where);
+inline constexpr double kFigureCeiling = 1e7;
 
 // A cross-field rule broken by a value, described for both fields.
 struct RuleViolation {

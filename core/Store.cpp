@@ -292,7 +292,7 @@ void Store::set_target(OrgId org_id, const std::string& indicator, int year, dou
   const Indicator* ind = catalog_.find(indicator);
   if (!ind) throw InputError(tr("store.unknown_indicator", {{"indicator", indicator}}), Location{{}, 0, "indicator"});
   if (!ind->has_target) throw InputError(tr("store.no_target", {{"name", ind->name}}), Location{{}, 0, "indicator"});
-  check_value(*ind, value, Location{{}, 0, ind->name});
+  value = check_value(*ind, value, Location{{}, 0, ind->name});
   transaction([&] {
     Stmt old(db_, "SELECT value FROM targets WHERE org_id = ? AND indicator_id = ? AND year = ?");
     old.bind(1, org_id).bind(2, ind->id).bind(3, year);

@@ -83,8 +83,7 @@ ValueRecord check_one(const Store& store, BatchContext& ctx, const ValueInput& i
 
   Location value_at = at("field.value");
   value_at.field = ind->name;
-  double v = parse_figure(in.value, *ind, value_at);
-  check_value(*ind, v, value_at);
+  const double v = check_value(*ind, parse_figure(in.value, *ind, value_at), value_at);
 
   const std::string period_s = period->str();
   auto violations = check_cross(catalog, *ind, v, [&](const std::string& other) -> std::optional<double> {

@@ -241,8 +241,7 @@ struct PackageImporter::Impl {
     if (!s.value) return {};
     auto st = parse_value_status(s.status);
     if (!st) throw damaged(run, "status " + s.status);
-    check_value(ind, *s.value, Location{run.where.file, 0, what});
-    return {s.value, std::string(to_string(*st))};
+    return {check_value(ind, *s.value, Location{run.where.file, 0, what}), std::string(to_string(*st))};
   }
 
   // Whether the sender's history of this value holds the change that wrote our current state.

@@ -96,6 +96,10 @@ TEST_CASE("bad values are refused in Chinese, saying what and where, and nothing
   CHECK(rejection([&] { s->set_value({"V1", "new_members", "2020", "三"}, {}); }).find("应为数字") != std::string::npos);
   // Not an integer.
   CHECK(rejection([&] { s->set_value({"V1", "new_members", "2020", "2.5"}, {}); }).find("整数") != std::string::npos);
+  // Beyond any town's figure (10^23 was once stored, and inexactly).
+  const std::string huge = rejection([&] { s->set_value({"V1", "new_members", "2020", "1e23"}, {}); });
+  CHECK(huge.find("超过了 10000000") != std::string::npos);
+  CHECK(huge.find("发展党员数") != std::string::npos);
   // Unknown organisation and indicator.
   CHECK(rejection([&] { s->set_value({"V9", "new_members", "2020", "1"}, {}); }).find("V9") != std::string::npos);
   CHECK(rejection([&] { s->set_value({"V1", "no_such", "2020", "1"}, {}); }).find("no_such") != std::string::npos);
@@ -112,6 +116,18 @@ TEST_CASE("bad values are refused in Chinese, saying what and where, and nothing
   CHECK(msg.find("第 3 行") != std::string::npos);
   CHECK(count(*s, "indicator_values") == before_values);
   CHECK(count(*s, "audit") == before_audit);
+}
+
+TEST_CASE("a whole-number figure is stored whole, so the screen, the database and every export agree") {
+  TempDir dir;
+  auto s = Store::open(dir.file("town.db"));
+  test::make_small_town(*s);
+  s->set_value({"V1", "new_members", "2020", "4.0000000001"}, {});
+  CHECK(s->value(s->find_org("V1")->id, "new_members", {2020, 0})->value == 4.0);
+  s->set_target(s->find_org("V1")->id, "new_members", 2020, 5.0000000002, {});
+  const auto targets = s->targets(2020);
+  REQUIRE(targets.size() == 1);
+  CHECK(targets[0].value == 5.0);
 }
 
 TEST_CASE("percent above 100 is refused") {
