@@ -272,6 +272,9 @@ Catalog Catalog::parse(std::string_view text, const std::string& source) {
     for (size_t i = start; i < end; ++i) column += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
     throw InputError(tr("catalog.bad_json", {{"column", std::to_string(column)}}),
                      Location{source, line_at(text, end), ""});
+  } catch (const json::exception&) {
+    // Well-formed but unreadable: a number beyond what a double holds (out_of_range 406).
+    throw InputError(tr("catalog.number_out_of_range"), Location{source, 0, ""});
   }
   if (!root.is_object() || !root.contains("version") || root["version"] != 1) {
     std::string v = root.is_object() && root.contains("version") ? root["version"].dump() : "";

@@ -1,5 +1,7 @@
 #include "Store.hpp"
 
+#include <sodium.h>
+
 #include <sqlite3.h>
 
 #include <chrono>
@@ -84,6 +86,26 @@ sqlite3* open_read_only(const std::string& path) {
 
 }  // namespace
 
+namespace {
+
+// What the indicators table mirrors of a catalog, as a digest (libsodium's BLAKE2b).
+std::string catalog_digest(const Catalog& catalog) {
+  if (sodium_init() < 0) throw std::runtime_error("libsodium init failed");
+  crypto_generichash_state h;
+  crypto_generichash_init(&h, nullptr, 0, 16);
+  for (const auto& ind : catalog.indicators())
+    for (const std::string& field : {ind.id, ind.name, ind.section, ind.unit, std::string(to_string(ind.kind))})
+      crypto_generichash_update(&h, reinterpret_cast<const unsigned char*>(field.c_str()), field.size() + 1);
+  unsigned char out[16];
+  crypto_generichash_final(&h, out, sizeof out);
+  static const char* hex = "0123456789abcdef";
+  std::string text;
+  for (unsigned char b : out) text += {hex[b >> 4], hex[b & 15]};
+  return text;
+}
+
+}  // namespace
+
 std::unique_ptr<Store> Store::open(const std::string& path, const Catalog& catalog, Access access) {
   check_is_sqlite(path);
   std::error_code ec;
@@ -120,6 +142,11 @@ std::unique_ptr<Store> Store::open(const std::string& path, const Catalog& catal
     sql::exec(db, "PRAGMA journal_mode = WAL");
     sql::exec(db, "PRAGMA foreign_keys = ON");
     sql::exec(db, "PRAGMA synchronous = NORMAL");
+    // A file already migrated and mirroring this catalog is opened without writing: no transaction
+    // on every start (in the browser each one is also a copy to IndexedDB).
+    const std::string mirror = catalog_digest(catalog);
+    if (version == schema::kCurrent && s->meta("catalog_digest") == mirror && !s->meta("device_id").empty())
+      return s;
     s->transaction([&] {
       schema::migrate(db);
       // The catalog is mirrored into the database so values keep a foreign key to what they measure.
@@ -130,6 +157,7 @@ std::unique_ptr<Store> Store::open(const std::string& path, const Catalog& catal
         up.bind(1, ind.id).bind(2, ind.name).bind(3, ind.section).bind(4, ind.unit)
             .bind(5, std::string(to_string(ind.kind))).run();
       if (s->meta("device_id").empty()) s->set_meta("device_id", random_device_id());
+      s->set_meta("catalog_digest", mirror);
     });
   } catch (const InputError&) {
     throw;

@@ -40,6 +40,23 @@ TEST_CASE("a new database has the current schema, WAL and foreign keys") {
   CHECK(count(*s, "indicators") == int64_t(s->catalog().indicators().size()));
 }
 
+TEST_CASE("opening a database that is already current writes nothing") {
+  // Every start opens the town; in the browser each write is also a copy to IndexedDB.
+  TempDir dir;
+  const std::string path = dir.file("town.db");
+  {
+    auto s = Store::open(path);
+    test::make_small_town(*s);
+  }
+  const std::string before = read_file(path);
+  for (int i = 0; i < 2; ++i) {
+    auto s = Store::open(path, Catalog::builtin(), Store::Access::Existing);
+    CHECK(s->find_org("V1").has_value());
+  }
+  CHECK(read_file(path) == before);
+  CHECK_FALSE(std::filesystem::exists(path + "-wal"));
+}
+
 TEST_CASE("organisations form a tree listed parent first") {
   TempDir dir;
   auto s = Store::open(dir.file("town.db"));
