@@ -1,0 +1,16 @@
+// A town's indicator catalog (JSON) and its ranking settings.
+#include <nlohmann/json.hpp>
+
+#include "Catalog.hpp"
+#include "FuzzSupport.hpp"
+#include "Ranking.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  using namespace jiceng;
+  const std::string_view t = fuzz::text(data, size);
+  fuzz::refused_cleanly([&] { Catalog::parse(t, "catalog.json"); });
+  // Settings arrive as JSON that nlohmann already accepted; its own refusal is not ours to test.
+  const auto j = nlohmann::json::parse(t, nullptr, false);
+  if (!j.is_discarded()) fuzz::refused_cleanly([&] { RankingSettings::from_json(j, Location{"settings.json", 0, {}}); });
+  return 0;
+}

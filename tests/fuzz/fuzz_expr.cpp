@@ -1,0 +1,8 @@
+// Expressions as written in a template's placeholders and the catalog's formulas.
+#include "Expr.hpp"
+#include "FuzzSupport.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  jiceng::fuzz::refused_cleanly([&] { jiceng::Expr::parse(jiceng::fuzz::text(data, size)); });
+  return 0;
+}

@@ -1,0 +1,36 @@
+// Exchange packages: the first byte chooses what is fuzzed. Even: a whole package file (header,
+// checksum, payload). Odd: a payload whose checksum is made to match, merged into the demo town,
+// which is what a forged or corrupted package that passes the checksum reaches. A refused
+// package leaves the town exactly as it was.
+#include "FuzzSupport.hpp"
+#include "Store.hpp"
+#include "sync/Import.hpp"
+#include "sync/Package.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  using namespace jiceng;
+  if (size == 0) return 0;
+  const bool whole = data[0] % 2 == 0;
+  const std::string bytes(fuzz::text(data + 1, size - 1));
+  std::optional<sync::ReadPackage> read;
+  fuzz::refused_cleanly([&] {
+    if (whole) {
+      read = sync::parse_package(bytes, "数据包.jcpkg");
+    } else {
+      read = sync::ReadPackage{sync::package_from_payload(bytes, Location{"数据包.jcpkg", 2, {}}),
+                               sync::sha256_hex(bytes), bytes.size()};
+    }
+  });
+  if (!read) return 0;
+
+  const std::string town = fuzz::fresh_demo_town();
+  auto store = Store::open(town, Catalog::builtin(), Store::Access::Existing);
+  const bool written = fuzz::refused_cleanly(
+      [&] { sync::import_package(*store, *read, Actor{"管理员", "", Role::Admin, {}}, "数据包.jcpkg"); });
+  store.reset();
+  if (!written && fuzz::database_digest(town) != fuzz::demo_digest()) {
+    std::fprintf(stderr, "\n== contract broken: a refused package changed the database\n");
+    std::abort();
+  }
+  return 0;
+}
