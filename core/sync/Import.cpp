@@ -143,8 +143,8 @@ struct PackageImporter::Impl {
       st->reset();
   }
 
-  InputError damaged(const Run& run, const std::string& what) const {
-    return InputError(tr("sync.package.damaged", {{"what", what}}), run.where);
+  InputError damaged(const Run& run, const std::string& field, const std::string& value) const {
+    return InputError(tr("sync.package.bad_field", {{"field", field}, {"value", value}}), run.where);
   }
 
   std::optional<TownIdentity> here_;  // this database's town, read once (it changes only by adoption)
@@ -172,7 +172,7 @@ struct PackageImporter::Impl {
     const Actor admin{actor.user, actor.device, Role::Admin, {}};
     for (const auto& po : run.p.orgs) {
       auto kind = parse_org_kind(po.kind);
-      if (!kind) throw damaged(run, "kind " + po.kind);
+      if (!kind) throw damaged(run, tr("sync.package.field.kind"), po.kind);
       if (po.parent.empty() && root) {  // the town itself, whatever its code here
         run.org_by_code[po.code] = *root;
         continue;
@@ -191,7 +191,7 @@ struct PackageImporter::Impl {
       std::optional<OrgId> parent;
       if (!po.parent.empty()) {
         auto p = run.org_by_code.find(po.parent);
-        if (p == run.org_by_code.end()) throw damaged(run, "parent " + po.parent);
+        if (p == run.org_by_code.end()) throw damaged(run, tr("sync.package.field.parent"), po.parent);
         parent = p->second;
       }
       const OrgId id = store.add_org({0, po.code, po.name, *kind, parent, po.sort}, admin);
@@ -240,7 +240,7 @@ struct PackageImporter::Impl {
   ValueState normalised(const Run& run, const ValueState& s, const Indicator& ind, const std::string& what) const {
     if (!s.value) return {};
     auto st = parse_value_status(s.status);
-    if (!st) throw damaged(run, "status " + s.status);
+    if (!st) throw damaged(run, tr("sync.package.field.status"), s.status);
     return {check_value(ind, *s.value, Location{run.where.file, 0, what}), std::string(to_string(*st))};
   }
 
@@ -280,7 +280,7 @@ struct PackageImporter::Impl {
       if (!ind || ind->id != v.indicator || !ind->typed())
         throw InputError(tr("sync.import.unknown_indicator", {{"indicator", v.indicator}}), run.where);
       auto period = Period::parse(v.period);
-      if (!period || period->str() != v.period) throw damaged(run, "period " + v.period);
+      if (!period || period->str() != v.period) throw damaged(run, tr("sync.package.field.period"), v.period);
       const std::string what = v.org + " " + ind->name + " " + v.period;
       auto it = local.find(value_key(org, v.indicator, v.period));
       const LocalValue mine = it == local.end() ? LocalValue{} : it->second;

@@ -53,7 +53,7 @@ Member member_from_record(const std::string& record, const std::unordered_map<st
       throw InputError(tr("sync.import.member_branch_unknown", {{"name", m.name}, {"branch", branch}}));
     m.branch = it->second;
     auto stage = parse_member_stage(j.at("stage").get<std::string>());
-    if (!stage) throw InputError(tr("sync.package.damaged", {{"what", "stage: " + m.name}}));
+    if (!stage) throw InputError(tr("sync.package.bad_member", {{"name", m.name}}));
     m.stage = *stage;
     m.applied_on = j.at("applied_on").get<std::string>();
     m.talked_on = j.at("talked_on").get<std::string>();
@@ -62,8 +62,8 @@ Member member_from_record(const std::string& record, const std::unordered_map<st
     m.probationary_on = j.at("probationary_on").get<std::string>();
     m.full_on = j.at("full_on").get<std::string>();
     m.reserve_cadre = j.at("reserve_cadre").get<bool>();
-  } catch (const json::exception& e) {
-    throw InputError(tr("sync.package.damaged", {{"what", e.what()}}));
+  } catch (const json::exception&) {
+    throw InputError(tr("sync.package.bad_member", {{"name", record_name(record)}}));
   }
   return m;
 }

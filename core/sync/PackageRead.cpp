@@ -43,7 +43,7 @@ class Table {
         cells[n++] = c;
       }
       for (size_t i = 0; i < at_.size(); ++i) {
-        if (at_[i] >= n) throw InputError(tr("sync.package.damaged", {{"what", std::string(name_) + ": short row"}}));
+        if (at_[i] >= n) throw InputError(tr("sync.package.payload_damaged"));
         wanted[i] = cells[at_[i]];
       }
       fn(wanted);
@@ -107,10 +107,11 @@ Package package_from_payload(std::string_view payload, const Location& where) {
     return p;
   } catch (const InputError& e) {
     throw InputError(e.what(), where);
-  } catch (const simdjson::simdjson_error& e) {
-    throw InputError(tr("sync.package.damaged", {{"what", e.what()}}), where);
-  } catch (const nlohmann::json::exception& e) {
-    throw InputError(tr("sync.package.damaged", {{"what", e.what()}}), where);
+  } catch (const simdjson::simdjson_error&) {
+    // The library's words name a JSON type, not what a person can act on.
+    throw InputError(tr("sync.package.payload_damaged"), where);
+  } catch (const nlohmann::json::exception&) {
+    throw InputError(tr("sync.package.payload_damaged"), where);
   }
 }
 

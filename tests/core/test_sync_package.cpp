@@ -145,6 +145,20 @@ TEST_CASE("a payload with a checksum that matches but a missing column is refuse
   const std::string msg = refusal(path);
   CHECK(msg.find("base_status") != std::string::npos);
   CHECK(msg.find("缺少列") != std::string::npos);
+
+  // A value of the wrong type is said in Chinese, not in the JSON library's words.
+  payload = package_text(sample());
+  payload = payload.substr(payload.find('\n') + 1);
+  const std::string figure = "\"new_members\",\"2020\",4";
+  REQUIRE(payload.find(figure) != std::string::npos);
+  payload.replace(payload.find(figure), figure.size(), "\"new_members\",\"2020\",\"四\"");
+  const std::string header2 = "{\"bytes\":" + std::to_string(payload.size()) +
+                              ",\"format\":\"jiceng-package\",\"sha256\":\"" + sha256_hex(payload) + "\",\"version\":1}";
+  spit(path, header2 + "\n" + payload);
+  const std::string typed = refusal(path);
+  CHECK(typed.find("类型不对") != std::string::npos);
+  CHECK(typed.find("INCORRECT_TYPE") == std::string::npos);
+  CHECK(typed.find("json") == std::string::npos);
 }
 
 TEST_CASE("SHA-256 is the standard one") {
