@@ -96,6 +96,8 @@ std::unique_ptr<Backend> create_backend(const WindowConfig& config);
 // Runs `side` on a worker thread while `main` runs on this one, and returns when both are done.
 // Where there are no threads (the browser build) they run one after the other, side first.
 void run_beside(const std::function<void()>& side, const std::function<void()>& main);
+// Whether run_beside really runs its two parts at once.
+bool has_threads();
 
 // Calls `frame` for every frame until it returns false. The desktop loops here and returns once
 // the window closed: false. The browser cannot block its page: the loop is handed to the page's
@@ -110,8 +112,10 @@ void want_numeric_keyboard();
 
 // The page's own notes about the app's life, for the browser tests (no-ops on the desktop):
 // the first frame was drawn `ms` milliseconds after main() began (`phases`: a JSON object of the
-// startup's parts, in milliseconds), and what the last frame cost.
+// startup's parts, in milliseconds), the first screen with its figures after `ms` (the same frame
+// unless it stood in for them), and what the last frame cost.
 void report_first_frame(double ms, const std::string& phases);
+void report_screen_shown(double ms);
 void report_frame(double imgui_ms, const char* view);
 
 // Writes a PNG; throws PlatformError(ImageWrite) on failure.

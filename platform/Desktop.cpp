@@ -13,6 +13,8 @@ void run_beside(const std::function<void()>& side, const std::function<void()>& 
   main();
 }
 
+bool has_threads() { return true; }
+
 bool run_loop(const std::function<bool()>& frame) {
   while (frame()) {
   }
@@ -21,6 +23,7 @@ bool run_loop(const std::function<bool()>& frame) {
 
 void want_numeric_keyboard() {}
 void report_first_frame(double, const std::string&) {}
+void report_screen_shown(double) {}
 void report_frame(double, const char*) {}
 
 StorageInfo storage_info() { return {}; }

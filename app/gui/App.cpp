@@ -59,6 +59,7 @@ App::App(AppOptions options, platform::FontAtlas& fonts) : options_(std::move(op
   views_.push_back(make_conflicts_view());
   views_.push_back(make_settings_view());
   current_ = options_.view.value_or(ViewId::Dashboard);
+  view_deferred_ = options_.figures_after_first_frame;
 
   // Text every screen may show: UI strings, the catalog's names and units, the templates.
   for (const auto& path : asset_paths("strings/zh_CN/")) fonts_.add_text(asset(path));
@@ -144,7 +145,7 @@ void App::warm_up(float width, float height, float dpi_scale, bool small_screen,
   dpi_scale = std::max(1.0f, dpi_scale);
   update_layout(width, dpi_scale, small_screen);
   refresh_status();
-  view(current_).sync(ctx_);
+  if (!view_deferred_) view(current_).sync(ctx_);
   const FontSizes want = font_sizes(dpi_scale * framebuffer_scale, settings_.text_scale, ctx_.tablet);
   fonts_.build(atlas, want.body, want.heading);
   built_sizes_ = want;
@@ -180,7 +181,8 @@ bool App::prepare_frame(float width, float height, float dpi_scale, bool small_s
   // Bring the current screen's view model up to date now, so the text it shows is in the atlas
   // before the frame that draws it.
   refresh_status();
-  view(current_).sync(ctx_);
+  if (view_deferred_ && placeholder_drawn_) view_deferred_ = false;
+  if (!view_deferred_) view(current_).sync(ctx_);
 
   bool rebuilt = false;
   framebuffer_scale = std::max(1.0f, framebuffer_scale);

@@ -32,6 +32,10 @@ struct AppOptions {
   std::optional<bool> tablet;            // --tablet forces tablet mode
   std::optional<ViewId> view;            // the first screen
   std::optional<int> year;
+  // Draw the first frame before the current screen's figures are computed, which follow on the
+  // next frame. Where startup cannot compute them beside the opening window (the browser has no
+  // threads) this shows the app a screen's computation sooner.
+  bool figures_after_first_frame = false;
 };
 
 // What the status bar shows, recomputed when the data changes.
@@ -68,6 +72,8 @@ class App final : public ShellActions {
   // The whole UI; between new_frame and ImGui::Render.
   void draw();
 
+  // False while the first frame stands in for the current screen (figures_after_first_frame).
+  bool showing_view() const { return !view_deferred_; }
   ViewId current() const { return current_; }
   int year() const { return ctx_.year; }
   void set_year(int year);
@@ -111,6 +117,7 @@ class App final : public ShellActions {
   void draw_status_bar();
   void draw_new_town_popup();
   void draw_error_banner();
+  void draw_placeholder();
   // Signs out after this long without input (Settings::idle_minutes), with the top bar's notice.
   void check_idle();
   // Lets every screen write what was typed, then forgets who was signed in.
@@ -129,6 +136,8 @@ class App final : public ShellActions {
   int status_year_ = 0;
   std::string error_;
   bool new_town_requested_ = false;
+  bool view_deferred_ = false;     // frames draw a placeholder for the current screen
+  bool placeholder_drawn_ = false;  // ... until the frame after the one that drew it
   std::string new_town_name_;
   std::string new_town_error_;
   SignInForm sign_in_;  // the top bar's one sign-in

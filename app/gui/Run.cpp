@@ -55,7 +55,11 @@ bool is_small(platform::Size screen) {
 
 class Runner {
  public:
-  explicit Runner(RunOptions o) : o_(std::move(o)) {}
+  explicit Runner(RunOptions o) : o_(std::move(o)) {
+    // Without threads nothing overlaps the window's opening: the first frame comes sooner with the
+    // screen's figures on the next one. Screenshots and --stats always show them.
+    o_.app.figures_after_first_frame = !platform::has_threads() && o_.screenshot.empty() && !o_.stats;
+  }
   ~Runner() {
     // The backend's shutdown needs the ImGui context: tear down in this order.
     app_.reset();
@@ -65,7 +69,8 @@ class Runner {
   }
 
   int run() {
-    const auto start = Clock::now();
+    start_ = Clock::now();
+    const auto start = start_;
     IMGUI_CHECKVERSION();
     ctx_ = ImGui::CreateContext();
     const platform::ScreenInfo screen = platform::probe_screen();
@@ -131,6 +136,7 @@ class Runner {
                   window_ms_, renderer_ms_, warm.font_ms + upload_ms, fonts_->restored_from_cache() ? "true" : "false",
                   fonts_->glyph_count(), warm.database_ms, frame_ms);
     platform::report_first_frame(total_ms, phases);
+    report_screen_if_shown();
     platform::set_test_probe([this](const std::string& q) { return answer_probe(*app_, q); });
 
     if (o_.stats) {
@@ -332,8 +338,16 @@ class Runner {
     last_draw_ = Clock::now();
     platform::report_frame(ms, view_name(app_->current()).data());
     if (redraw_ > 0) --redraw_;
+    report_screen_if_shown();
     flush_if_written();
     return true;
+  }
+
+  // Once: the frame just drawn showed the first screen with its figures.
+  void report_screen_if_shown() {
+    if (screen_reported_ || !app_->showing_view()) return;
+    screen_reported_ = true;
+    platform::report_screen_shown(ms_since(start_));
   }
 
   // Every committed transaction (the store's revision moves) or another town opened is made
@@ -351,6 +365,8 @@ class Runner {
   int redraw_ = kFramesAfterInput;
   Clock::time_point last_draw_;
   bool detached_ = false;
+  Clock::time_point start_;
+  bool screen_reported_ = false;
   uint64_t flushed_revision_ = 0, flushed_generation_ = 0;
   ImGuiContext* ctx_ = nullptr;
   std::unique_ptr<platform::Backend> backend_;

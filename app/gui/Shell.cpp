@@ -55,6 +55,7 @@ void App::draw() {
     ImGui::BeginChild("##content", ImVec2(0, -(status_h + nav_h + ImGui::GetStyle().ItemSpacing.y)), false, content);
   }
   if (first_admin_needed(ctx_, first_admin_)) draw_first_admin(ctx_, first_admin_);
+  else if (view_deferred_) draw_placeholder();
   else view(current_).draw(ctx_);
   ui::drag_to_scroll();
   ImGui::EndChild();
@@ -65,6 +66,13 @@ void App::draw() {
   draw_sign_in_popup(ctx_, sign_in_);
   draw_new_town_popup();
   ImGui::End();
+}
+
+// The first frame's stand-in for a screen whose figures are computed before the next one.
+void App::draw_placeholder() {
+  ui::heading(view(current_).title());
+  ui::paragraph(tr("app.view.computing"), ui::color::muted);
+  placeholder_drawn_ = true;
 }
 
 void App::draw_error_banner() {

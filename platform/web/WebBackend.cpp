@@ -64,6 +64,9 @@ class WebBackend final : public Backend {
     glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    // ImGui draws 2D in order: no depth or stencil buffer to allocate and clear.
+    glfwWindowHint(GLFW_DEPTH_BITS, 0);
+    glfwWindowHint(GLFW_STENCIL_BITS, 0);
     const Size px = pixel_size();
     window_ = glfwCreateWindow(px.width, px.height, c.title.c_str(), nullptr, nullptr);
     if (!window_) throw PlatformError(PlatformError::Code::NoOpenGL, "WebGL 2");
@@ -186,6 +189,9 @@ void frame_trampoline() {
 EM_JS(void, note_first_frame, (double ms, const char* phases), {
   if (Module.jicengFirstFrame) Module.jicengFirstFrame(ms, JSON.parse(UTF8ToString(phases)));
 });
+EM_JS(void, note_screen_shown, (double ms), {
+  if (Module.jicengScreenShown) Module.jicengScreenShown(ms);
+});
 EM_JS(void, note_frame, (double ms, const char* view), {
   if (Module.jicengFrame) Module.jicengFrame(ms, UTF8ToString(view));
 });
@@ -205,6 +211,8 @@ std::unique_ptr<Backend> create_backend(const WindowConfig& config) {
   return std::make_unique<WebBackend>(config);
 }
 
+bool has_threads() { return false; }
+
 void run_beside(const std::function<void()>& side, const std::function<void()>& main) {
   side();  // no threads in this build (a page without cross-origin isolation has none)
   main();
@@ -218,6 +226,7 @@ bool run_loop(const std::function<bool()>& frame) {
 }
 
 void report_first_frame(double ms, const std::string& phases) { note_first_frame(ms, phases.c_str()); }
+void report_screen_shown(double ms) { note_screen_shown(ms); }
 void report_frame(double imgui_ms, const char* view) { note_frame(imgui_ms, view); }
 
 }  // namespace jiceng::platform

@@ -28,6 +28,7 @@ var jicengPage = (function () {
     ready: new Promise((resolve) => { readyResolve = resolve; }),
     lastError: null,
     firstFrameMs: null,       // from the page's start (navigation) to the first drawn frame
+    screenMs: null,           // ... to the first frame showing the screen with its figures (ready)
     runtimeMs: null,          // when the runtime was ready to call main() (wasm compiled, data loaded)
     // The page's own steps before main(), in ms since navigation: this script runs, the
     // WebAssembly is instantiated, the tab lock is held, the saved files and the font are in.
@@ -44,7 +45,7 @@ var jicengPage = (function () {
       return { x: r.x * k, y: r.y * k, w: r.w * k, h: r.h * k };
     },
     stats() {
-      return { firstFrameMs: this.firstFrameMs, appStartMs: this.appStartMs, startup: this.startup,
+      return { firstFrameMs: this.firstFrameMs, screenMs: this.screenMs, appStartMs: this.appStartMs, startup: this.startup,
                runtimeMs: this.runtimeMs, page: this.page, frameMs: this.frameMs,
                frames: this.frames, view: this.view, storage: Module.jicengStorage };
     },
@@ -344,6 +345,9 @@ var jicengPage = (function () {
     window.jiceng.startup = phases;  // the app's startup by part: window, font, database, frame
     window.jiceng.firstFrameMs = performance.now();
     $('jiceng-loading').hidden = true;
+  };
+  Module.jicengScreenShown = function () {
+    window.jiceng.screenMs = performance.now();
     readyResolve();
   };
   Module.jicengFrame = function (ms, view) {

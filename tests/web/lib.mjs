@@ -2,7 +2,7 @@
 // 127.0.0.1, Debian's chromium through puppeteer-core, and helpers for the page's test contract:
 //   window.jiceng.ready        Promise, resolved after the first frame is drawn
 //   window.jiceng.mark(name)   {x, y, w, h} in CSS pixels of a named widget on the current frame, or null
-//   window.jiceng.stats()      {firstFrameMs, frameMs, view}
+//   window.jiceng.stats()      {firstFrameMs, screenMs, frameMs, view}
 //   window.jiceng.lastError    string or null
 //   <input id="jiceng-text">   focused by the app when an ImGui field wants text
 //   #jiceng-refusal            shown when another tab has the town open
