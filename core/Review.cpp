@@ -27,8 +27,11 @@ std::optional<int> gaps_in(const std::string& detail) {
 std::vector<PendingReview> pending_reviews(const Store& store) {
   std::vector<PendingReview> out;
   sql::Stmt st(store.handle(),
-               "SELECT org_id, period, count(*), max(updated_at) FROM indicator_values GROUP BY org_id, period "
-               "HAVING min(CASE status WHEN 'draft' THEN 0 WHEN 'submitted' THEN 1 ELSE 2 END) = 1");
+               // A (village, period) awaits review when something of it is submitted and nothing is a draft.
+               "WITH sent AS (SELECT DISTINCT org_id, period FROM indicator_values WHERE status = 'submitted') "
+               "SELECT v.org_id, v.period, count(*), max(v.updated_at) FROM sent "
+               "JOIN indicator_values v ON v.org_id = sent.org_id AND v.period = sent.period "
+               "GROUP BY v.org_id, v.period HAVING sum(v.status = 'draft') = 0");
   while (st.step()) {
     auto p = Period::parse(st.text(1));
     if (!p) continue;

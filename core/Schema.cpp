@@ -286,7 +286,21 @@ CREATE TABLE IF NOT EXISTS device_names(
   updated_by TEXT NOT NULL DEFAULT '') WITHOUT ROWID;
 )sql";
 
-constexpr const char* kMigrations[] = {kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8};
+// v9: submissions awaiting review are found from the submitted values alone instead of a scan of
+// every value grouped by organisation and period (the dashboard asks on every start); a conflict
+// names the cross-field rule an imported value would break (empty: changed on both sides).
+constexpr const char* kV9 = R"sql(
+CREATE INDEX IF NOT EXISTS values_by_status ON indicator_values(status, org_id, period);
+)sql";
+
+// SQLite has no ADD COLUMN IF NOT EXISTS, and a repair rerun passes through v9 again.
+void add_column_once(sqlite3* db, const std::string& table, const std::string& column, const std::string& decl) {
+  sql::Stmt cols(db, "SELECT 1 FROM pragma_table_info(?) WHERE name = ?");
+  cols.bind(1, table).bind(2, column);
+  if (!cols.step()) sql::exec(db, "ALTER TABLE " + table + " ADD COLUMN " + column + " " + decl);
+}
+
+constexpr const char* kMigrations[] = {kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8, kV9};
 
 }  // namespace
 
@@ -295,6 +309,7 @@ void migrate(sqlite3* db, int target) {
   for (int v = version + 1; v <= target; ++v) {
     sql::exec(db, kMigrations[v - 1]);
     if (v == 7) repair_text(db);
+    if (v == 9) add_column_once(db, "sync_conflicts", "rule", "TEXT NOT NULL DEFAULT ''");
     sql::exec(db, "PRAGMA user_version = " + std::to_string(v));
   }
 }

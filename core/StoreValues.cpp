@@ -9,6 +9,7 @@
 #include "Error.hpp"
 #include "Figures.hpp"
 #include "Plausibility.hpp"
+#include "RuleInputs.hpp"
 #include "Rules.hpp"
 #include "Sql.hpp"
 #include "Store.hpp"
@@ -21,25 +22,16 @@ using sql::Stmt;
 namespace {
 
 // Everything one batch needs to check inputs without a query per row: organisations by code and
-// name, and the batch's own pending values (a rule may compare two values of the same batch).
+// name, and what the cross-field rules read (a rule may compare two values of the same batch).
 struct BatchContext {
   std::unordered_map<std::string, Org> orgs;
-  std::map<std::tuple<OrgId, std::string, std::string>, double> pending;
-  std::set<std::string> ruled;  // indicators named in a cross rule: only these need remembering
-  // A rule may compare with a computed figure (members from the roster, branches from the tree):
-  // those come from the year's figures, computed once per batch and year when first needed.
-  std::map<int, YearFigures> figures;
+  RuleInputs rules;
 
-  explicit BatchContext(const Store& s) {
+  explicit BatchContext(const Store& s) : rules(s) {
     for (auto& o : s.orgs()) {
       orgs.emplace(o.name, o);
       orgs.insert_or_assign(o.code, o);  // a code wins over an equal name
     }
-    for (const auto& ind : s.catalog().indicators())
-      for (const auto& r : ind.rules) {
-        ruled.insert(ind.id);
-        ruled.insert(r.other);
-      }
   }
 };
 
@@ -85,21 +77,7 @@ ValueRecord check_one(const Store& store, BatchContext& ctx, const ValueInput& i
   value_at.field = ind->name;
   const double v = check_value(*ind, parse_figure(in.value, *ind, value_at), value_at);
 
-  const std::string period_s = period->str();
-  auto violations = check_cross(catalog, *ind, v, [&](const std::string& other) -> std::optional<double> {
-    auto p = ctx.pending.find({org.id, other, period_s});
-    if (p != ctx.pending.end()) return p->second;
-    const Indicator* o = catalog.find(other);
-    // Computed figures, and a monthly figure compared with a yearly one, come from the year's
-    // figures (the months rolled up the catalog's way).
-    if (o && (o->derived() || (period->is_year() && o->frequency == Frequency::Monthly))) {
-      auto it = ctx.figures.find(period->year);
-      if (it == ctx.figures.end()) it = ctx.figures.emplace(period->year, YearFigures::compute(store, period->year)).first;
-      return it->second.value(org.id, other);
-    }
-    if (auto r = store.value(org.id, other, *period)) return r->value;
-    return std::nullopt;
-  });
+  auto violations = ctx.rules.check(org.id, *ind, *period, v);
   if (!violations.empty()) throw InputError(violations.front().message, value_at);
 
   ValueRecord r;
@@ -156,7 +134,7 @@ size_t Store::set_values(const std::vector<ValueInput>& ins, const Actor& actor,
       require_entry_right(r.org, actor);
       if (r.status == ValueStatus::Approved && in.status) require_role(actor, {Role::Leader, Role::Admin});
       const std::string period = r.period.str();
-      if (ctx.ruled.count(r.indicator)) ctx.pending[{r.org, r.indicator, period}] = r.value;
+      ctx.rules.add_pending(r.org, r.indicator, r.period, r.value);
 
       old.bind(1, r.org).bind(2, r.indicator).bind(3, period);
       std::optional<double> before;

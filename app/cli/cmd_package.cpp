@@ -57,6 +57,8 @@ int run_import(const Args& a) {
                                      {"updated", std::to_string(r.updated)}, {"removed", std::to_string(r.removed)},
                                      {"unchanged", std::to_string(r.unchanged)}, {"conflicts", std::to_string(r.conflicts)},
                                      {"members", std::to_string(r.members_added + r.members_updated + r.members_removed)}}));
+      if (r.rule_conflicts > 0 && !r.already_imported)
+        out(tr("sync.cli.rule_conflicts", {{"count", std::to_string(r.rule_conflicts)}}));
     } catch (const InputError& e) {
       totals["rejected"] = totals["rejected"].get<int>() + 1;
       list.push_back({{"file", file}, {"rejected", true}, {"reason", e.describe()}});
@@ -112,7 +114,7 @@ nlohmann::json conflict_json(const Store& s, const Conflict& c) {
                       {"indicator", c.indicator}, {"indicator_name", ind ? ind->name : ""}, {"period", c.period},
                       {"base", opt(c.base)}, {"local", opt(c.local)}, {"current", opt(c.current)}, {"remote", opt(c.remote)},
                       {"remote_by", c.remote_by}, {"remote_at", c.remote_at}, {"remote_device", c.remote_device},
-                      {"local_by", c.local_by}, {"local_at", c.local_at}, {"package", c.package_id},
+                      {"local_by", c.local_by}, {"local_at", c.local_at}, {"package", c.package_id}, {"rule", c.rule},
                       {"resolution", c.resolution ? nlohmann::json(*c.resolution) : nlohmann::json(nullptr)}};
   if (c.kind == ConflictKind::Member) {
     j["member"] = c.member_name;
@@ -147,6 +149,7 @@ int run_conflicts(const Args& a) {
                                       {"base", c.kind == ConflictKind::Member ? "-" : num(c.base)}, {"local", local},
                                       {"remote", remote}, {"by", c.remote_by}, {"device", c.remote_device},
                                       {"state", c.resolution ? tr("sync.choice." + *c.resolution) : tr("sync.cli.open")}}));
+    if (!c.rule.empty()) out(tr("sync.cli.conflict_rule", {{"rule", c.rule}}));
   }
   return kOk;
 }

@@ -21,7 +21,7 @@ constexpr const char* kSelect =
     "SELECT c.id, c.kind, c.package_id, c.org_id, coalesce(o.name, ''), c.indicator_id, c.period, c.member_uid, "
     "c.base_value, c.base_status, c.local_value, c.local_status, c.remote_value, c.remote_status, "
     "c.local_at, c.local_by, c.local_device, c.remote_at, c.remote_by, c.remote_device, c.local_record, "
-    "c.remote_record, c.created_at, c.resolution, c.resolved_value, c.resolved_at, c.resolved_by, c.reason, v.value "
+    "c.remote_record, c.created_at, c.resolution, c.resolved_value, c.resolved_at, c.resolved_by, c.reason, v.value, c.rule "
     "FROM sync_conflicts c LEFT JOIN orgs o ON o.id = c.org_id LEFT JOIN indicator_values v "
     "ON v.org_id = c.org_id AND v.indicator_id = c.indicator_id AND v.period = c.period ";
 
@@ -56,6 +56,7 @@ Conflict read(const Stmt& st) {
   c.resolved_by = st.text(26);
   c.reason = st.text(27);
   if (c.kind == ConflictKind::Value) c.current = st.opt_real(28);
+  c.rule = st.text(29);
   c.member_name = record_name(c.local_record.empty() ? c.remote_record : c.local_record);
   return c;
 }

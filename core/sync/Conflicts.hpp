@@ -35,6 +35,7 @@ struct Conflict {
   std::string remote_at, remote_by, remote_device;
   std::string local_record, remote_record;  // members, JSON
   std::string created_at;
+  std::string rule;  // values: the cross-field rule the sender's value breaks here; empty: changed on both sides
   std::optional<std::string> resolution;  // "local", "remote", "typed", "superseded"; nullopt while open
   std::optional<double> resolved_value;
   std::string resolved_at, resolved_by, reason;

@@ -9,6 +9,7 @@
 
 #include "Devices.hpp"
 #include "Error.hpp"
+#include "RuleInputs.hpp"
 #include "Rules.hpp"
 #include "Sql.hpp"
 #include "Store.hpp"
@@ -274,6 +275,14 @@ struct PackageImporter::Impl {
       q.reset();
       if (!whole) loaded.erase(org);
     }
+    struct Apply {
+      OrgId org;
+      const PackageValue* v;
+      Period period;
+      MergeInput m;
+      LocalValue mine;
+    };
+    std::vector<Apply> applies;
     for (const auto& v : run.p.values) {
       const OrgId org = org_id(run, v.org);
       const Indicator* ind = cat.find(v.indicator);
@@ -305,42 +314,64 @@ struct PackageImporter::Impl {
       }
       switch (merge(m)) {
         case Outcome::Unchanged: ++run.r.unchanged; break;
-        case Outcome::Apply:
-          if (!m.remote.value) {
-            value_del.bind(1, org).bind(2, v.indicator).bind(3, v.period).run();
-            ++run.r.removed;
-          } else if (m.local.value) {
-            value_upd.bind(1, org).bind(2, v.indicator).bind(3, v.period).bind(4, *m.remote.value)
-                .bind(5, m.remote.status).bind(6, v.updated_at).bind(7, v.updated_by).bind(8, v.device).run();
-            ++run.r.updated;
-          } else {
-            value_ins.bind(1, org).bind(2, v.indicator).bind(3, v.period).bind(4, period->year).bind(5, *m.remote.value)
-                .bind(6, m.remote.status).bind(7, v.updated_at).bind(8, v.updated_by).bind(9, v.device).run();
-            ++run.r.added;
-          }
-          break;
+        case Outcome::Apply: applies.push_back({org, &v, *period, m, mine}); break;
         case Outcome::Conflict:
           value_conflict(run, org, v, m, mine);
           ++run.r.conflicts;
           break;
       }
     }
+    // The sender's values are written only when they keep every cross-field rule between typed
+    // figures, compared with what this database will hold after the package (its other values
+    // included). One that breaks a rule goes to a person as a conflict, with the rule, as a form
+    // would have refused it.
+    RuleInputs rules(store, false);
+    for (const auto& a : applies)
+      if (a.m.remote.value) rules.add_pending(a.org, a.v->indicator, a.period, *a.m.remote.value);
+    for (const auto& a : applies) {
+      const PackageValue& v = *a.v;
+      if (a.m.remote.value && rules.ruled(v.indicator)) {
+        auto broken = rules.check(a.org, cat.at(v.indicator), a.period, *a.m.remote.value);
+        if (!broken.empty()) {
+          value_conflict(run, a.org, v, a.m, a.mine, broken.front().message);
+          ++run.r.conflicts;
+          ++run.r.rule_conflicts;
+          continue;
+        }
+      }
+      if (!a.m.remote.value) {
+        value_del.bind(1, a.org).bind(2, v.indicator).bind(3, v.period).run();
+        ++run.r.removed;
+      } else if (a.m.local.value) {
+        value_upd.bind(1, a.org).bind(2, v.indicator).bind(3, v.period).bind(4, *a.m.remote.value)
+            .bind(5, a.m.remote.status).bind(6, v.updated_at).bind(7, v.updated_by).bind(8, v.device).run();
+        ++run.r.updated;
+      } else {
+        value_ins.bind(1, a.org).bind(2, v.indicator).bind(3, v.period).bind(4, a.period.year)
+            .bind(5, *a.m.remote.value).bind(6, a.m.remote.status).bind(7, v.updated_at).bind(8, v.updated_by)
+            .bind(9, v.device).run();
+        ++run.r.added;
+      }
+    }
   }
 
-  void value_conflict(Run& run, OrgId org, const PackageValue& v, const MergeInput& m, const LocalValue& mine) {
+  // `rule`: the cross-field rule the sender's value breaks here, empty for a change on both sides.
+  void value_conflict(Run& run, OrgId org, const PackageValue& v, const MergeInput& m, const LocalValue& mine,
+                      const std::string& rule = {}) {
     // A newer package from the same sender replaces its own undecided conflict on this value.
     Stmt(db, "UPDATE sync_conflicts SET resolution = 'superseded', resolved_at = ?, resolved_by = ? "
              "WHERE org_id = ? AND indicator_id = ? AND period = ? AND remote_device = ? AND resolution IS NULL")
         .bind(1, run.now).bind(2, actor.user).bind(3, org).bind(4, v.indicator).bind(5, v.period).bind(6, v.device).run();
     Stmt(db, "INSERT INTO sync_conflicts(kind, package_id, org_id, indicator_id, period, base_value, base_status, "
              "local_value, local_status, local_at, local_by, local_device, remote_value, remote_status, remote_at, "
-             "remote_by, remote_device, created_at) VALUES('value',?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+             "remote_by, remote_device, created_at, rule) VALUES('value',?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
         .bind(1, run.p.id).bind(2, org).bind(3, v.indicator).bind(4, v.period).bind(5, m.base.value)
         .bind(6, m.base.status).bind(7, m.local.value).bind(8, m.local.status).bind(9, mine.at).bind(10, mine.by)
         .bind(11, mine.device).bind(12, m.remote.value).bind(13, m.remote.status).bind(14, v.updated_at)
-        .bind(15, v.updated_by).bind(16, v.device).bind(17, run.now).run();
+        .bind(15, v.updated_by).bind(16, v.device).bind(17, run.now).bind(18, rule).run();
     nlohmann::json d = {{"conflict", sqlite3_last_insert_rowid(db)}, {"package", run.p.id}, {"remote_device", v.device},
                         {"remote_by", v.updated_by}};
+    if (!rule.empty()) d["rule"] = rule;
     store.record_audit({0, run.now, actor.user, actor.device, "sync_conflict", org, v.indicator, v.period,
                         m.local.value, m.remote.value, tr("sync.audit.conflict"), d.dump()});
   }
@@ -470,6 +501,7 @@ nlohmann::json to_json(const ImportResult& r) {
           {"removed", r.removed},
           {"unchanged", r.unchanged},
           {"conflicts", r.conflicts},
+          {"rule_conflicts", r.rule_conflicts},
           {"orgs_added", r.orgs_added},
           {"members_added", r.members_added},
           {"members_updated", r.members_updated},

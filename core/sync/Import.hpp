@@ -28,7 +28,8 @@ struct ImportResult {
   int updated = 0;    // values replaced by the sender's newer ones
   int removed = 0;    // values the sender removed (and nobody here changed)
   int unchanged = 0;  // values equal here, or changed only here
-  int conflicts = 0;  // values and members changed on both sides
+  int conflicts = 0;  // values and members changed on both sides, and values that break a rule here
+  int rule_conflicts = 0;  // of those, values whose cross-field rule the database's figures break
   int orgs_added = 0, members_added = 0, members_updated = 0, members_removed = 0, member_conflicts = 0;
   int targets_added = 0, audit_added = 0;
 };

@@ -344,3 +344,55 @@ TEST_CASE("an empty database takes a town package and becomes that town's copy")
   CHECK(value_of(*fresh, "V2", "cold_stores", "2020") == 1);
   CHECK(fresh->members().size() == 2);
 }
+
+TEST_CASE("tablets: a figure that breaks a cross-field rule against the office's figures becomes a conflict, not a write") {
+  Field f;
+  set(*f.town, kOffice, "V1", "registered_poor_households", "2020", "10");
+  clone_for_device(*f.town, f.dir.file("tabD.db"));
+  const Actor clerk{"采集员", "", Role::Admin, {}};
+  {
+    // Tablet A: 8 of the 10 households lifted (right on the tablet); and a consistent pair of new
+    // figures for V2 (both sides of a rule in one package).
+    auto a = f.tablet("tabD.db");
+    set(*a, clerk, "V1", "lifted_households", "2020", "8");
+    set(*a, clerk, "V2", "registered_poor_households", "2020", "20");
+    set(*a, clerk, "V2", "lifted_households", "2020", "15");
+    f.export_from(*a, "V1", "a1.jcpkg");
+    f.export_from(*a, "V2", "a2.jcpkg");
+  }
+  // Meanwhile the office corrects V1's poor households down to 5.
+  set(*f.town, kOffice, "V1", "registered_poor_households", "2020", "5");
+  auto values_now = [&] {
+    std::string out;
+    for (const auto& v : f.town->values(2020)) out += std::to_string(v.org) + v.indicator + std::to_string(v.value) + ";";
+    return out;
+  };
+  const std::string before = values_now();
+
+  const ImportResult r = import_package_file(*f.town, f.dir.file("a1.jcpkg"), kOffice);
+  CHECK(r.rule_conflicts == 1);
+  CHECK(r.conflicts == 1);
+  CHECK(r.added == 0);
+  CHECK_FALSE(value_of(*f.town, "V1", "lifted_households", "2020"));  // 8 > 5 never written
+  CHECK(values_now() == before);
+  auto open = conflicts(*f.town);
+  REQUIRE(open.size() == 1);
+  CHECK(open[0].indicator == "lifted_households");
+  CHECK(open[0].remote == 8);
+  CHECK(open[0].rule.find("贫困户") != std::string::npos);
+  // Taking the tablet's figure is checked again, and refused while the rule is still broken.
+  CHECK_THROWS_AS(resolve_conflict(*f.town, open[0].id, Choice::Remote, "", kOffice), InputError);
+  CHECK(conflicts(*f.town).size() == 1);
+  // Once the office's figure is put right, the tablet's figure can be taken.
+  set(*f.town, kOffice, "V1", "registered_poor_households", "2020", "9");
+  resolve_conflict(*f.town, open[0].id, Choice::Remote, "", kOffice);
+  CHECK(value_of(*f.town, "V1", "lifted_households", "2020") == 8);
+
+  // Both sides of a rule new in one package: each is checked against the other, and both arrive.
+  const ImportResult r2 = import_package_file(*f.town, f.dir.file("a2.jcpkg"), kOffice);
+  CHECK(r2.rule_conflicts == 0);
+  CHECK(value_of(*f.town, "V2", "registered_poor_households", "2020") == 20);
+  CHECK(value_of(*f.town, "V2", "lifted_households", "2020") == 15);
+  // Importing again is a no-op.
+  CHECK(import_package_file(*f.town, f.dir.file("a1.jcpkg"), kOffice).already_imported);
+}

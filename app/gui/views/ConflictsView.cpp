@@ -89,7 +89,7 @@ class ConflictsView final : public View {
         k.outcome = tr("sync.view.decided", {{"choice", tr("sync.choice." + *c.resolution)}, {"by", c.resolved_by},
                                              {"at", when(c.resolved_at)},
                                              {"value", c.resolved_value ? figure(c.resolved_value, ind) : "-"}});
-      for (const auto* s : {&k.title, &k.base, &k.local, &k.remote, &k.local_who, &k.remote_who, &k.outcome})
+      for (const auto* s : {&k.title, &k.base, &k.local, &k.remote, &k.local_who, &k.remote_who, &k.outcome, &c.rule})
         ctx.need_text(*s);
       k.c = std::move(c);
       cards_.push_back(std::move(k));
@@ -146,6 +146,11 @@ class ConflictsView final : public View {
     if (!k.local_who.empty()) ui::muted(k.local_who);
     ui::label_value(tr("sync.view.remote"), k.remote);
     ui::muted(k.remote_who);
+    // Not a change on both sides: the sender's figure breaks a rule against this database's others.
+    if (!k.c.rule.empty()) {
+      ui::paragraph(tr("sync.view.rule", {{"rule", k.c.rule}}), ui::color::accent);
+      ui::mark("conflicts." + id + ".rule");
+    }
     if (!k.c.open()) {
       ui::muted(k.outcome);
       ui::end_card();
