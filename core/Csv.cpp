@@ -101,7 +101,7 @@ std::string shortest(double v) { return shortest_number(v); }
 
 }  // namespace
 
-size_t import_values_csv(Store& store, const std::string& path, const std::string& user) {
+size_t import_values_csv(Store& store, const std::string& path, const Actor& actor) {
   const std::string text = read_file(path);
   auto rows = parse_csv(text, path);
   if (rows.empty()) throw InputError(tr("csv.empty"), Location{path, 1});
@@ -139,7 +139,7 @@ size_t import_values_csv(Store& store, const std::string& path, const std::strin
     }
     inputs.push_back(std::move(in));
   }
-  return store.set_values(inputs, Actor{user, {}}, tr("csv.import_reason", {{"file", path}}));
+  return store.set_values(inputs, actor, tr("csv.import_reason", {{"file", path}}));
 }
 
 std::string export_values_csv(const Store& store, int year) {

@@ -5,6 +5,8 @@
 #include <string_view>
 #include <vector>
 
+#include "Model.hpp"
+
 namespace jiceng {
 
 class Store;
@@ -21,8 +23,9 @@ std::vector<CsvRow> parse_csv(std::string_view text, const std::string& file);  
 std::string csv_field(std::string_view s);
 std::string csv_text(std::string_view field);
 
-// Imports a values CSV: all rows or none. Returns the number of values that changed.
-size_t import_values_csv(Store& store, const std::string& path, const std::string& user = "import");
+// Imports a values CSV as `actor` (the store checks their role and villages): all rows or none.
+// Returns the number of values that changed.
+size_t import_values_csv(Store& store, const std::string& path, const Actor& actor);
 // The CSV text of every value of a year (yearly and monthly), tree order then catalog order.
 std::string export_values_csv(const Store& store, int year);
 

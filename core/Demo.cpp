@@ -98,7 +98,7 @@ static void add_demo_users(Store& store, const Actor& actor) {
     user.name = u.at("name");
     user.role = parse_role(u.at("role").get<std::string>()).value();
     for (const auto& code : u.value("orgs", nlohmann::json::array())) user.orgs.push_back(store.require_org(code.get<std::string>()).id);
-    add_user_hashed(store, user, u.at("pin_hash"), actor);
+    add_user_hashed(store, user, u.at("pin_hash"), u.at("pin").get<std::string>().size(), actor);
   }
 }
 

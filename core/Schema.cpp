@@ -288,9 +288,17 @@ CREATE TABLE IF NOT EXISTS device_names(
 
 // v9: submissions awaiting review are found from the submitted values alone instead of a scan of
 // every value grouped by organisation and period (the dashboard asks on every start); a conflict
-// names the cross-field rule an imported value would break (empty: changed on both sides).
+// names the cross-field rule an imported value would break (empty: changed on both sides); an
+// account knows whether its PIN has the six digits an admin needs (never the PIN or its length),
+// and failed sign-ins are counted per login for the back-off and the lock (core/Authentication.hpp).
 constexpr const char* kV9 = R"sql(
 CREATE INDEX IF NOT EXISTS values_by_status ON indicator_values(status, org_id, period);
+CREATE TABLE IF NOT EXISTS sign_in_failures(
+  login TEXT PRIMARY KEY,
+  failures INTEGER NOT NULL,
+  last_failed_at INTEGER NOT NULL,         -- Unix seconds
+  locked_until INTEGER NOT NULL DEFAULT 0  -- Unix seconds; 0: not locked
+) WITHOUT ROWID;
 )sql";
 
 // SQLite has no ADD COLUMN IF NOT EXISTS, and a repair rerun passes through v9 again.
@@ -309,7 +317,10 @@ void migrate(sqlite3* db, int target) {
   for (int v = version + 1; v <= target; ++v) {
     sql::exec(db, kMigrations[v - 1]);
     if (v == 7) repair_text(db);
-    if (v == 9) add_column_once(db, "sync_conflicts", "rule", "TEXT NOT NULL DEFAULT ''");
+    if (v == 9) {
+      add_column_once(db, "sync_conflicts", "rule", "TEXT NOT NULL DEFAULT ''");
+      add_column_once(db, "users", "long_pin", "INTEGER NOT NULL DEFAULT 0");
+    }
     sql::exec(db, "PRAGMA user_version = " + std::to_string(v));
   }
 }

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "Error.hpp"
+#include "Authentication.hpp"
 #include "Sql.hpp"
 #include "Store.hpp"
 #include "Strings.hpp"
@@ -21,10 +22,13 @@ bool all_digits(const std::string& s) {
 }
 
 // The rules that do not need the confirmation (the CLI's --pin and an import have none).
-void check_pin_rules(const std::string& pin) {
+void check_pin_rules(const std::string& pin, Role role) {
   const Location where{{}, 0, tr("users.pin")};
   if (pin.empty()) throw InputError(tr("users.pin_empty"), where);
   if (pin.size() < 4 || pin.size() > 8 || !all_digits(pin)) throw InputError(tr("users.bad_pin"), where);
+  // An admin's PIN opens every account and the whole town: six digits at least.
+  if (role == Role::Admin && pin.size() < kAdminPinDigits)
+    throw InputError(tr("users.admin_pin_short", {{"digits", std::to_string(kAdminPinDigits)}}), where);
   if (std::all_of(pin.begin(), pin.end(), [&](char c) { return c == pin[0]; }))
     throw InputError(tr("users.pin_repeated"), where);
   // 1234, 45678, 9876: the first PINs anybody tries.
@@ -36,8 +40,8 @@ void check_pin_rules(const std::string& pin) {
   if (run(1) || run(-1)) throw InputError(tr("users.pin_sequence"), where);
 }
 
-std::string hash_pin(const std::string& pin) {
-  check_pin_rules(pin);
+std::string hash_pin(const std::string& pin, Role role) {
+  check_pin_rules(pin, role);
   if (sodium_init() < 0) throw std::runtime_error("libsodium init failed");
   char out[crypto_pwhash_STRBYTES];
   // Interactive limits: a sign-in on a tablet stays well under a second.
@@ -91,6 +95,12 @@ User require_user(const Store& store, int64_t id) {
   return *u;
 }
 
+bool has_long_pin(const Store& store, int64_t user_id) {
+  Stmt st(store.handle(), "SELECT long_pin FROM users WHERE id = ?");
+  st.bind(1, user_id);
+  return st.step() && st.int64(0) != 0;
+}
+
 int active_admins(const Store& store) {
   return int(sql::scalar_int(store.handle(), "SELECT count(*) FROM users WHERE role = 'admin' AND active = 1"));
 }
@@ -119,12 +129,13 @@ void audit_user(Store& store, const Actor& actor, const char* action, nlohmann::
   store.record_audit({0, {}, actor.user, actor.device, action, std::nullopt, {}, {}, {}, {}, {}, detail.dump()});
 }
 
-int64_t insert_user(Store& store, const User& u, const std::string& hash, const Actor& actor, bool first_admin) {
+int64_t insert_user(Store& store, const User& u, const std::string& hash, size_t pin_digits, const Actor& actor,
+                    bool first_admin) {
   int64_t id = 0;
   store.transaction([&] {
-    Stmt(store.handle(), "INSERT INTO users(login, name, role, pin_hash, active) VALUES(?,?,?,?,?)")
+    Stmt(store.handle(), "INSERT INTO users(login, name, role, pin_hash, active, long_pin) VALUES(?,?,?,?,?,?)")
         .bind(1, u.login).bind(2, u.name).bind(3, std::string(to_string(u.role))).bind(4, hash)
-        .bind(5, int64_t(u.active)).run();
+        .bind(5, int64_t(u.active)).bind(6, int64_t(pin_digits >= kAdminPinDigits)).run();
     id = sql::scalar_int(store.handle(), "SELECT last_insert_rowid()");
     write_orgs(store, id, u.orgs);
     nlohmann::json d{{"user_id", id}, {"login", u.login}, {"name", u.name}, {"role", to_string(u.role)}, {"orgs", u.orgs}};
@@ -136,8 +147,8 @@ int64_t insert_user(Store& store, const User& u, const std::string& hash, const 
 
 }  // namespace
 
-void check_new_pin(const std::string& pin, const std::string& confirm) {
-  check_pin_rules(pin);
+void check_new_pin(const std::string& pin, const std::string& confirm, Role role) {
+  check_pin_rules(pin, role);
   if (pin != confirm) throw InputError(tr("users.pin_mismatch"), Location{{}, 0, tr("users.pin_confirm")});
 }
 
@@ -191,11 +202,11 @@ int64_t create_first_admin(Store& store, const User& in, const std::string& pin,
   u.orgs.clear();
   check_name(u.name);
   check_login(u.login);
-  check_new_pin(pin, confirm);
+  check_new_pin(pin, confirm, Role::Admin);
   if (has_active_admin(store)) throw InputError(tr("users.admin_exists"));
   if (find_user(store, u.login)) throw InputError(tr("users.duplicate", {{"login", u.login}}), Location{{}, 0, tr("users.login")});
   // Nobody is signed in yet: the entry names the new admin, on this device.
-  return insert_user(store, u, hash_pin(pin), Actor{u.name, {}, Role::Admin, {}}, true);
+  return insert_user(store, u, hash_pin(pin, Role::Admin), pin.size(), Actor{u.name, {}, Role::Admin, {}}, true);
 }
 
 int64_t add_user(Store& store, const User& in, const std::string& pin, const Actor& actor) {
@@ -207,15 +218,15 @@ int64_t add_user(Store& store, const User& in, const std::string& pin, const Act
   check_login(u.login);
   if (find_user(store, u.login)) throw InputError(tr("users.duplicate", {{"login", u.login}}), Location{{}, 0, tr("users.login")});
   check_clerk_orgs(store, u);
-  return insert_user(store, u, hash_pin(pin), actor, false);
+  return insert_user(store, u, hash_pin(pin, u.role), pin.size(), actor, false);
 }
 
-int64_t add_user_hashed(Store& store, const User& u, const std::string& hash, const Actor& actor) {
+int64_t add_user_hashed(Store& store, const User& u, const std::string& hash, size_t pin_digits, const Actor& actor) {
   require_admin(actor);
   if (u.login.empty() || u.name.empty()) throw InputError(tr("users.needs_login_and_name"), Location{{}, 0, tr("users.login")});
   if (find_user(store, u.login)) throw InputError(tr("users.duplicate", {{"login", u.login}}), Location{{}, 0, tr("users.login")});
   if (hash.rfind("$argon2id$", 0) != 0) throw std::invalid_argument("add_user_hashed: not an Argon2id string");
-  return insert_user(store, u, hash, actor, false);
+  return insert_user(store, u, hash, pin_digits, actor, false);
 }
 
 void update_user(Store& store, const User& in, const Actor& actor) {
@@ -234,6 +245,11 @@ void update_user(Store& store, const User& in, const Actor& actor) {
   const bool is_admin = u.role == Role::Admin && u.active;
   if (was_admin && !is_admin && active_admins(store) <= 1)
     throw InputError(tr(u.active ? "users.last_admin_role" : "users.last_admin_disable", {{"name", old.name}}));
+  // The account's PIN was checked for its old role: an admin's needs six digits (set the new PIN
+  // first, then the role).
+  if (u.role == Role::Admin && old.role != Role::Admin && !has_long_pin(store, u.id))
+    throw InputError(tr("users.promote_needs_long_pin", {{"name", old.name}, {"digits", std::to_string(kAdminPinDigits)}}),
+                     Location{{}, 0, tr("users.role")});
   store.transaction([&] {
     nlohmann::json who = about(old);
     if (u.name != old.name) {
@@ -267,9 +283,11 @@ void update_user(Store& store, const User& in, const Actor& actor) {
 void set_user_pin(Store& store, int64_t user_id, const std::string& pin, const Actor& actor) {
   require_admin(actor);
   const User u = require_user(store, user_id);
-  const std::string hash = hash_pin(pin);
+  const std::string hash = hash_pin(pin, u.role);
   store.transaction([&] {
-    Stmt(store.handle(), "UPDATE users SET pin_hash = ? WHERE id = ?").bind(1, hash).bind(2, user_id).run();
+    Stmt(store.handle(), "UPDATE users SET pin_hash = ?, long_pin = ? WHERE id = ?")
+        .bind(1, hash).bind(2, int64_t(pin.size() >= kAdminPinDigits)).bind(3, user_id).run();
+    clear_sign_in_failures(store, u.login);  // a PIN set by the admin also lifts a lock
     audit_user(store, actor, "set_pin", about(u));  // who and when, never the PIN
   });
 }
@@ -290,17 +308,6 @@ void set_user_active(Store& store, int64_t user_id, bool active, const Actor& ac
   User u = require_user(store, user_id);
   u.active = active;
   update_user(store, u, actor);
-}
-
-Actor sign_in(const Store& store, const std::string& login, const std::string& pin) {
-  Stmt st(store.handle(), "SELECT pin_hash, active FROM users WHERE login = ?");
-  st.bind(1, login);
-  if (sodium_init() < 0) throw std::runtime_error("libsodium init failed");
-  if (!st.step() || crypto_pwhash_str_verify(st.text(0).c_str(), pin.c_str(), pin.size()) != 0)
-    throw InputError(tr("users.sign_in_failed"));
-  if (st.int64(1) == 0) throw InputError(tr("users.disabled", {{"login", login}}));
-  User u = *find_user(store, login);
-  return Actor{u.name, store.device_id(), u.role, u.orgs};
 }
 
 }  // namespace jiceng

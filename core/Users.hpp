@@ -33,9 +33,11 @@ bool has_active_admin(const Store& store);
 // docs/SYNC.md) that nobody has set up.
 bool needs_first_admin(const Store& store);
 
-// The rules a new PIN must pass, with the message a person reads: 4–8 digits, not one digit
-// repeated (1111), not a straight run (1234, 9876), and typed the same twice. Throws InputError.
-void check_new_pin(const std::string& pin, const std::string& confirm);
+// The rules a new PIN must pass, with the message a person reads: 4–8 digits (an admin's at least
+// kAdminPinDigits), not one digit repeated (1111), not a straight run (1234, 9876), and typed the
+// same twice. Throws InputError.
+inline constexpr size_t kAdminPinDigits = 6;
+void check_new_pin(const std::string& pin, const std::string& confirm, Role role);
 // Login: up to 32 letters, digits, '.', '_' or '-' (typed on any tablet keyboard). Throws InputError.
 void check_login(const std::string& login);
 
@@ -46,20 +48,21 @@ int64_t create_first_admin(Store& store, const User& user, const std::string& pi
 // Admin only. The PIN passes check_new_pin (without a confirmation). A clerk needs at least one
 // organisation.
 int64_t add_user(Store& store, const User& user, const std::string& pin, const Actor& actor);
-// The same with a PIN hashed beforehand (an Argon2id string). The demo town's accounts come so:
-// their PINs are printed in the README, and hashing three PINs costs about a second at every first
-// start in a tablet's browser. Only the admin check and uniqueness apply.
-int64_t add_user_hashed(Store& store, const User& user, const std::string& pin_hash, const Actor& actor);
+// The same with a PIN hashed beforehand (an Argon2id string) of `pin_digits` digits. The demo
+// town's accounts come so: their PINs are printed in the README, and hashing three PINs costs about
+// a second at every first start in a tablet's browser. Only the admin check and uniqueness apply.
+int64_t add_user_hashed(Store& store, const User& user, const std::string& pin_hash, size_t pin_digits,
+                        const Actor& actor);
 // Changes name, role, organisations and active of user.id to what `user` says, in one transaction,
 // one audit entry per changed part. Refused when it would leave the town without an active admin,
-// or a clerk without an organisation.
+// a clerk without an organisation, or make an admin of an account whose PIN is shorter than an
+// admin's must be (set the new PIN first).
 void update_user(Store& store, const User& user, const Actor& actor);
 void set_user_pin(Store& store, int64_t user_id, const std::string& pin, const Actor& actor);
 void set_user_orgs(Store& store, int64_t user_id, const std::vector<OrgId>& orgs, const Actor& actor);
 void set_user_role(Store& store, int64_t user_id, Role role, const Actor& actor);
 void set_user_active(Store& store, int64_t user_id, bool active, const Actor& actor);
-// The actor for a login and PIN; throws InputError (without saying which of the two was wrong; a
-// disabled account is named only after its PIN was right).
-Actor sign_in(const Store& store, const std::string& login, const std::string& pin);
+
+// Signing in (with its back-off and lock): core/Authentication.hpp.
 
 }  // namespace jiceng

@@ -1,16 +1,22 @@
 #include "Cli.hpp"
 
 #include <unistd.h>
+#ifndef _WIN32
+#include <termios.h>
+#endif
 
 #include <algorithm>
 #include <charconv>
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 
 #include "Error.hpp"
+#include "Authentication.hpp"
 #include "Store.hpp"
 #include "Strings.hpp"
 #include "Text.hpp"
+#include "Users.hpp"
 
 namespace jiceng::cli {
 
@@ -100,6 +106,50 @@ std::unique_ptr<Store> open_existing(const std::string& path) {
   const std::string folder = std::filesystem::path(path).parent_path().string();
   const bool writable = ::access(path.c_str(), W_OK) == 0 && ::access(folder.empty() ? "." : folder.c_str(), W_OK) == 0;
   return Store::open(path, Catalog::builtin(), writable ? Store::Access::Existing : Store::Access::ReadOnly);
+}
+
+std::string read_secret(const std::string& prompt, const std::string& missing) {
+  const bool tty = isatty(STDIN_FILENO);
+  if (tty) std::cerr << prompt << std::flush;
+#ifndef _WIN32
+  termios old{};
+  const bool hide = tty && tcgetattr(STDIN_FILENO, &old) == 0;
+  if (hide) {
+    termios quiet = old;
+    quiet.c_lflag &= ~tcflag_t(ECHO);
+    tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+  }
+#endif
+  std::string line;
+  const bool got = bool(std::getline(std::cin, line));
+#ifndef _WIN32
+  if (hide) {
+    tcsetattr(STDIN_FILENO, TCSANOW, &old);
+    std::cerr << '\n';
+  }
+#endif
+  if (!line.empty() && line.back() == '\r') line.pop_back();
+  if (!got && line.empty()) throw InputError(missing);
+  return line;
+}
+
+Actor acting_user(const Args& a, Store& store) {
+  if (list_users(store).empty()) {
+    std::string who = a.get("user");
+    if (who.empty()) {
+      const char* os = std::getenv("USER");
+      who = os && *os ? std::string("cli:") + os : std::string("cli");
+    }
+    return Actor{who, {}};
+  }
+  const std::string login = a.get("user");
+  if (login.empty()) throw InputError(tr("cli.auth.need_user"), Location{{}, 0, "--user"});
+  const char* env = std::getenv("JICENG_PIN");
+  std::string pin;
+  if (env && *env) pin = env;
+  else if (isatty(STDIN_FILENO)) pin = read_secret(tr("cli.auth.pin_prompt", {{"login", login}}), tr("cli.auth.no_pin"));
+  else throw InputError(tr("cli.auth.no_pin"), Location{{}, 0, "JICENG_PIN"});
+  return sign_in(store, login, pin);
 }
 
 void out(const std::string& line) { std::cout << line << '\n'; }

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "Model.hpp"
+
 namespace jiceng {
 class Store;
 }
@@ -59,6 +61,18 @@ const std::vector<Command>& commands();
 
 // Opens an existing database (a missing file is an error, not a new empty town).
 std::unique_ptr<Store> open_existing(const std::string& path);
+
+// Who runs a command that writes to `store`. A town with accounts needs --user LOGIN and that
+// account's PIN, from the environment variable JICENG_PIN or typed at a terminal (never an
+// argument: command lines show in `ps` and in shell histories); the actor has the account's role
+// and villages, so the store checks them as it does in the app, and a wrong PIN counts towards the
+// account's back-off and lock. A town without accounts (made here and not set up yet, or a
+// tablet's copy taken from a package) has nobody to prove: --user is then only a name.
+Actor acting_user(const Args& a, Store& store);
+
+// One line typed at the terminal without echo; from a pipe, the line as it comes. Throws
+// InputError `missing` when there is no line.
+std::string read_secret(const std::string& prompt, const std::string& missing);
 
 // Prints a line to stdout / stderr (UTF-8).
 void out(const std::string& line);

@@ -12,7 +12,7 @@ int run_import(const Args& a) {
   a.allow_only({"user"});
   auto store = open_existing(a.positional(0, "cli.arg.db"));
   const std::string file = a.positional(1, "cli.arg.csv");
-  size_t changed = import_values_csv(*store, file, a.get("user", "import"));
+  size_t changed = import_values_csv(*store, file, acting_user(a, *store));
   out(tr("cli.import.done", {{"file", file}, {"count", std::to_string(changed)}}));
   return kOk;
 }

@@ -32,7 +32,7 @@ int run_members_import(const Args& a) {
   a.allow_only({"user", "dry-run"});
   auto store = open_existing(a.positional(0, "cli.arg.db"));
   const std::string file = a.positional(1, "cli.arg.csv");
-  const Actor actor{a.get("user", "cli"), {}};
+  const Actor actor = acting_user(a, *store);
   const MemberImportPlan plan = plan_members_import_file(*store, file, actor);
   if (!plan.file_error.empty()) {
     err(plan.file_error);

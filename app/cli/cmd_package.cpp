@@ -16,14 +16,16 @@ namespace {
 
 using namespace jiceng::sync;
 
-Actor actor_of(const Args& a) { return Actor{a.get("user", "cli"), {}}; }
+// The sender named in a package's header: an unchecked name (an export changes no figure here;
+// the package's own authenticity is docs/SECURITY.md's subject).
+Actor sender_of(const Args& a) { return Actor{a.get("user", "cli"), {}}; }
 std::string num(std::optional<double> v) { return v ? format_number(*v, 6) : tr("sync.absent"); }
 
 int run_export(const Args& a) {
   a.allow_only({"org", "to", "all", "out", "user", "json"});
   auto store = open_existing(a.positional(0, "cli.arg.db"));
   const std::string file = a.require("out");
-  ExportOptions o{a.all("org"), a.get("to", kDefaultDestination), a.flag("all"), actor_of(a)};
+  ExportOptions o{a.all("org"), a.get("to", kDefaultDestination), a.flag("all"), sender_of(a)};
   const ExportSummary s = export_package(*store, o, file);
   if (a.flag("json")) {
     out(nlohmann::json{{"file", file}, {"package", s.package_id}, {"destination", o.destination}, {"everything", o.everything},
@@ -41,13 +43,14 @@ int run_import(const Args& a) {
   a.allow_only({"user", "json"});
   auto store = open_existing(a.positional(0, "cli.arg.db"));
   a.positional(1, "sync.cli.arg.package");
+  const Actor actor = acting_user(a, *store);
   nlohmann::json list = nlohmann::json::array();
   nlohmann::json totals = {{"added", 0}, {"updated", 0}, {"removed", 0}, {"unchanged", 0}, {"conflicts", 0}, {"rejected", 0}};
   // Each file is its own transaction: one refused package does not hold back the others.
   for (size_t i = 1; i < a.positional().size(); ++i) {
     const std::string& file = a.positional()[i];
     try {
-      const ImportResult r = import_package_file(*store, file, actor_of(a));
+      const ImportResult r = import_package_file(*store, file, actor);
       list.push_back(to_json(r));
       for (const char* k : {"added", "updated", "removed", "unchanged", "conflicts"}) totals[k] = totals[k].get<int>() + list.back()[k].get<int>();
       if (a.flag("json")) continue;
@@ -171,7 +174,7 @@ int run_resolve(const Args& a) {
     if (!c || *c == Choice::Typed) throw UsageError{tr("sync.cli.keep_or_value")};
     choice = *c;
   }
-  resolve_conflict(*store, id, choice, a.get("value"), actor_of(a), a.get("reason"));
+  resolve_conflict(*store, id, choice, a.get("value"), acting_user(a, *store), a.get("reason"));
   auto c = conflict(*store, id);
   out(tr("sync.cli.resolved", {{"id", id_text}, {"choice", tr("sync.choice." + std::string(to_string(choice)))},
                                {"value", c && c->resolved_value ? num(c->resolved_value) : "-"}}));

@@ -1,16 +1,13 @@
 // jiceng-cli user list|add|set|disable: the town's accounts from the command line (a town made
 // without the app, or an office without a screen). The rules and audit entries are core's
-// (core/Users.hpp); the CLI acts as the file's administrator, recorded under --user or, by
-// default, "cli:" and the operating-system account that ran it.
+// (core/Users.hpp); the CLI acts as the account signed in with --user and its PIN (acting_user),
+// which must be an admin's.
 #include <unistd.h>
 
 #include <cstdlib>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
-#ifndef _WIN32
-#include <termios.h>
-#endif
 
 #include "Cli.hpp"
 #include "Error.hpp"
@@ -20,16 +17,6 @@
 
 namespace jiceng::cli {
 namespace {
-
-Actor actor_of(const Args& a) {
-  std::string who = a.get("user");
-  if (who.empty()) {
-    const char* os = std::getenv("USER");
-    if (!os || !*os) os = std::getenv("USERNAME");
-    who = os && *os ? std::string("cli:") + os : std::string("cli");
-  }
-  return Actor{who, {}};
-}
 
 Role role_of(const std::string& s) {
   if (auto r = parse_role(s)) return *r;
@@ -53,38 +40,13 @@ std::string org_names(const Store& store, const User& u) {
   return out.empty() ? tr("users.no_orgs") : out;
 }
 
-// One line from the terminal without echo (a PIN is not shown on the screen nor kept in the shell's
-// history); from a pipe, the line as it comes.
-std::string read_secret(const std::string& prompt, bool tty) {
-  if (tty) std::cerr << prompt << std::flush;
-#ifndef _WIN32
-  termios old{};
-  const bool hide = tty && tcgetattr(STDIN_FILENO, &old) == 0;
-  if (hide) {
-    termios quiet = old;
-    quiet.c_lflag &= ~tcflag_t(ECHO);
-    tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
-  }
-#endif
-  std::string line;
-  const bool got = bool(std::getline(std::cin, line));
-#ifndef _WIN32
-  if (hide) {
-    tcsetattr(STDIN_FILENO, TCSANOW, &old);
-    std::cerr << '\n';
-  }
-#endif
-  if (!line.empty() && line.back() == '\r') line.pop_back();
-  if (!got && line.empty()) throw UsageError{tr("cli.user.no_pin")};
-  return line;
-}
-
-// --pin, or typed: twice at a terminal (checked like the app's form), once from a pipe.
-std::string pin_of(const Args& a) {
-  if (a.has("pin")) return a.get("pin");
+// The new PIN of an account: from the environment variable JICENG_NEW_PIN, or typed (twice at a
+// terminal, checked like the app's form; once from a pipe). Never an argument (see acting_user).
+std::string new_pin_of(Role role) {
+  if (const char* env = std::getenv("JICENG_NEW_PIN"); env && *env) return env;
   const bool tty = isatty(STDIN_FILENO);
-  const std::string pin = read_secret(tr("cli.user.pin_prompt"), tty);
-  if (tty) check_new_pin(pin, read_secret(tr("cli.user.pin_again"), tty));
+  const std::string pin = read_secret(tr("cli.user.pin_prompt"), tr("cli.user.no_pin"));
+  if (tty) check_new_pin(pin, read_secret(tr("cli.user.pin_again"), tr("cli.user.no_pin")), role);
   return pin;
 }
 
@@ -122,15 +84,16 @@ int run_list(const Args& a) {
 }
 
 int run_add(const Args& a) {
-  a.allow_only({"login", "name", "role", "org", "pin", "user"});
+  a.allow_only({"login", "name", "role", "org", "user"});
   auto store = open_existing(a.positional(0, "cli.arg.db"));
+  const Actor actor = acting_user(a, *store);
   User u;
   u.login = a.require("login");
   u.name = a.require("name");
   u.role = role_of(a.require("role"));
   u.orgs = orgs_of(*store, a);
-  const std::string pin = pin_of(a);
-  add_user(*store, u, pin, actor_of(a));
+  const std::string pin = new_pin_of(u.role);
+  add_user(*store, u, pin, actor);
   const User made = require_login(*store, u.login);
   out(tr("cli.user.added", {{"name", made.name}, {"role", label(made.role)}, {"login", made.login},
                             {"orgs", made.role == Role::Clerk ? tr("cli.user.orgs", {{"orgs", org_names(*store, made)}})
@@ -139,21 +102,26 @@ int run_add(const Args& a) {
 }
 
 int run_set(const Args& a) {
-  a.allow_only({"name", "role", "org", "pin", "reset-pin", "enable", "user"});
+  a.allow_only({"name", "role", "org", "reset-pin", "enable", "user"});
   auto store = open_existing(a.positional(0, "cli.arg.db"));
+  const Actor actor = acting_user(a, *store);
   const User old = require_login(*store, a.positional(1, "cli.arg.login"));
   User u = old;
   if (a.has("name")) u.name = a.get("name");
   if (a.has("role")) u.role = role_of(a.get("role"));
   if (a.has("org")) u.orgs = orgs_of(*store, a);
   if (a.flag("enable")) u.active = true;
-  const bool new_pin = a.has("pin") || a.flag("reset-pin");
-  const std::string pin = new_pin ? pin_of(a) : std::string();
-  const Actor actor = actor_of(a);
-  // All or nothing: the account changes and the new PIN are one transaction.
+  const bool new_pin = a.flag("reset-pin");
+  // Checked for the role the account will have (an admin's PIN is longer).
+  const std::string pin = new_pin ? new_pin_of(u.role) : std::string();
+  // All or nothing: the account changes and the new PIN are one transaction. A PIN is checked for
+  // the role the account has when it is set: before a promotion to admin (which needs the longer
+  // PIN in place), after any other change.
+  const bool promote = u.role == Role::Admin && old.role != Role::Admin;
   store->transaction([&] {
+    if (new_pin && promote) set_user_pin(*store, u.id, pin, actor);
     update_user(*store, u, actor);
-    if (new_pin) set_user_pin(*store, u.id, pin, actor);
+    if (new_pin && !promote) set_user_pin(*store, u.id, pin, actor);
   });
   const User now = require_login(*store, old.login);
   std::string what;
@@ -173,13 +141,14 @@ int run_set(const Args& a) {
 int run_disable(const Args& a) {
   a.allow_only({"user"});
   auto store = open_existing(a.positional(0, "cli.arg.db"));
+  const Actor actor = acting_user(a, *store);
   User u = require_login(*store, a.positional(1, "cli.arg.login"));
   if (!u.active) {
     out(tr("cli.user.already_disabled", {{"name", u.name}, {"login", u.login}}));
     return kOk;
   }
   u.active = false;
-  update_user(*store, u, actor_of(a));
+  update_user(*store, u, actor);
   out(tr("cli.user.disabled", {{"name", u.name}, {"login", u.login}}));
   return kOk;
 }

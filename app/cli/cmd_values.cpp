@@ -29,7 +29,7 @@ int run_set(const Args& a) {
   if (ind && period) before = store->value(org.id, ind->id, *period);
   size_t changed = 0;
   try {
-    changed = store->enter_value(in, Actor{a.get("user", "cli"), {}}, a.flag("confirm"), a.get("reason"));
+    changed = store->enter_value(in, acting_user(a, *store), a.flag("confirm"), a.get("reason"));
   } catch (const ImplausibleValue& e) {
     err(tr("cli.set.implausible", {{"warning", e.warning().message}}));
     return kRejected;

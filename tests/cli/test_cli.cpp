@@ -11,6 +11,8 @@
 
 using namespace jiceng;
 using test::run_cli;
+using test::run_cli_admin;
+using test::run_cli_as;
 using test::shell_quote;
 
 namespace {
@@ -62,15 +64,15 @@ TEST_CASE("dashboard --json shows every catalog indicator with plausible values"
   CHECK(text.out.find("发展党员数") != std::string::npos);
 }
 
-TEST_CASE("set writes a value with its audit entry; history shows it") {
+TEST_CASE("set writes a value with its audit entry under the signed-in account's name; history shows it") {
   DemoDb d;
   auto before = nlohmann::json::parse(run_cli("dashboard " + d.q + " --year 2020 --json", d.err()).out);
-  auto r = run_cli("set " + d.q + " --org V01 --indicator cold_stores --period 2020 --value 7 --user 测试员 --reason 核对后更正", d.err());
+  auto r = run_cli_admin("set " + d.q + " --org V01 --indicator cold_stores --period 2020 --value 7 --reason 核对后更正", d.err());
   REQUIRE(r.code == 0);
   CHECK(r.out.find("已保存") != std::string::npos);
   auto h = nlohmann::json::parse(run_cli("history " + d.q + " --org V01 --indicator cold_stores --json", d.err()).out);
   REQUIRE(!h.empty());
-  CHECK(h[0]["user"] == "测试员");
+  CHECK(h[0]["user"] == "周敏");  // the account's name, not what was typed
   CHECK(h[0]["reason"] == "核对后更正");
   CHECK(h[0]["new_value"] == 7);
   auto after = nlohmann::json::parse(run_cli("dashboard " + d.q + " --year 2020 --json", d.err()).out);
@@ -84,19 +86,19 @@ TEST_CASE("set writes a value with its audit entry; history shows it") {
 TEST_CASE("set refuses an implausible value (exit 3, the warning in Chinese) unless --confirm, then audits the confirmation") {
   DemoDb d;
   // 青石村's 党费 is a fraction of a 万元 a month; 50 was meant as 50 元.
-  const std::string args = " --org V01 --indicator dues --period 2020-12 --value 50 --user 王娜";
+  const std::string args = " --org V01 --indicator dues --period 2020-12 --value 50";
   auto history = [&] {
     return nlohmann::json::parse(run_cli("history " + d.q + " --org V01 --indicator dues --period 2020-12 --json", d.err()).out);
   };
   const size_t entries = history().size();
-  auto refused = run_cli("set " + d.q + args, d.err());
+  auto refused = run_cli_as("clerk", "3456", "set " + d.q + args, d.err());
   CHECK(refused.code == 3);
   CHECK(refused.err.find("50 万元是去年同期") != std::string::npos);
   CHECK(refused.err.find("请确认数值和单位是否正确") != std::string::npos);
   CHECK(refused.err.find("--confirm") != std::string::npos);
   CHECK(history().size() == entries);  // nothing written, nothing audited
 
-  auto confirmed = run_cli("set " + d.q + args + " --confirm", d.err());
+  auto confirmed = run_cli_as("clerk", "3456", "set " + d.q + args + " --confirm", d.err());
   REQUIRE(confirmed.code == 0);
   CHECK(confirmed.out.find("已保存") != std::string::npos);
   auto h = history();
@@ -108,20 +110,20 @@ TEST_CASE("set refuses an implausible value (exit 3, the warning in Chinese) unl
   CHECK(refused.err.find(warning) != std::string::npos);  // the very sentence the clerk was shown
 
   // A plausible value needs no --confirm and carries no plausibility detail.
-  REQUIRE(run_cli("set " + d.q + " --org V01 --indicator dues --period 2020-12 --value 0.03", d.err()).code == 0);
+  REQUIRE(run_cli_admin("set " + d.q + " --org V01 --indicator dues --period 2020-12 --value 0.03", d.err()).code == 0);
   CHECK_FALSE(history()[0]["detail"].contains("plausibility"));
 }
 
 TEST_CASE("GBK bytes from a Chinese Windows terminal are stored as the Chinese they are; history and export keep working") {
   DemoDb d;
-  // 王娜 and 核对 in GBK, as such a terminal passes them; and a package file named in GBK.
-  auto r = run_cli("set " + d.q + " --org V01 --indicator cold_stores --period 2020 --value 7 --user $(printf '\\315\\365\\304\\310') --reason $(printf '\\272\\313\\266\\324')", d.err());
+  // 核对 in GBK, as such a terminal passes it; and a package file named in GBK.
+  auto r = run_cli_admin("set " + d.q + " --org V01 --indicator cold_stores --period 2020 --value 7 --reason $(printf '\\272\\313\\266\\324')", d.err());
   REQUIRE(r.code == 0);
   auto h = run_cli("history " + d.q + " --org V01 --indicator cold_stores --json", d.err());
   REQUIRE(h.code == 0);
   auto j = nlohmann::json::parse(h.out);
   REQUIRE(!j.empty());
-  CHECK(j[0]["user"] == "王娜");
+  CHECK(j[0]["user"] == "周敏");
   CHECK(j[0]["reason"] == "核对");
   const std::string pkg = d.dir.file("") + "$(printf '\\315\\365').json";
   CHECK(run_cli("package export " + d.q + " --out \"" + pkg + "\"", d.err()).code == 0);
@@ -140,13 +142,50 @@ TEST_CASE("bad input exits 3 with a Chinese message and writes nothing") {
                         Case{"--org 不存在村 --indicator new_members --period 2020 --value 1", "不存在村"},
                         Case{"--org V01 --indicator nope --period 2020 --value 1", "nope"},
                         Case{"--org V01 --indicator new_members --period 20-1 --value 1", "期间"}}) {
-    auto r = run_cli("set " + d.q + " " + c.args, d.err());
+    auto r = run_cli_admin("set " + d.q + " " + c.args, d.err());
     INFO(c.args);
     CHECK(r.code == 3);
     CHECK(r.err.find(c.expect) != std::string::npos);
     CHECK(r.err.find("未写入") != std::string::npos);
   }
   CHECK(audit_count() == before);
+}
+
+TEST_CASE("writes sign in: --user and JICENG_PIN, the account's role and villages; reads stay open; wrong PINs back off") {
+  DemoDb d;
+  const std::string set = "set " + d.q + " --org V01 --indicator cold_stores --period 2020 --value 6";
+  auto history = [&] { return nlohmann::json::parse(run_cli("history " + d.q + " --json", d.err()).out); };
+  const size_t before = history().size();
+  // No --user: refused, saying how to sign in; nothing written.
+  auto anon = run_cli(set, d.err());
+  CHECK(anon.code == 3);
+  CHECK(anon.err.find("--user") != std::string::npos);
+  CHECK(anon.err.find("JICENG_PIN") != std::string::npos);
+  // A login without a PIN from a pipe: refused, and the PIN is never taken from the command line.
+  auto no_pin = run_cli(set + " --user admin < /dev/null", d.err());
+  CHECK(no_pin.code == 3);
+  CHECK(no_pin.err.find("JICENG_PIN") != std::string::npos);
+  CHECK(run_cli(set + " --user admin --pin 246810", d.err()).code == 2);  // no such option
+  // A wrong PIN, and a name that is no account.
+  CHECK(run_cli_as("admin", "999999", set, d.err()).err.find("不正确") != std::string::npos);
+  CHECK(run_cli_as("测试员", "1357", set, d.err()).code == 3);
+  CHECK(history().size() == before + 2);  // the two failed sign-ins, audited; no value
+  CHECK(history()[0]["action"] == "sign_in_failed");
+  // The clerk writes for her villages only; a leader may not type figures for a village.
+  CHECK(run_cli_as("clerk", "3456", set, d.err()).code == 0);
+  auto outside = run_cli_as("clerk", "3456", "set " + d.q + " --org V02 --indicator cold_stores --period 2020 --value 6", d.err());
+  CHECK(outside.code == 3);
+  CHECK(outside.err.find("没有被分配") != std::string::npos);
+  CHECK(history()[0]["user"] == "王娜");
+  // A package import is the office's: refused for a clerk.
+  CHECK(run_cli_as("clerk", "3456", "package import " + d.q + " " + shell_quote(d.dir.file("none.jcpkg")), d.err()).code == 3);
+  // Reads need nobody.
+  CHECK(run_cli("dashboard " + d.q + " --year 2020 --json", d.err()).code == 0);
+  // Three wrong PINs in a row: the fourth try must wait, even with the right PIN.
+  for (int i = 0; i < 3; ++i) run_cli_as("leader", "1111", set, d.err());
+  auto wait = run_cli_as("leader", "2345", set, d.err());
+  CHECK(wait.code == 3);
+  CHECK(wait.err.find("秒后再试") != std::string::npos);
 }
 
 TEST_CASE("usage errors exit 2") {
@@ -173,13 +212,13 @@ TEST_CASE("CSV export then import round-trips through the CLI; a bad CSV is refu
   DemoDb d;
   const std::string csv = d.dir.file("2020.csv");
   REQUIRE(run_cli("export " + d.q + " --year 2020 --out " + shell_quote(csv), d.err()).code == 0);
-  auto r = run_cli("import " + d.q + " " + shell_quote(csv), d.err());
+  auto r = run_cli_admin("import " + d.q + " " + shell_quote(csv), d.err());
   CHECK(r.code == 0);
   CHECK(r.out.find("0 个数值有变化") != std::string::npos);
   // A fresh copy of the demo town, values edited, then the original file imported back: equal again.
   const std::string csv2 = d.dir.file("again.csv");
-  run_cli("set " + d.q + " --org V01 --indicator cold_stores --period 2020 --value 9", d.err());
-  REQUIRE(run_cli("import " + d.q + " " + shell_quote(csv), d.err()).code == 0);
+  run_cli_admin("set " + d.q + " --org V01 --indicator cold_stores --period 2020 --value 9", d.err());
+  REQUIRE(run_cli_admin("import " + d.q + " " + shell_quote(csv), d.err()).code == 0);
   REQUIRE(run_cli("export " + d.q + " --year 2020 --out " + shell_quote(csv2), d.err()).code == 0);
   std::ifstream a(csv), b(csv2);
   std::string sa((std::istreambuf_iterator<char>(a)), {}), sb((std::istreambuf_iterator<char>(b)), {});
@@ -189,7 +228,7 @@ TEST_CASE("CSV export then import round-trips through the CLI; a bad CSV is refu
   std::ofstream(bad) << "组织代码,组织名称,指标代码,指标名称,期间,数值,状态\n"
                      << "V01,x,cold_stores,x,2020,2,\n"
                      << "V01,x,cold_stores,2020,2\n";
-  auto rb = run_cli("import " + d.q + " " + shell_quote(bad), d.err());
+  auto rb = run_cli_admin("import " + d.q + " " + shell_quote(bad), d.err());
   CHECK(rb.code == 3);
   CHECK(rb.err.find("第 3 行") != std::string::npos);
   CHECK(rb.err.find("bad.csv") != std::string::npos);

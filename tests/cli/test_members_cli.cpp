@@ -9,6 +9,7 @@
 
 using namespace jiceng;
 using test::run_cli;
+using test::run_cli_admin;
 using test::shell_quote;
 
 namespace {
@@ -36,26 +37,26 @@ TEST_CASE("members import: dry run, import, the same file again, a bad file") {
                      << "乙导入,男,1991-06-03,V01-1,入党申请人,2020-02-01\n";
   const int before = roster_size(q, err);
 
-  auto dry = run_cli("members import " + q + " " + shell_quote(csv) + " --dry-run", err);
+  auto dry = run_cli_admin("members import " + q + " " + shell_quote(csv) + " --dry-run", err);
   CHECK(dry.code == 0);
   CHECK(has(dry.out, "新增 2 人"));
   CHECK(has(dry.out, "第 2 行 新增 甲导入（"));
   CHECK_FALSE(has(dry.out, "（V01-1）"));  // the branch by its name, though the file gives the code
   CHECK(roster_size(q, err) == before);  // nothing written
 
-  auto done = run_cli("members import " + q + " " + shell_quote(csv), err);
+  auto done = run_cli_admin("members import " + q + " " + shell_quote(csv), err);
   CHECK(done.code == 0);
   CHECK(has(done.out, "已从 党员.csv 导入：新增 2 人"));
   CHECK(roster_size(q, err) == before + 2);
 
-  auto again = run_cli("members import " + q + " " + shell_quote(csv), err);
+  auto again = run_cli_admin("members import " + q + " " + shell_quote(csv), err);
   CHECK(again.code == 0);
   CHECK(has(again.out, "全部 2 人已存在，未作更改"));
   CHECK(roster_size(q, err) == before + 2);
 
   const std::string bad = dir.file("bad.csv");
   std::ofstream(bad) << "姓名,所在支部,发展阶段,申请入党日期,谈话日期\n丙导入,V01-1,入党积极分子,2020-03-01,2019-01-01\n";
-  auto refused = run_cli("members import " + q + " " + shell_quote(bad), err);
+  auto refused = run_cli_admin("members import " + q + " " + shell_quote(bad), err);
   CHECK(refused.code == 3);
   CHECK(has(refused.err, "第 2 行"));
   CHECK(has(refused.err, "谈话日期早于申请入党日期"));

@@ -23,7 +23,7 @@ const std::string kHeader = "组织代码,组织名称,指标代码,指标名称
 
 std::string rejection(Store& s, const std::string& path) {
   try {
-    import_values_csv(s, path);
+    import_values_csv(s, path, Actor{"import", {}});
   } catch (const InputError& e) {
     return e.describe();
   }
@@ -56,11 +56,11 @@ TEST_CASE("export then import round-trips exactly") {
   CHECK(csv.find("已审核") != std::string::npos);
   const std::string path = write(d, "out.csv", csv);
   // Into the same database: nothing changes.
-  CHECK(import_values_csv(*a, path) == 0);
+  CHECK(import_values_csv(*a, path, Actor{"import", {}}) == 0);
   // Into a second town with the same organisations: the same file comes back out.
   auto b = Store::open(d.file("b.db"));
   test::make_small_town(*b);
-  CHECK(import_values_csv(*b, path) == 4);
+  CHECK(import_values_csv(*b, path, Actor{"import", {}}) == 4);
   CHECK(export_values_csv(*b, 2020) == csv);
 }
 
@@ -116,6 +116,6 @@ TEST_CASE("text a spreadsheet would run as a formula is neutralised in the CSV, 
   auto b = Store::open(d.file("b.db"));
   auto tb = test::make_small_town(*b);
   b->rename_org(tb.v1, evil, {"tester", {}});
-  CHECK(import_values_csv(*b, write(d, "out.csv", csv)) == 1);
+  CHECK(import_values_csv(*b, write(d, "out.csv", csv), Actor{"import", {}}) == 1);
   CHECK(export_values_csv(*b, 2020) == csv);
 }

@@ -11,6 +11,7 @@
 #include "TempDir.hpp"
 
 using jiceng::test::run_cli;
+using jiceng::test::run_cli_admin;
 using jiceng::test::shell_quote;
 using nlohmann::json;
 
@@ -34,9 +35,9 @@ TEST_CASE("cli package: clone, export, import with counts, re-import, conflicts,
   auto clone = run_cli("package clone " + T + " --out " + o.q("tab.db"));
   REQUIRE(clone.code == 0);
   CHECK(clone.out.find("设备号") != std::string::npos);
-  REQUIRE(run_cli("set " + o.q("tab.db") + " --org 青石村 --indicator 走访群众户数 --period 2020-11 --value 77").code == 0);
-  REQUIRE(run_cli("set " + o.q("tab.db") + " --org 青石村 --indicator 新建冷库数 --period 2020 --value 3").code == 0);
-  REQUIRE(run_cli("set " + T + " --org 青石村 --indicator 走访群众户数 --period 2020-11 --value 80").code == 0);
+  REQUIRE(run_cli_admin("set " + o.q("tab.db") + " --org 青石村 --indicator 走访群众户数 --period 2020-11 --value 77").code == 0);
+  REQUIRE(run_cli_admin("set " + o.q("tab.db") + " --org 青石村 --indicator 新建冷库数 --period 2020 --value 3").code == 0);
+  REQUIRE(run_cli_admin("set " + T + " --org 青石村 --indicator 走访群众户数 --period 2020-11 --value 80").code == 0);
 
   auto ex = run_cli("package export " + o.q("tab.db") + " --org 青石村 --out " + o.q("v1.jcpkg"));
   REQUIRE(ex.code == 0);
@@ -46,13 +47,13 @@ TEST_CASE("cli package: clone, export, import with counts, re-import, conflicts,
   CHECK(json::parse(info.out)["values"] == 2);
   CHECK(json::parse(info.out)["town"]["name"] == "青禾镇");
 
-  auto im = run_cli("package import " + T + " " + o.q("v1.jcpkg") + " --json");
+  auto im = run_cli_admin("package import " + T + " " + o.q("v1.jcpkg") + " --json");
   REQUIRE(im.code == 0);
   json totals = json::parse(im.out)["totals"];
   CHECK(totals["conflicts"] == 1);
   CHECK(totals["added"].get<int>() + totals["updated"].get<int>() == 1);
   CHECK(totals["rejected"] == 0);
-  auto again = run_cli("package import " + T + " " + o.q("v1.jcpkg"));
+  auto again = run_cli_admin("package import " + T + " " + o.q("v1.jcpkg"));
   CHECK(again.code == 0);
   CHECK(again.out.find("已经导入过") != std::string::npos);
 
@@ -64,21 +65,21 @@ TEST_CASE("cli package: clone, export, import with counts, re-import, conflicts,
   CHECK(conflicts[0]["remote"] == 77);
   CHECK(conflicts[0]["base"].is_number());
   const std::string id = conflicts[0]["id"].dump();
-  CHECK(run_cli("package resolve " + T + " " + id).code == 2);  // neither --keep nor --value
-  auto res = run_cli("package resolve " + T + " " + id + " --value 79 --reason 电话核实");
+  CHECK(run_cli_admin("package resolve " + T + " " + id).code == 2);  // neither --keep nor --value
+  auto res = run_cli_admin("package resolve " + T + " " + id + " --value 79 --reason 电话核实");
   REQUIRE(res.code == 0);
   CHECK(res.out.find("79") != std::string::npos);
   CHECK(run_cli("package conflicts " + T).out.find("没有待处理的冲突") != std::string::npos);
 
   // A tampered package among good ones: refused alone, exit code 3, the others go in.
-  REQUIRE(run_cli("set " + o.q("tab.db") + " --org 柳河村 --indicator 新建冷库数 --period 2020 --value 4").code == 0);
+  REQUIRE(run_cli_admin("set " + o.q("tab.db") + " --org 柳河村 --indicator 新建冷库数 --period 2020 --value 4").code == 0);
   REQUIRE(run_cli("package export " + o.q("tab.db") + " --org 柳河村 --out " + o.q("v2.jcpkg")).code == 0);
   std::stringstream ss;
   ss << std::ifstream(o.dir.file("v1.jcpkg"), std::ios::binary).rdbuf();
   std::string bad = ss.str();
   bad[bad.size() - 30] ^= 1;
   std::ofstream(o.dir.file("bad.jcpkg"), std::ios::binary) << bad;
-  auto mixed = run_cli("package import " + T + " " + o.q("bad.jcpkg") + " " + o.q("v2.jcpkg"), o.dir.file("err.txt"));
+  auto mixed = run_cli_admin("package import " + T + " " + o.q("bad.jcpkg") + " " + o.q("v2.jcpkg"), o.dir.file("err.txt"));
   CHECK(mixed.code == 3);
   CHECK(mixed.err.find("校验不符") != std::string::npos);
   CHECK(mixed.out.find("拒绝 1") != std::string::npos);

@@ -19,7 +19,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   auto store = Store::open(town, Catalog::builtin(), Store::Access::Existing);
   const Actor admin{"管理员", "", Role::Admin, {}};
   const bool written = fuzz::refused_cleanly([&] {
-    if (kind == 0) import_values_csv(*store, path, "管理员");
+    if (kind == 0) import_values_csv(*store, path, Actor{"管理员", {}});
     if (kind == 1) import_orgs_csv(*store, path, admin);
     if (kind == 2) import_members_csv(*store, path, admin);
   });

@@ -20,10 +20,13 @@ inline std::string shell_quote(const std::string& s) {
   return q + "'";
 }
 
-// `args` is appended to the binary path as written (quote paths with shell_quote).
-inline CliResult run_cli(const std::string& args, const std::string& err_file = "/tmp/jiceng-cli-test.err") {
+// `args` is appended to the binary path as written (quote paths with shell_quote); `env`, when
+// given, is "NAME=value …" put in the command's environment.
+inline CliResult run_cli(const std::string& args, const std::string& err_file = "/tmp/jiceng-cli-test.err",
+                         const std::string& env = {}) {
   CliResult r;
-  std::string cmd = std::string(JICENG_BIN_DIR) + "/jiceng-cli " + args + " 2>" + shell_quote(err_file);
+  std::string cmd = (env.empty() ? std::string() : "env " + env + " ") + std::string(JICENG_BIN_DIR) + "/jiceng-cli " +
+                    args + " 2>" + shell_quote(err_file);
   FILE* p = popen(cmd.c_str(), "r");
   if (!p) return r;
   char buf[4096];
@@ -36,6 +39,18 @@ inline CliResult run_cli(const std::string& args, const std::string& err_file = 
   ss << f.rdbuf();
   r.err = ss.str();
   return r;
+}
+
+// A write as a signed-in person: --user LOGIN and the PIN in JICENG_PIN, as the CLI wants it.
+inline CliResult run_cli_as(const std::string& login, const std::string& pin, const std::string& args,
+                            const std::string& err_file = "/tmp/jiceng-cli-test.err") {
+  return run_cli(args + " --user " + shell_quote(login), err_file, "JICENG_PIN=" + shell_quote(pin));
+}
+
+// The demo town's admin (README): the CLI's writes on a demo town sign in as them.
+inline constexpr const char* kDemoAdminPin = "246810";
+inline CliResult run_cli_admin(const std::string& args, const std::string& err_file = "/tmp/jiceng-cli-test.err") {
+  return run_cli_as("admin", kDemoAdminPin, args, err_file);
 }
 
 }  // namespace jiceng::test

@@ -166,7 +166,7 @@ TEST_CASE("collect: cross-field rules show on both fields; computed figures are 
   const OrgId v01 = s.find_org("V01")->id;
   const Period y{2021, 0};
   CollectView& view = collect(h);
-  sign_in(h, "admin", "1234");
+  sign_in(h, "admin", "246810");
   REQUIRE(h.click("collect.org"));
   REQUIRE(h.click("collect.org.V01"));
   REQUIRE(h.click("collect.period"));

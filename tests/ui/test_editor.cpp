@@ -62,7 +62,7 @@ TEST_CASE("editor: edit a paragraph, the preview follows, autosave keeps it when
   std::string typed;
   {
     Headless h(options(dir));
-    test_ui::sign_in(h, "admin", "1234");  // the editor needs a leader or an admin
+    test_ui::sign_in(h, "admin", "246810");  // the editor needs a leader or an admin
     Editor& e = editor_in(h);
     p = edit_first_paragraph(h);
     const std::string before = preview_text(e, p);
@@ -82,7 +82,7 @@ TEST_CASE("editor: edit a paragraph, the preview follows, autosave keeps it when
   }
   {
     Headless h(options(dir));
-    test_ui::sign_in(h, "admin", "1234");  // the editor needs a leader or an admin
+    test_ui::sign_in(h, "admin", "246810");  // the editor needs a leader or an admin
     Editor& e = editor_in(h);
     REQUIRE(e.editing);
     CHECK(*e.editing == p);
@@ -104,7 +104,7 @@ TEST_CASE("editor: edit a paragraph, the preview follows, autosave keeps it when
 
 TEST_CASE("editor: insert a placeholder from the picker by pinyin initials; a bad one shows where and why") {
   Headless h(options(fresh_dir("insert")));
-  test_ui::sign_in(h, "admin", "1234");  // the editor needs a leader or an admin
+  test_ui::sign_in(h, "admin", "246810");  // the editor needs a leader or an admin
   Editor& e = editor_in(h);
   const size_t p = edit_first_paragraph(h);
   const auto figures_before = e.doc.figure_count();
@@ -163,7 +163,7 @@ TEST_CASE("editor: insert a placeholder from the picker by pinyin initials; a ba
 
 TEST_CASE("editor: save points and restore") {
   Headless h(options(fresh_dir("restore")));
-  test_ui::sign_in(h, "admin", "1234");  // the editor needs a leader or an admin
+  test_ui::sign_in(h, "admin", "246810");  // the editor needs a leader or an admin
   Editor& e = editor_in(h);
   REQUIRE(h.click("summary.savepoint"));
   h.frame();
@@ -194,7 +194,7 @@ TEST_CASE("editor: save points and restore") {
 
 TEST_CASE("editor: the unresolved list jumps to its paragraph; a figure tapped shows its villages") {
   Headless h(options(fresh_dir("unresolved")));
-  test_ui::sign_in(h, "admin", "1234");  // the editor needs a leader or an admin
+  test_ui::sign_in(h, "admin", "246810");  // the editor needs a leader or an admin
   Editor& e = editor_in(h);
   CHECK(h.visible("summary.unresolved.none"));
   const size_t p = edit_first_paragraph(h);
@@ -229,7 +229,7 @@ TEST_CASE("editor: tablet portrait shows the preview below the text; a tap edits
   auto o = options(fresh_dir("tablet"), 800, 1280);
   o.tablet = true;
   Headless h(o);
-  test_ui::sign_in(h, "admin", "1234");  // the editor needs a leader or an admin
+  test_ui::sign_in(h, "admin", "246810");  // the editor needs a leader or an admin
   Editor& e = editor_in(h);
   h.frames(2);
   REQUIRE(h.app().context().narrow);
@@ -254,7 +254,7 @@ TEST_CASE("editor: on a tablet, one tap on 插入数字… while typing opens th
   auto o = options(fresh_dir("tablet_insert"), 800, 1280);
   o.tablet = true;
   Headless h(o);
-  test_ui::sign_in(h, "admin", "1234");
+  test_ui::sign_in(h, "admin", "246810");
   Editor& e = editor_in(h);
   REQUIRE(h.click("summary.section.1"));
   REQUIRE(h.click("summary.block." + std::to_string(e.outline[1].first)));  // the heading: in view
@@ -292,7 +292,7 @@ TEST_CASE("editor: import a purchased X-template through the review, then export
          "全镇共发展党员X名，走访群众X余户，党员总数X名。\n";
   }
   Headless h(options(dir));
-  test_ui::sign_in(h, "admin", "1234");  // the editor needs a leader or an admin
+  test_ui::sign_in(h, "admin", "246810");  // the editor needs a leader or an admin
   Editor& e = editor_in(h);
   REQUIRE(h.click("summary.import"));
   REQUIRE(h.click("import.path"));

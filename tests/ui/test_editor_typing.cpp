@@ -29,7 +29,7 @@ Editor& editor_in(Headless& h) {
 
 // Signs in as the demo admin, opens the first 一级 section and taps its first paragraph.
 size_t start_editing(Headless& h) {
-  test_ui::sign_in(h, "admin", "1234");  // only a leader or an admin edits the summary
+  test_ui::sign_in(h, "admin", "246810");  // only a leader or an admin edits the summary
   Editor& e = editor_in(h);
   h.frames(2);
   REQUIRE(h.click("summary.section.1"));

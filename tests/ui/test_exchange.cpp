@@ -204,7 +204,7 @@ TEST_CASE("数据交换: the office imports a tablet's package; again changes no
     CHECK(contains(v.import_message(), "管理员或领导"));
     CHECK(test::snapshot(s) == before);
 
-    sign_in(h, "admin", "1234");
+    sign_in(h, "admin", "246810");
     // The damaged file alone: refused by name, in Chinese, nothing written.
     REQUIRE(tap(h, "exchange.file.qingshi.json"));  // untick the good one
     REQUIRE(tap(h, "exchange.file.broken.json"));
@@ -285,7 +285,7 @@ TEST_CASE("数据交换: a conflict found on import opens 冲突处理") {
   }
   Headless h(town_options(dir, ViewId::Exchange, 800, 1280));
   choose_folder(h, usb);
-  sign_in(h, "admin", "1234");
+  sign_in(h, "admin", "246810");
   REQUIRE(tap(h, "exchange.file.a.json"));
   REQUIRE(tap(h, "exchange.import.run"));
   REQUIRE(tap(h, "exchange.import.conflicts"));

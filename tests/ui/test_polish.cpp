@@ -72,7 +72,7 @@ TEST_CASE("设置: font, schema and device id only on 关于, where an admin nam
     CHECK_FALSE(h.visible("settings.about.device.0.name"));
 
     std::string error;
-    REQUIRE(gui::sign_in(h.app().context(), "admin", "1234", &error));
+    REQUIRE(gui::sign_in(h.app().context(), "admin", "246810", &error));
     h.frames(2);
     REQUIRE(h.click("settings.about.device.0.name"));
     h.type("镇党办电脑");

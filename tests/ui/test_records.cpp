@@ -144,7 +144,7 @@ TEST_CASE("records: organisations — add, rename, move, delete with what goes w
   Store& s = h.app().store();
   RecordsView& view = records(h);
   CHECK_FALSE(h.visible("records.org.add"));  // not signed in: nothing to edit
-  sign_in(h, "admin", "1234");
+  sign_in(h, "admin", "246810");
   REQUIRE(h.click("org.T00"));
   add_child(h, "V14", "新村");
   auto v14 = s.find_org("V14");
@@ -222,7 +222,7 @@ TEST_CASE("records: the member form shows pipeline warnings beside the dates; sa
   Headless h(town_options(fresh_dir("records_member"), ViewId::Records, 1280, 1280));
   Store& s = h.app().store();
   RecordsView& view = records(h);
-  sign_in(h, "admin", "1234");
+  sign_in(h, "admin", "246810");
   REQUIRE(h.click("records.tab.members"));
   REQUIRE(h.click("records.member.add"));
   REQUIRE(view.member_edit());
@@ -314,7 +314,7 @@ TEST_CASE("records: CSV import — all or nothing, errors name file, line and fi
   }
   REQUIRE(h.click("records.tab.import"));
   CHECK_FALSE(h.visible("records.import.orgs"));  // not signed in: the screen asks first
-  sign_in(h, "admin", "1234");
+  sign_in(h, "admin", "246810");
   REQUIRE(h.click("records.import.path"));
   h.type((dir / "orgs_bad.csv").string());
   REQUIRE(h.click("records.import.orgs"));

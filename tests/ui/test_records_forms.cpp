@@ -80,7 +80,7 @@ TEST_CASE("records: the new-member form is quiet until touched, keeps 保存 in 
     Headless h(town_options(fresh_dir("records_form_" + std::to_string(size.w)), ViewId::Records, size.w, size.h));
     Store& s = h.app().store();
     RecordsView& view = records(h);
-    sign_in(h, "admin", "1234");
+    sign_in(h, "admin", "246810");
     REQUIRE(h.click("records.tab.members"));
     REQUIRE(h.click("records.member.add"));
     REQUIRE(view.member_edit());
@@ -155,7 +155,7 @@ TEST_CASE("records: the member CSV is previewed before anything is written; the 
     }
     const size_t members = s.members().size();
     REQUIRE(h.click("records.tab.import"));
-    sign_in(h, "admin", "1234");
+    sign_in(h, "admin", "246810");
     REQUIRE(h.click("records.import.pick"));  // the data folder's CSV files, for a tap
     REQUIRE(h.click("records.import.file.bad.csv"));
     REQUIRE(h.click("records.import.members"));

@@ -73,7 +73,7 @@ TEST_CASE("one sign-in in the top bar reaches the collect form, 待审核 and th
     h.frame();
     CHECK_FALSE(h.visible("signin.login"));
 
-    sign_in(h, "admin", "1234");
+    sign_in(h, "admin", "246810");
     REQUIRE(signed_in(h.app().context()));
     CHECK(h.visible("signin.user"));
     CHECK(h.visible("signin.out"));

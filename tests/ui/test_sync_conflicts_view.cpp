@@ -84,7 +84,7 @@ TEST_CASE("conflicts screen: take theirs, keep ours, type a value; a bad value i
   CHECK(value(s, "青石村", "走访群众户数", "2020-11") == 80);
   CHECK(sync::open_conflict_count(s) == 3);
   // Signed in, the decision goes through and is recorded under the person's name.
-  test_ui::sign_in(h, "admin", "1234");
+  test_ui::sign_in(h, "admin", "246810");
   REQUIRE(h.click("conflicts." + visited + ".remote"));
   CHECK(value(s, "青石村", "走访群众户数", "2020-11") == 77);
   {
@@ -137,7 +137,7 @@ TEST_CASE("conflicts screen on a portrait tablet: one column, finger-sized butto
   auto next = ui::find_mark("conflicts." + second + ".title");
   REQUIRE(next);
   CHECK(next->min.y > remote->max.y);
-  test_ui::sign_in(h, "admin", "1234");
+  test_ui::sign_in(h, "admin", "246810");
   REQUIRE(h.click("conflicts." + id + ".remote"));
   CHECK(sync::open_conflict_count(h.app().store()) == 2);
 }

@@ -10,6 +10,7 @@
 #include "Error.hpp"
 #include "Headless.hpp"
 #include "UiTestSupport.hpp"
+#include "Authentication.hpp"
 #include "Users.hpp"
 #include "Workflow.hpp"
 #include "editor/TemplateStore.hpp"
@@ -78,14 +79,19 @@ TEST_CASE("accounts: new blank town → create the admin → add a clerk for two
     REQUIRE(h.click("setup.create"));
     CHECK(h.visible("setup.error"));
     CHECK(list_users(h.app().store()).empty());
-    // Two different PINs: refused too.
+    // An admin's PIN needs six digits; two different PINs: refused too.
     type_into(h, "setup.pin", "2580");
-    type_into(h, "setup.pin2", "2581");
+    type_into(h, "setup.pin2", "2580");
     REQUIRE(h.click("setup.create"));
     CHECK(h.visible("setup.error"));
     CHECK(list_users(h.app().store()).empty());
-    type_into(h, "setup.pin", "2580");
-    type_into(h, "setup.pin2", "2580");
+    type_into(h, "setup.pin", "258036");
+    type_into(h, "setup.pin2", "258063");
+    REQUIRE(h.click("setup.create"));
+    CHECK(h.visible("setup.error"));
+    CHECK(list_users(h.app().store()).empty());
+    type_into(h, "setup.pin", "258036");
+    type_into(h, "setup.pin2", "258036");
     REQUIRE(h.click("setup.create"));
     h.frames(2);
 
@@ -246,7 +252,7 @@ TEST_CASE("accounts: the admin changes a role, resets a PIN, disables and re-ena
   h.frame();
   CHECK(h.visible("users.read_only"));  // signed out: only the sign-in, with the reason
   CHECK_FALSE(h.visible("users.row.clerk"));
-  test_ui::sign_in(h, "admin", "1234");
+  test_ui::sign_in(h, "admin", "246810");
   CHECK(h.visible("users.row.clerk"));
   Store& s = h.app().store();
 

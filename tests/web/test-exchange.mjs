@@ -9,7 +9,7 @@
 //   4. 数据交换 ▸ 导出数据包 for 镇党建办: the download is caught
 //   5. office: `package import` takes it (the clerk's figure, under the clerk's name); again: already
 //      imported, nothing changes
-//   6. office: `set` a figure for 桃源村, `package export --to <the tablet>`; tablet: admin/1234
+//   6. office: `set` a figure for 桃源村, `package export --to <the tablet>`; tablet: admin/246810
 //      imports it through the file chooser; the figure is there
 //   7. reload: all of it is still there (IndexedDB)
 // The CLI is env JICENG_CLI, else <repo>/build/bin/jiceng-cli (scripts/test.sh always builds it).
@@ -32,8 +32,11 @@ const CLERK = { org: 'V01', indicator: 'suggestions', period: '2020-12', value: 
 const BACK = { org: 'V03', orgName: '桃源村', indicator: 'problems_solved', period: '2020-12', value: 9 };
 const TABLET = '青石村平板';  // the receiver the office exports to
 
+// The office runs it as the demo town's admin (周敏): writes sign in with --user and JICENG_PIN.
+const ADMIN_PIN = '246810';
 function cli(...args) {
-  const r = spawnSync(CLI, args, { encoding: 'utf8', timeout: 60000, maxBuffer: 256 << 20 });
+  const r = spawnSync(CLI, args, { encoding: 'utf8', timeout: 60000, maxBuffer: 256 << 20,
+                                   env: { ...process.env, JICENG_PIN: ADMIN_PIN } });
   if (r.error) throw new Error(`jiceng-cli ${args.join(' ')}: ${r.error.message}`);
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
@@ -193,7 +196,7 @@ test('the town office (jiceng-cli) and a tablet (the browser) exchange packages'
     await step('1. office: demo town, a figure of its own, a clone for the tablet', () => {
       cliOk('demo', town);
       cliOk('set', town, '--org', OFFICE.org, '--indicator', OFFICE.indicator, '--period', OFFICE.period,
-            '--value', String(OFFICE.value), '--user', '周敏', '--reason', '镇党建办核对', '--confirm');
+            '--value', String(OFFICE.value), '--user', 'admin', '--reason', '镇党建办核对', '--confirm');
       assert.equal(officeHistory(town, OFFICE)[0].new_value, OFFICE.value);
       cliOk('package', 'clone', town, '--out', tablet);
       assert.ok(fs.statSync(tablet).size > 0, 'tablet.db written');
@@ -271,7 +274,7 @@ test('the town office (jiceng-cli) and a tablet (the browser) exchange packages'
         });
 
         await step('5. office: package import takes the clerk\'s figure; again: already imported, nothing changes', () => {
-          const first = cliJson('package', 'import', town, fromTablet, '--json');
+          const first = cliJson('package', 'import', town, fromTablet, '--user', 'admin', '--json');
           const p = first.packages[0];
           assert.ok(!p.rejected && !p.already_imported, `imported: ${JSON.stringify(p)}`);
           assert.equal(p.added, 1, `one value added: ${JSON.stringify(p)}`);
@@ -287,7 +290,7 @@ test('the town office (jiceng-cli) and a tablet (the browser) exchange packages'
           };
           const before = snapshot();
           fs.rmSync(csv);
-          const again = cliJson('package', 'import', town, fromTablet, '--json');
+          const again = cliJson('package', 'import', town, fromTablet, '--user', 'admin', '--json');
           assert.equal(again.packages[0].already_imported, true, JSON.stringify(again.packages[0]));
           assert.equal(again.totals.added + again.totals.updated + again.totals.removed + again.totals.conflicts, 0);
           assert.ok(snapshot() === before, 'the second import changed the office\'s values or history');
@@ -295,7 +298,7 @@ test('the town office (jiceng-cli) and a tablet (the browser) exchange packages'
 
         await step('6. office → tablet: a figure for 桃源村, exported for the tablet; admin imports it', async () => {
           cliOk('set', town, '--org', BACK.orgName, '--indicator', BACK.indicator, '--period', BACK.period,
-                '--value', String(BACK.value), '--user', '周敏', '--confirm');
+                '--value', String(BACK.value), '--user', 'admin', '--confirm');
           toTablet = path.join(office, '镇党建办_发往青石村平板.json');
           const sent = cliJson('package', 'export', town, '--to', TABLET, '--out', toTablet, '--user', '周敏', '--json');
           assert.equal(sent.destination, TABLET);
@@ -303,7 +306,7 @@ test('the town office (jiceng-cli) and a tablet (the browser) exchange packages'
           assert.equal(await browserValue(page, BACK), null, 'not on the tablet yet');
 
           await openView(page, 'exchange');
-          await signIn(page, 'admin', '1234');  // a clerk may not import
+          await signIn(page, 'admin', ADMIN_PIN);  // a clerk may not import
           await pick(page, 'exchange.import.pick', [toTablet]);
           const name = path.basename(toTablet);
           await w.waitMark(page, `exchange.file.${name}`);

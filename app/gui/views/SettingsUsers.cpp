@@ -160,7 +160,7 @@ void draw_form(Context& ctx, UsersForm& f, const Actor& actor) {
   if (button(tr("users.save"), "users.form.save", ctx)) {
     try {
       if (adding) {
-        check_new_pin(f.pin, f.confirm);
+        check_new_pin(f.pin, f.confirm, f.draft.role);
         add_user(*ctx.store, f.draft, f.pin, actor);
         const auto made = find_user(*ctx.store, f.draft.login);  // trimmed as stored
         const User& u = made ? *made : f.draft;
@@ -191,7 +191,7 @@ void draw_pin_form(Context& ctx, UsersForm& f, const Actor& actor) {
   show_error(f);
   if (button(tr("users.reset_pin_save"), "users.form.save", ctx)) {
     try {
-      check_new_pin(f.pin, f.confirm);
+      check_new_pin(f.pin, f.confirm, f.draft.role);
       set_user_pin(*ctx.store, f.draft.id, f.pin, actor);
       done(ctx, f, tr("users.pin_reset_done", {{"name", f.draft.name}}));
     } catch (const std::exception& e) {

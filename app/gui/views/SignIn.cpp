@@ -7,6 +7,7 @@
 
 #include "Error.hpp"
 #include "Strings.hpp"
+#include "Authentication.hpp"
 #include "Users.hpp"
 #include "widgets/Widgets.hpp"
 
