@@ -4,13 +4,25 @@
 
 #include <stdexcept>
 
+#include "Error.hpp"
+#include "Strings.hpp"
 #include "Text.hpp"
 
 namespace jiceng::sql {
 
+// SQLite's refusal as an exception. Another process holding the file (after the busy timeout) or
+// a full disk are the user's situation, said in Chinese; anything else is the program's fault.
+[[noreturn]] static void fail(int rc, const std::string& message) {
+  switch (rc & 0xff) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED: throw InputError(tr("store.busy"));
+    case SQLITE_FULL: throw InputError(tr("store.disk_full"));
+    default: throw std::runtime_error("SQLite: " + message);
+  }
+}
+
 static void check(sqlite3* db, int rc) {
-  if (rc != SQLITE_OK && rc != SQLITE_ROW && rc != SQLITE_DONE)
-    throw std::runtime_error(std::string("SQLite: ") + sqlite3_errmsg(db));
+  if (rc != SQLITE_OK && rc != SQLITE_ROW && rc != SQLITE_DONE) fail(rc, sqlite3_errmsg(db));
 }
 
 Stmt::Stmt(sqlite3* db, std::string_view s) : db_(db) {
@@ -43,7 +55,7 @@ bool Stmt::step() {
   if (rc == SQLITE_DONE) return false;
   std::string msg = sqlite3_errmsg(db_);
   sqlite3_reset(st_);
-  throw std::runtime_error("SQLite: " + msg);
+  fail(rc, msg);
 }
 
 void Stmt::run() {
@@ -68,10 +80,10 @@ std::optional<int64_t> Stmt::opt_int64(int c) const { return is_null(c) ? std::n
 
 void exec(sqlite3* db, std::string_view s) {
   char* err = nullptr;
-  if (sqlite3_exec(db, std::string(s).c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+  if (const int rc = sqlite3_exec(db, std::string(s).c_str(), nullptr, nullptr, &err); rc != SQLITE_OK) {
     std::string msg = err ? err : "unknown";
     sqlite3_free(err);
-    throw std::runtime_error("SQLite: " + msg);
+    fail(rc, msg);
   }
 }
 

@@ -1,6 +1,8 @@
 // End-to-end: the real jiceng-cli on real database files, as a clerk or a script would use it.
 #include <doctest/doctest.h>
 
+#include <sqlite3.h>
+
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -186,6 +188,22 @@ TEST_CASE("writes sign in: --user and JICENG_PIN, the account's role and village
   auto wait = run_cli_as("leader", "2345", set, d.err());
   CHECK(wait.code == 3);
   CHECK(wait.err.find("秒后再试") != std::string::npos);
+}
+
+TEST_CASE("a database another program is writing: a write waits, then exits 3 in Chinese; reads go on") {
+  DemoDb d;
+  sqlite3* other = nullptr;
+  REQUIRE(sqlite3_open(d.db.c_str(), &other) == SQLITE_OK);
+  REQUIRE(sqlite3_exec(other, "BEGIN IMMEDIATE; INSERT INTO meta VALUES('held', 'by another program');", nullptr, nullptr,
+                       nullptr) == SQLITE_OK);
+  auto r = run_cli_admin("set " + d.q + " --org V01 --indicator cold_stores --period 2020 --value 6", d.err());
+  CHECK(r.code == 3);
+  CHECK(r.err.find("正被另一个程序使用") != std::string::npos);
+  CHECK(r.err.find("database is locked") == std::string::npos);
+  CHECK(run_cli("dashboard " + d.q + " --year 2020 --json", d.err()).code == 0);
+  sqlite3_exec(other, "ROLLBACK", nullptr, nullptr, nullptr);
+  sqlite3_close(other);
+  CHECK(run_cli_admin("set " + d.q + " --org V01 --indicator cold_stores --period 2020 --value 6", d.err()).code == 0);
 }
 
 TEST_CASE("usage errors exit 2") {

@@ -243,10 +243,30 @@ TEST_CASE("a write the database refuses is told as not saved, an input error as 
     }
   });
   CHECK(told.find("没有保存") == 0);
+  CHECK(told.find("另一个程序") != std::string::npos);  // why, in Chinese, not SQLite's "database is locked"
+  CHECK(told.find("locked") == std::string::npos);
   CHECK(s->meta("x").empty());
   const InputError input("数值应为整数", Location{"a.csv", 3, "数值"});
   CHECK(failure_text(input) == "数值应为整数");
   CHECK(failure_text(input, true) == input.describe());
+}
+
+TEST_CASE("a database that cannot grow (a full disk) refuses the write in Chinese and keeps what it had") {
+  TempDir dir;
+  auto s = Store::open(dir.file("t.db"));
+  s->set_meta("kept", "1");
+  // SQLite's own ceiling stands in for a full disk: the same SQLITE_FULL, no real disk filled.
+  sql::exec(s->handle(), "PRAGMA max_page_count = " + std::to_string(sql::scalar_int(s->handle(), "PRAGMA page_count")));
+  std::string told;
+  try {
+    s->set_meta("big", std::string(1 << 20, 'x'));
+  } catch (const std::exception& e) {
+    told = failure_text(e);
+  }
+  CHECK(told.find("没有保存") == 0);
+  CHECK(told.find("磁盘空间不足") != std::string::npos);
+  CHECK(s->meta("big").empty());
+  CHECK(s->meta("kept") == "1");
 }
 
 TEST_CASE("a database opened read-only is read like any other and refuses every write in Chinese, byte for byte unchanged") {
