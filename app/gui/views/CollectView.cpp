@@ -267,8 +267,11 @@ std::string CollectView::status_line(const Context& ctx) const {
     case PeriodState::Empty: return tr("collect.state.empty");
     case PeriodState::Draft: return tr("collect.state.draft");
     case PeriodState::Returned: return tr("collect.state.returned");
-    case PeriodState::Submitted: return tr("collect.state.submitted", {{"user", who}, {"at", when}});
-    case PeriodState::Approved: return tr("collect.state.approved", {{"user", who}, {"at", when}});
+    // Values written with their status (an import, the demo town) leave no status change to name.
+    case PeriodState::Submitted:
+      return w.last ? tr("collect.state.submitted", {{"user", who}, {"at", when}}) : tr("collect.state.submitted_as_written");
+    case PeriodState::Approved:
+      return w.last ? tr("collect.state.approved", {{"user", who}, {"at", when}}) : tr("collect.state.approved_as_written");
   }
   return {};
 }
