@@ -97,7 +97,6 @@ class CollectView final : public View {
   void draw_field(Context& ctx, CollectLine& l, bool editable);
   void revalidate();
   std::optional<double> current(const CollectLine& l) const;
-  std::optional<double> other_value(const std::string& indicator) const;
   void commit(Context& ctx, CollectLine& l);
   // Writes a line's text as a draft; an implausible value is held with its warning unless confirmed.
   void write(Context& ctx, CollectLine& l, bool confirmed);

@@ -1,11 +1,12 @@
 // 数据采集: the form. Each line checks what is typed with the store's own rules (parse_figure,
-// check_value, check_cross) and writes it as a draft when the field is committed.
+// check_value, RuleInputs) and writes it as a draft when the field is committed.
 #include <imgui.h>
 
 #include <algorithm>
 
 #include "Error.hpp"
 #include "Plausibility.hpp"
+#include "RuleInputs.hpp"
 #include "Rules.hpp"
 #include "Strings.hpp"
 #include "views/CollectView.hpp"
@@ -31,21 +32,8 @@ std::optional<double> CollectView::current(const CollectLine& l) const {
   }
 }
 
-// The other side of a cross-field rule, looked up the way the store does (Store::set_values):
-// the form's own lines first, then computed figures and months rolled up into the year.
-std::optional<double> CollectView::other_value(const std::string& indicator) const {
-  if (auto it = m_.line_of.find(indicator); it != m_.line_of.end()) return current(m_.lines[it->second]);
-  const Indicator* o = m_.figures ? m_.figures->catalog().find(indicator) : nullptr;
-  if (!o || !m_.org) return std::nullopt;
-  if (m_.period.is_year()) return m_.figures->value(m_.org->id, indicator);
-  if (o->derived()) return m_.figures->value(m_.org->id, indicator);
-  if (o->frequency == Frequency::Monthly) return m_.figures->month_value(m_.org->id, indicator, m_.period.month);
-  return std::nullopt;
-}
-
 void CollectView::revalidate() {
   if (!m_.figures) return;
-  const Catalog& cat = m_.figures->catalog();
   for (auto& l : m_.lines) {
     l.cross.clear();
     if (!l.editable || !l.dirty) continue;
@@ -58,12 +46,17 @@ void CollectView::revalidate() {
       l.error = e.what();
     }
   }
-  // Every rule is checked from both sides, and its message shown on both fields.
+  // Every rule is checked from both sides, and its message shown on both fields. The other side is
+  // found the store's way (RuleInputs), the form's own fields standing for what they will write.
+  if (!m_.org) return;
+  RuleInputs rules(*m_.figures);
+  for (const auto& l : m_.lines)
+    if (auto v = current(l)) rules.add_pending(m_.org->id, l.ind->id, m_.period, *v);
   for (const auto& l : m_.lines) {
     if (!l.editable) continue;
     auto v = current(l);
     if (!v) continue;
-    for (const auto& broken : check_cross(cat, *l.ind, *v, [&](const std::string& o) { return other_value(o); })) {
+    for (const auto& broken : rules.check(m_.org->id, *l.ind, m_.period, *v)) {
       for (const std::string* id : {&broken.indicator, &broken.other}) {
         auto it = m_.line_of.find(*id);
         if (it == m_.line_of.end()) continue;
