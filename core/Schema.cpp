@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "AuditChain.hpp"
 #include "Sql.hpp"
 #include "Text.hpp"
 
@@ -308,7 +309,11 @@ void add_column_once(sqlite3* db, const std::string& table, const std::string& c
   if (!cols.step()) sql::exec(db, "ALTER TABLE " + table + " ADD COLUMN " + column + " " + decl);
 }
 
-constexpr const char* kMigrations[] = {kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8, kV9};
+// v10: the audit trail chained by hashes (core/AuditChain.hpp); the entries already there are
+// hashed in order by the migration.
+constexpr const char* kV10 = "";
+
+constexpr const char* kMigrations[] = {kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8, kV9, kV10};
 
 }  // namespace
 
@@ -320,6 +325,10 @@ void migrate(sqlite3* db, int target) {
     if (v == 9) {
       add_column_once(db, "sync_conflicts", "rule", "TEXT NOT NULL DEFAULT ''");
       add_column_once(db, "users", "long_pin", "INTEGER NOT NULL DEFAULT 0");
+    }
+    if (v == 10) {
+      add_column_once(db, "audit", "hash", "TEXT NOT NULL DEFAULT ''");
+      rechain_audit(db);
     }
     sql::exec(db, "PRAGMA user_version = " + std::to_string(v));
   }

@@ -1,5 +1,7 @@
 #include "Store.hpp"
 
+#include "AuditChain.hpp"
+
 #include <sodium.h>
 
 #include <sqlite3.h>
@@ -231,11 +233,14 @@ std::string Store::device_id() const {
 bool Store::is_empty() const { return sql::scalar_int(db_, "SELECT count(*) FROM orgs") == 0; }
 
 void Store::audit(const AuditEntry& e) {
+  AuditEntry r = e;
+  if (r.at.empty()) r.at = now_iso();
+  if (r.device.empty()) r.device = device_id();
   Stmt st(db_, "INSERT INTO audit(at, user, device, action, org_id, indicator_id, period, old_value, "
-               "new_value, reason, detail) VALUES(?,?,?,?,?,?,?,?,?,?,?)");
-  st.bind(1, e.at.empty() ? now_iso() : e.at).bind(2, e.user).bind(3, e.device.empty() ? device_id() : e.device)
-      .bind(4, e.action).bind(5, e.org).bind(6, e.indicator).bind(7, e.period).bind(8, e.old_value)
-      .bind(9, e.new_value).bind(10, e.reason).bind(11, e.detail).run();
+               "new_value, reason, detail, hash) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)");
+  st.bind(1, r.at).bind(2, r.user).bind(3, r.device).bind(4, r.action).bind(5, r.org).bind(6, r.indicator)
+      .bind(7, r.period).bind(8, r.old_value).bind(9, r.new_value).bind(10, r.reason).bind(11, r.detail)
+      .bind(12, audit_hash(last_audit_hash(db_), r)).run();
 }
 
 // ---- Organisations ------------------------------------------------------------------------

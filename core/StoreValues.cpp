@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 
+#include "AuditChain.hpp"
 #include "Error.hpp"
 #include "Figures.hpp"
 #include "Plausibility.hpp"
@@ -126,7 +127,8 @@ size_t Store::set_values(const std::vector<ValueInput>& ins, const Actor& actor,
                  "SET value = excluded.value, status = excluded.status, updated_at = excluded.updated_at, "
                  "updated_by = excluded.updated_by, device = excluded.device");
     Stmt log(db_, "INSERT INTO audit(at, user, device, action, org_id, indicator_id, period, old_value, new_value, "
-                  "reason, detail) VALUES(?,?,?,'set_value',?,?,?,?,?,?,?)");
+                  "reason, detail, hash) VALUES(?,?,?,'set_value',?,?,?,?,?,?,?,?)");
+    std::string chain = last_audit_hash(db_);  // this batch's entries follow one another
     const std::string at = now_iso();
     const std::string device = actor.device.empty() ? device_id() : actor.device;
     for (const auto& in : ins) {
@@ -166,8 +168,10 @@ size_t Store::set_values(const std::vector<ValueInput>& ins, const Actor& actor,
       if (warning)
         detail += ",\"plausibility\":" + nlohmann::json{{"warning", warning->message}, {"confirmed", true}}.dump();
       detail += "}";
+      chain = audit_hash(chain, {0, at, actor.user, device, "set_value", r.org, r.indicator, period, before, r.value,
+                                 reason, detail});
       log.bind(1, at).bind(2, actor.user).bind(3, device).bind(4, r.org).bind(5, r.indicator).bind(6, period)
-          .bind(7, before).bind(8, r.value).bind(9, reason).bind(10, detail).run();
+          .bind(7, before).bind(8, r.value).bind(9, reason).bind(10, detail).bind(11, chain).run();
       ++changed;
     }
   });

@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "AuditChain.hpp"
 #include "Devices.hpp"
 #include "Error.hpp"
 #include "RuleInputs.hpp"
@@ -72,7 +73,7 @@ struct PackageImporter::Impl {
         audit_since(db, "SELECT indicator_id, period, at, device, user, action, old_value, new_value FROM audit "
                         "WHERE org_id = ? AND at >= ?"),
         audit_ins(db, "INSERT INTO audit(at, user, device, action, org_id, indicator_id, period, old_value, new_value, "
-                      "reason, detail) VALUES(?,?,?,?,?,?,?,?,?,?,?)"),
+                      "reason, detail, hash) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)"),
         values_of_org(db, "SELECT indicator_id, period, value, status, updated_at, updated_by, device "
                           "FROM indicator_values WHERE org_id = ?"),
         value_one(db, "SELECT indicator_id, period, value, status, updated_at, updated_by, device "
@@ -227,12 +228,17 @@ struct PackageImporter::Impl {
                               audit_since.text(4), audit_since.text(5), audit_since.opt_real(6), audit_since.opt_real(7)));
       audit_since.reset();
     }
+    // The sender's entries join this database's chain, in the order they are added here.
+    std::string chain = last_audit_hash(db);
     for (const auto& a : run.p.audit) {
       const OrgId org = org_id(run, a.org);
       if (!here.insert(audit_key(org, a.indicator, a.period, a.at, a.device, a.user, a.action, a.old_value, a.new_value)).second)
         continue;
+      chain = audit_hash(chain, {0, a.at, a.user, a.device, a.action, org, a.indicator, a.period, a.old_value,
+                                 a.new_value, a.reason, a.detail});
       audit_ins.bind(1, a.at).bind(2, a.user).bind(3, a.device).bind(4, a.action).bind(5, org).bind(6, a.indicator)
-          .bind(7, a.period).bind(8, a.old_value).bind(9, a.new_value).bind(10, a.reason).bind(11, a.detail).run();
+          .bind(7, a.period).bind(8, a.old_value).bind(9, a.new_value).bind(10, a.reason).bind(11, a.detail)
+          .bind(12, chain).run();
       ++run.r.audit_added;
     }
   }
