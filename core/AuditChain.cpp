@@ -1,10 +1,8 @@
 #include "AuditChain.hpp"
 
-#include <sodium.h>
 #include <sqlite3.h>
 
 #include <nlohmann/json.hpp>
-#include <stdexcept>
 
 #include "Sql.hpp"
 #include "Store.hpp"
@@ -48,12 +46,7 @@ std::string audit_hash(const std::string& previous, const AuditEntry& e) {
                              e.org ? nlohmann::json(*e.org) : nlohmann::json(nullptr), text(e.indicator),
                              text(e.period), num(e.old_value), num(e.new_value), text(e.reason), text(e.detail)})
           .dump();
-  if (sodium_init() < 0) throw std::runtime_error("libsodium init failed");
-  unsigned char digest[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(canonical.data()), canonical.size());
-  char hex[crypto_hash_sha256_BYTES * 2 + 1];
-  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
-  return hex;
+  return sha256_hex(canonical);
 }
 
 std::string last_audit_hash(sqlite3* db) {

@@ -1,11 +1,13 @@
 #include "Text.hpp"
 
 #include <iconv.h>
+#include <sodium.h>
 
 #include <fcntl.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <stdexcept>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -138,6 +140,15 @@ void write_file(const std::string& path, std::string_view content) {
   std::error_code ec;
   std::filesystem::rename(tmp, target, ec);
   if (ec) fail(ec.value());
+}
+
+std::string sha256_hex(std::string_view bytes) {
+  if (sodium_init() < 0) throw std::runtime_error("libsodium could not initialise");
+  unsigned char digest[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+  char hex[crypto_hash_sha256_BYTES * 2 + 1];
+  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+  return hex;
 }
 
 }  // namespace jiceng

@@ -33,4 +33,7 @@ std::string read_file(const std::string& path);
 // said as such). The one writer of every file the program produces.
 void write_file(const std::string& path, std::string_view content);
 
+// The SHA-256 of `bytes` in lower-case hex (libsodium): package checksums, the audit chain.
+std::string sha256_hex(std::string_view bytes);
+
 }  // namespace jiceng

@@ -11,6 +11,7 @@
 #include "Figures.hpp"
 #include "Sql.hpp"
 #include "Store.hpp"
+#include "Text.hpp"
 #include "Strings.hpp"
 #include "sync/Identity.hpp"
 #include "sync/Import.hpp"

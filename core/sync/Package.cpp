@@ -58,15 +58,6 @@ json payload_json(const Package& p) {
 
 }  // namespace
 
-std::string sha256_hex(std::string_view bytes) {
-  if (sodium_init() < 0) throw std::runtime_error("libsodium could not initialise");
-  unsigned char digest[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
-  char hex[crypto_hash_sha256_BYTES * 2 + 1];
-  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
-  return hex;
-}
-
 std::string package_text(const Package& p) {
   const std::string payload = payload_json(p).dump();
   json header = {{"format", kFormatName}, {"version", kFormatVersion}, {"bytes", payload.size()},

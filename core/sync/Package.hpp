@@ -97,7 +97,5 @@ bool looks_like_package(std::string_view text);
 // field or column, or a value of the wrong type.
 Package package_from_payload(std::string_view payload, const Location& where);
 
-// SHA-256 of bytes as lowercase hex (libsodium).
-std::string sha256_hex(std::string_view bytes);
 
 }  // namespace jiceng::sync

@@ -6,6 +6,7 @@
 
 #include "Error.hpp"
 #include "TempDir.hpp"
+#include "Text.hpp"
 #include "sync/Package.hpp"
 
 using namespace jiceng;

@@ -4,6 +4,7 @@
 // package leaves the town exactly as it was.
 #include "FuzzSupport.hpp"
 #include "Store.hpp"
+#include "Text.hpp"
 #include "sync/Import.hpp"
 #include "sync/Package.hpp"
 
@@ -18,7 +19,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       read = sync::parse_package(bytes, "数据包.jcpkg");
     } else {
       read = sync::ReadPackage{sync::package_from_payload(bytes, Location{"数据包.jcpkg", 2, {}}),
-                               sync::sha256_hex(bytes), bytes.size()};
+                               sha256_hex(bytes), bytes.size()};
     }
   });
   if (!read) return 0;
