@@ -26,6 +26,13 @@ fs::path ensure(fs::path p) {
   return p;
 }
 
+// An XDG base directory (the variable, else its default under home) with jiceng's folder in it.
+[[maybe_unused]] fs::path xdg_dir(const char* variable, const fs::path& fallback_under_home) {
+  fs::path base = env_path(variable);
+  if (base.empty()) base = home() / fallback_under_home;
+  return ensure(base / "jiceng");
+}
+
 }  // namespace
 
 fs::path data_dir() {
@@ -39,9 +46,7 @@ fs::path data_dir() {
 #elif defined(__APPLE__)
   return ensure(home() / "Library" / "Application Support" / "Jiceng");
 #else
-  fs::path base = env_path("XDG_DATA_HOME");
-  if (base.empty()) base = home() / ".local" / "share";
-  return ensure(base / "jiceng");
+  return xdg_dir("XDG_DATA_HOME", fs::path(".local") / "share");
 #endif
 }
 
@@ -49,9 +54,7 @@ fs::path config_dir() {
 #if defined(_WIN32) || defined(__APPLE__) || defined(__EMSCRIPTEN__)
   return data_dir();
 #else
-  fs::path base = env_path("XDG_CONFIG_HOME");
-  if (base.empty()) base = home() / ".config";
-  return ensure(base / "jiceng");
+  return xdg_dir("XDG_CONFIG_HOME", ".config");
 #endif
 }
 
@@ -59,9 +62,7 @@ fs::path cache_dir() {
 #if defined(_WIN32) || defined(__APPLE__) || defined(__EMSCRIPTEN__)
   return data_dir();
 #else
-  fs::path base = env_path("XDG_CACHE_HOME");
-  if (base.empty()) base = home() / ".cache";
-  return ensure(base / "jiceng");
+  return xdg_dir("XDG_CACHE_HOME", ".cache");
 #endif
 }
 
