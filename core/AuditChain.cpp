@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "Sql.hpp"
+#include "StoreDetail.hpp"
 #include "Store.hpp"
 #include "Text.hpp"
 
@@ -17,23 +18,6 @@ namespace {
 constexpr const char* kColumns =
     "SELECT id, at, user, device, action, org_id, indicator_id, period, old_value, new_value, reason, detail, hash "
     "FROM audit ";
-
-AuditEntry read_entry(const Stmt& st) {
-  AuditEntry e;
-  e.id = st.int64(0);
-  e.at = st.text(1);
-  e.user = st.text(2);
-  e.device = st.text(3);
-  e.action = st.text(4);
-  e.org = st.opt_int64(5);
-  e.indicator = st.text(6);
-  e.period = st.text(7);
-  e.old_value = st.opt_real(8);
-  e.new_value = st.opt_real(9);
-  e.reason = st.text(10);
-  e.detail = st.text(11);
-  return e;
-}
 
 }  // namespace
 
@@ -60,7 +44,7 @@ void rechain_audit(sqlite3* db) {
   std::string previous;
   std::vector<std::pair<int64_t, std::string>> hashes;
   while (all.step()) {
-    const AuditEntry e = read_entry(all);
+    const AuditEntry e = read_audit_entry(all);
     previous = audit_hash(previous, e);
     hashes.emplace_back(e.id, previous);
   }
@@ -72,7 +56,7 @@ ChainCheck verify_audit_chain(const Store& store) {
   Stmt all(store.handle(), std::string(kColumns) + "ORDER BY id");
   std::string previous;
   while (all.step()) {
-    const AuditEntry e = read_entry(all);
+    const AuditEntry e = read_audit_entry(all);
     ++out.entries;
     const std::string want = audit_hash(previous, e);
     if (all.text(12) != want) {

@@ -363,23 +363,25 @@ std::vector<AuditEntry> Store::history(const HistoryFilter& f) const {
   Stmt st(db_, q);
   st.bind(1, f.org).bind(2, f.indicator).bind(3, f.period);
   std::vector<AuditEntry> out;
-  while (st.step()) {
-    AuditEntry e;
-    e.id = st.int64(0);
-    e.at = st.text(1);
-    e.user = st.text(2);
-    e.device = st.text(3);
-    e.action = st.text(4);
-    e.org = st.opt_int64(5);
-    e.indicator = st.text(6);
-    e.period = st.text(7);
-    e.old_value = st.opt_real(8);
-    e.new_value = st.opt_real(9);
-    e.reason = st.text(10);
-    e.detail = st.text(11);
-    out.push_back(std::move(e));
-  }
+  while (st.step()) out.push_back(read_audit_entry(st));
   return out;
+}
+
+AuditEntry read_audit_entry(const Stmt& st) {
+  AuditEntry e;
+  e.id = st.int64(0);
+  e.at = st.text(1);
+  e.user = st.text(2);
+  e.device = st.text(3);
+  e.action = st.text(4);
+  e.org = st.opt_int64(5);
+  e.indicator = st.text(6);
+  e.period = st.text(7);
+  e.old_value = st.opt_real(8);
+  e.new_value = st.opt_real(9);
+  e.reason = st.text(10);
+  e.detail = st.text(11);
+  return e;
 }
 
 }  // namespace jiceng

@@ -11,6 +11,9 @@ class Store;
 Org read_org(const sql::Stmt& st);
 // Columns 0–12: id, name, gender, birth_date, branch_id, stage, applied_on … full_on, reserve_cadre.
 Member read_member(const sql::Stmt& st);
+// Columns 0–11: id, at, user, device, action, org_id, indicator_id, period, old_value, new_value,
+// reason, detail.
+AuditEntry read_audit_entry(const sql::Stmt& st);
 // Throws InputError when `child` may not sit under `parent` (e.g. a village under a branch).
 void check_parent_kind(const Org& child, const Org& parent);
 // Throws InputError for a member the store must not hold: no name, no branch, broken stage dates,
