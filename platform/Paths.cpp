@@ -66,4 +66,13 @@ fs::path cache_dir() {
 #endif
 }
 
+fs::path ready_demo_town() {
+#if defined(__EMSCRIPTEN__)
+  const fs::path ready = "/ready/demo-town.db";
+  std::error_code ec;
+  if (fs::exists(ready, ec)) return ready;
+#endif
+  return {};
+}
+
 }  // namespace jiceng::platform

@@ -12,5 +12,8 @@ std::filesystem::path config_dir();
 // Files that only save time and may be deleted any day (the glyph atlas). In the browser they
 // live with the data, in IndexedDB.
 std::filesystem::path cache_dir();
+// The demo town the browser's page fetched ready-made for a first start (platform/web/shell.js),
+// or empty: the desktop, a later start, or no such file on the site.
+std::filesystem::path ready_demo_town();
 
 }  // namespace jiceng::platform

@@ -29,7 +29,7 @@ export PKG_CONFIG_LIBDIR="$prefix/lib/pkgconfig" PKG_CONFIG_PATH=""
 if [ ! -f "$out/CMakeCache.txt" ]; then
   emcmake cmake -S "$here" -B "$out" -DCMAKE_BUILD_TYPE=Release -DJICENG_WEB_PREFIX="$prefix" >/dev/null
 fi
-cmake --build "$out" --target jiceng -j"$(nproc)"
+cmake --build "$out" --target jiceng jiceng-demo-db -j"$(nproc)"
 
 # ---- The site ----------------------------------------------------------------------------------
 rm -rf "$site.new"
@@ -37,6 +37,11 @@ mkdir -p "$site.new/fonts" "$site.new/icons"
 sed 's|{{{ SCRIPT }}}|<script async src="jiceng.js"></script>|' "$here/platform/web/shell.html" >"$site.new/index.html"
 cp "$out/bin/jiceng.js" "$out/bin/jiceng.wasm" "$site.new/"
 cp "$here/platform/web/manifest.webmanifest" "$here/platform/web/sw.js" "$site.new/"
+# The demo town a first start copies instead of writing it (app/demo-db), remade with the program.
+if [ ! -f "$out/demo-town.db" ] || [ "$out/bin/jiceng-demo-db.wasm" -nt "$out/demo-town.db" ]; then
+  node "$out/bin/jiceng-demo-db.js" "$out/demo-town.db"
+fi
+cp "$out/demo-town.db" "$site.new/"
 
 # The font is cut from Noto Sans CJK SC (the script recuts only when the text it covers changed);
 # its licence travels with it.

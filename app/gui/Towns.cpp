@@ -3,11 +3,13 @@
 #include <algorithm>
 
 #include <fstream>
+#include <stdexcept>
 #include <nlohmann/json.hpp>
 
 #include "Demo.hpp"
 #include "Error.hpp"
 #include "Strings.hpp"
+#include "platform/Paths.hpp"
 #include "sync/Export.hpp"
 #include "sync/Identity.hpp"
 #include "sync/Import.hpp"
@@ -33,13 +35,15 @@ void remove_db_files(const fs::path& p) {
   for (const char* ext : {"", "-wal", "-shm", "-journal"}) fs::remove(fs::path(p.native() + ext), ec);
 }
 
-// Builds a database into a temporary file and moves it into place only when complete.
+// Builds a database into a temporary file (a copy of `seed` when given) and moves it into place
+// only when complete.
 template <class Fill>
-void build_database(const fs::path& path, Fill&& fill) {
+void build_database(const fs::path& path, Fill&& fill, const fs::path& seed = {}) {
   fs::path tmp = path;
   tmp += ".new";
   remove_db_files(tmp);
   try {
+    if (!seed.empty()) fs::copy_file(seed, tmp);
     auto store = Store::open(path_utf8(tmp));
     fill(*store);
   } catch (...) {
@@ -61,10 +65,24 @@ std::unique_ptr<Store> open_town(const fs::path& path, bool* created_demo) {
   if (!fs::exists(path)) {
     std::error_code ec;
     if (path.has_parent_path()) fs::create_directories(path.parent_path(), ec);
-    build_database(path, [](Store& s) {
+    auto write_demo = [](Store& s) {
       write_demo_town(s);
       if (s.meta("demo") != "1") s.set_meta("demo", "1");
-    });
+    };
+    // The browser's first start copies the demo town its site ships (app/demo-db): writing it in
+    // WebAssembly took 2 s. Opening the copy gives it this device's id; any trouble, and it is written.
+    const fs::path ready = platform::ready_demo_town();
+    bool copied = false;
+    if (!ready.empty()) {
+      try {
+        build_database(path, [](Store& s) { if (!is_demo(s) || !s.town()) throw std::runtime_error("not a demo town"); }, ready);
+        copied = true;
+      } catch (const std::exception&) {
+      }
+      std::error_code ec;
+      fs::remove(ready, ec);  // once: later starts open the town itself
+    }
+    if (!copied) build_database(path, write_demo);
     if (created_demo) *created_demo = true;
   }
   return Store::open(path_utf8(path));
@@ -137,7 +155,7 @@ void open_without_wal(const fs::path& db) {
 
 fs::path start_from_database(const fs::path& data_dir, const std::string& file) {
   // The office's file is never opened in place (opening migrates it): a scratch copy is checked,
-  // then cloned into the data folder under a device id of its own.
+  // then moved (a tablet's clone) or cloned (any other copy) into the data folder.
   std::error_code ec;
   fs::create_directories(data_dir, ec);
   const fs::path scratch = data_dir / ("incoming-" + sync::random_hex_id(6) + ".tmp");
@@ -162,8 +180,18 @@ fs::path start_from_database(const fs::path& data_dir, const std::string& file) 
   std::string name = file_name_of(town_name(*source));
   if (name.empty()) name = "town";
   const fs::path path = free_database_path(data_dir, name);
-  sync::clone_for_device(*source, path_utf8(path));
-  source.reset();
+  if (!source->meta("clone_of").empty()) {
+    // A copy the office made for one tablet (`package clone`): the office registered its device
+    // id and key, so it is taken as it is and its packages are accepted there without pairing.
+    source.reset();
+    fs::rename(scratch, path, ec);
+    if (ec) throw InputError(tr("exchange.start.cannot_copy", {{"reason", ec.message()}}), Location{file});
+  } else {
+    // The office's own file (or another copy): a device id and key of this tablet's own, which
+    // the office registers when it compares fingerprints at the first import.
+    sync::clone_for_device(*source, path_utf8(path));
+    source.reset();
+  }
   auto copy = Store::open(path_utf8(path));
   copy->transaction([&] {
     const nlohmann::json d = {{"file", path_utf8(utf8_path(file).filename())}, {"device", copy->device_id()}};

@@ -358,6 +358,18 @@ var jicengPage = (function () {
   Module.onRuntimeInitialized = function () { window.jiceng.runtimeMs = performance.now(); };
   Module.onAbort = (what) => fail('程序出错，请刷新页面重试。（' + what + '）');
   const step = (name) => { window.jiceng.page[name] = performance.now(); };
+  // A first start (no town on this device yet) gets the demo town the site ships ready-made
+  // (app/demo-db) for the app to copy (platform::ready_demo_town); writing it in WebAssembly took
+  // 2 s. Without the file the app writes the town itself, so a failure here only costs time.
+  function readyDemoTown() {
+    if (FS.readdir('/data').some((name) => name.endsWith('.db'))) return null;
+    return fetch('demo-town.db').then((r) => (r.ok ? r.arrayBuffer() : null)).then((buf) => {
+      if (!buf) return;
+      FS.mkdir('/ready');
+      FS.writeFile('/ready/demo-town.db', new Uint8Array(buf));
+      step('demo');
+    }).catch(() => {});
+  }
   Module.preRun = [function () {
     step('wasm');
     setupText();
@@ -376,7 +388,7 @@ var jicengPage = (function () {
       FS.mkdir('/fonts');
       say('正在读取本机保存的数据…');
       const loaded = new Promise((resolve, reject) =>
-        FS.syncfs(true, (err) => (err ? reject(err) : resolve()))).then(() => step('storage'));
+        FS.syncfs(true, (err) => (err ? reject(err) : resolve()))).then(() => step('storage')).then(readyDemoTown);
       say('正在载入字体…');
       const font = fontBytes.then((buf) => FS.writeFile('/fonts/jiceng-main.otf', new Uint8Array(buf)))
         .then(() => step('font'));

@@ -1,0 +1,36 @@
+// jiceng-demo-db OUT.db: writes the built-in demo town for the browser build to ship ready-made.
+// A tablet's first start used to write the demo town itself: 10 000 rows in WebAssembly, 1.8–2.2 s
+// of a cold start (docs/PERFORMANCE.md). scripts/web.sh runs this under Node with the browser's own
+// core and SQLite, so the file is what the tablet would have written, and the tablet only copies it.
+// The copy holds no device id: each tablet makes its own when it first opens it (Store::open).
+#include <cstdio>
+#include <filesystem>
+
+#include "Demo.hpp"
+#include "Error.hpp"
+#include "Sql.hpp"
+#include "Store.hpp"
+
+int main(int argc, char** argv) {
+  namespace fs = std::filesystem;
+  if (argc != 2) {
+    std::fprintf(stderr, "usage: jiceng-demo-db OUT.db\n");
+    return 2;
+  }
+  const std::string path = argv[1];
+  const std::string tmp = path + ".new";
+  try {
+    fs::remove(tmp);
+    {
+      auto store = jiceng::Store::open(tmp);
+      jiceng::write_demo_town(*store);
+      jiceng::sql::exec(store->handle(), "DELETE FROM meta WHERE key = 'device_id'; VACUUM");
+    }
+    fs::rename(tmp, path);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "jiceng-demo-db: %s\n", e.what());
+    fs::remove(tmp);
+    return 1;
+  }
+  return 0;
+}
