@@ -46,7 +46,8 @@ std::vector<KnownDevice> known_devices(const Store& store) {
   std::set<std::string> ids;
   for (const auto& [id, name] : names) ids.insert(id);
   Stmt st(store.handle(),
-          "SELECT device FROM audit UNION SELECT device FROM indicator_values UNION SELECT device FROM sync_imports");
+          "SELECT device FROM audit UNION SELECT device FROM indicator_values UNION SELECT device FROM sync_imports "
+          "UNION SELECT device FROM device_keys");
   while (st.step()) ids.insert(st.text(0));
   ids.erase("");
   ids.erase(self);

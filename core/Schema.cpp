@@ -313,7 +313,19 @@ void add_column_once(sqlite3* db, const std::string& table, const std::string& c
 // hashed in order by the migration.
 constexpr const char* kV10 = "";
 
-constexpr const char* kMigrations[] = {kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8, kV9, kV10};
+// v11: the public keys of the devices whose packages this database takes (core/sync/Signing.hpp);
+// the device's own key pair is kept in meta ('device_key').
+constexpr const char* kV11 = R"sql(
+CREATE TABLE IF NOT EXISTS device_keys(
+  device TEXT PRIMARY KEY,
+  public_key TEXT NOT NULL,     -- Ed25519, 64 hex digits
+  registered_at TEXT NOT NULL,
+  registered_by TEXT NOT NULL,
+  how TEXT NOT NULL             -- 'clone', 'adopted', 'admin'
+) WITHOUT ROWID;
+)sql";
+
+constexpr const char* kMigrations[] = {kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8, kV9, kV10, kV11};
 
 }  // namespace
 

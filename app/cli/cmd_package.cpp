@@ -89,7 +89,8 @@ int run_info(const Args& a) {
                        {"device", p.device}, {"created_at", p.created_at}, {"created_by", p.created_by},
                        {"destination", p.destination}, {"everything", p.everything}, {"roots", p.roots},
                        {"orgs", p.orgs.size()}, {"values", p.values.size()}, {"removed", removed},
-                       {"members", p.members.size()}, {"targets", p.targets.size()}, {"audit", p.audit.size()}}.dump(2));
+                       {"members", p.members.size()}, {"targets", p.targets.size()}, {"audit", p.audit.size()},
+                       {"signed", !r.key.empty()}, {"fingerprint", r.key.empty() ? "" : key_fingerprint(r.key)}}.dump(2));
     return kOk;
   }
   std::string roots;
@@ -97,7 +98,8 @@ int run_info(const Args& a) {
   out(tr("sync.cli.info", {{"file", file}, {"town", p.town.name}, {"code", p.town.code}, {"device", p.device},
                            {"by", p.created_by}, {"at", p.created_at}, {"to", p.destination}, {"roots", roots},
                            {"values", std::to_string(p.values.size())}, {"members", std::to_string(p.members.size())},
-                           {"audit", std::to_string(p.audit.size())}, {"sha256", r.sha256}}));
+                           {"audit", std::to_string(p.audit.size())}, {"sha256", r.sha256},
+                           {"fingerprint", r.key.empty() ? tr("sync.cli.unsigned") : key_fingerprint(r.key)}}));
   return kOk;
 }
 

@@ -15,6 +15,7 @@
 #include "Strings.hpp"
 #include "Text.hpp"
 #include "sync/Members.hpp"
+#include "sync/Signing.hpp"
 
 namespace jiceng::sync {
 
@@ -186,7 +187,7 @@ ExportSummary export_package(Store& store, const ExportOptions& options, const s
   store.transaction([&] {
     const int64_t audit_max = sql::scalar_int(db, "SELECT coalesce(max(id), 0) FROM audit");
     Package p = build_package(store, options);
-    write_package(p, path);
+    write_package(p, own_device_key(store), path);
     // The destination now holds what was sent: the next package carries only later changes.
     std::unordered_map<std::string, OrgId> org_by_code;
     Stmt codes(db, "SELECT code, id FROM orgs");
@@ -248,6 +249,10 @@ void clone_for_device(Store& town, const std::string& path, const std::string& d
     throw InputError(tr("sync.clone.failed", {{"reason", e.what()}}), Location{path});
   }
   const std::string device = "dev-" + random_hex_id(8);
+  // The copy signs as itself: a key pair of its own, known to the office from now on, and it
+  // knows the office's key (sync/Signing.hpp).
+  const DeviceKey tablet_key = new_device_key(device);
+  const DeviceKey office_key = own_device_key(town);
   sqlite3* db = nullptr;
   if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
     sqlite3_close(db);
@@ -257,6 +262,10 @@ void clone_for_device(Store& town, const std::string& path, const std::string& d
     // A copy is another installation: its own device id; in step with the town as of now.
     sql::exec(db, "BEGIN");
     Stmt(db, "UPDATE meta SET value = ? WHERE key = 'device_id'").bind(1, device).run();
+    // Marks the file as one tablet's copy: opened on that tablet it is taken as it is, with the
+    // device id and key the office registered (gui/Towns.cpp start_from_database).
+    Stmt(db, "INSERT INTO meta(key, value) VALUES('clone_of', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+        .bind(1, town.device_id()).run();
     // The town's own exchanges and open conflicts are the town's business, not the tablet's.
     sql::exec(db, "DELETE FROM sync_base; DELETE FROM sync_member_base; DELETE FROM sync_peers; DELETE FROM sync_conflicts; "
                  "DELETE FROM sync_exports");
@@ -278,10 +287,13 @@ void clone_for_device(Store& town, const std::string& path, const std::string& d
   copy->transaction([&] {
     Stmt put(copy->handle(), "INSERT OR REPLACE INTO sync_member_base(peer, uid, record) VALUES(?,?,?)");
     for (const auto& [uid, m] : members_by_uid(*copy)) put.bind(1, destination).bind(2, uid).bind(3, m.record).run();
+    keep_own_device_key(*copy, tablet_key);
+    register_device_key(*copy, office_key.device, office_key.public_key, "clone", Actor{});
   });
   nlohmann::json d = {{"device", device}, {"file", file_name_text(path)}};
   town.transaction([&] {
     town.record_audit({0, {}, "system", {}, "clone_device", std::nullopt, {}, {}, {}, {}, {}, d.dump()});
+    register_device_key(town, device, tablet_key.public_key, "clone", Actor{});
   });
 }
 

@@ -34,9 +34,10 @@ Package build_package(Store& store, const ExportOptions& options);
 // complete), all or nothing. Throws InputError for an unknown organisation or an unwritable file.
 ExportSummary export_package(Store& store, const ExportOptions& options, const std::string& path);
 
-// Copies a town database for one tablet: a new device id, and the copy starts in step with the
-// town — its first package to `destination` holds only what the tablet changed afterwards.
-// Refuses to overwrite an existing file.
+// Copies a town database for one tablet: a new device id with a key pair of its own, registered
+// here (and this database's key registered there, sync/Signing.hpp), meta 'clone_of' naming this
+// device; the copy starts in step with the town — its first package to `destination` holds only
+// what the tablet changed afterwards. Refuses to overwrite an existing file.
 void clone_for_device(Store& town, const std::string& path, const std::string& destination = kDefaultDestination);
 
 }  // namespace jiceng::sync

@@ -18,6 +18,7 @@
 #include "Text.hpp"
 #include "sync/Members.hpp"
 #include "sync/Merge.hpp"
+#include "sync/Signing.hpp"
 
 namespace jiceng::sync {
 
@@ -94,6 +95,7 @@ struct PackageImporter::Impl {
   struct Run {
     const Package& p;
     std::string sha;
+    std::string key;  // the sender's public key, its signature checked by read_package; empty: unsigned
     Location where;
     ImportResult r;
     std::string now = now_iso();
@@ -103,7 +105,7 @@ struct PackageImporter::Impl {
   };
 
   ImportResult import(const ReadPackage& in, const std::string& source) {
-    Run run{in.package, in.sha256, Location{source}, {}};
+    Run run{in.package, in.sha256, in.key, Location{source}, {}};
     run.r.file = to_valid_utf8(source);  // recorded in the audit detail (JSON)
     run.r.package_id = in.package.id;
     run.r.device = in.package.device;
@@ -121,6 +123,7 @@ struct PackageImporter::Impl {
     try {
       store.transaction([&] {
         check_town(run);
+        check_sender(run);
         merge_orgs(run);
         merge_audit(run);
         merge_values(run);
@@ -150,6 +153,26 @@ struct PackageImporter::Impl {
   }
 
   std::optional<TownIdentity> here_;  // this database's town, read once (it changes only by adoption)
+
+  // A package counts only from a device whose key this database knows (sync/Signing.hpp): the
+  // checksum alone let anyone holding one package write another under any name.
+  void check_sender(Run& run) {
+    const std::string device = device_label({{run.p.device, device_name(store, run.p.device)}}, run.p.device);
+    const std::string fingerprint = key_fingerprint(run.key);
+    if (run.key.empty()) throw InputError(tr("sync.sign.unsigned"), run.where);
+    switch (key_status(store, run.p.device, run.key)) {
+      case KeyStatus::Own:
+      case KeyStatus::Registered: return;
+      case KeyStatus::Different: throw InputError(tr("sync.sign.key_differs", {{"device", device}, {"fingerprint", fingerprint}}), run.where);
+      case KeyStatus::Unknown:
+        // A new tablet started from a package, or a county's scratch copy: the person chose the file.
+        if (run.r.adopted) {
+          register_device_key(store, run.p.device, run.key, "adopted", actor);
+          return;
+        }
+        throw InputError(tr("sync.sign.unknown_device", {{"device", device}, {"fingerprint", fingerprint}}), run.where);
+    }
+  }
 
   void check_town(Run& run) {
     if (!here_ && store.is_empty()) {  // a new tablet or a county's scratch copy takes the package's town

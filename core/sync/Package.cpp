@@ -58,14 +58,17 @@ json payload_json(const Package& p) {
 
 }  // namespace
 
-std::string package_text(const Package& p) {
+std::string package_text(const Package& p, const DeviceKey& sender) {
   const std::string payload = payload_json(p).dump();
-  json header = {{"format", kFormatName}, {"version", kFormatVersion}, {"bytes", payload.size()},
-                 {"sha256", sha256_hex(payload)}};
+  const std::string sha = sha256_hex(payload);
+  json header = {{"format", kFormatName}, {"version", kFormatVersion}, {"bytes", payload.size()}, {"sha256", sha},
+                 {"key", sender.public_key}, {"signature", sign(sender, signature_text(p.device, sha))}};
   return header.dump() + "\n" + payload;
 }
 
-void write_package(const Package& p, const std::string& path) { write_file(path, package_text(p)); }
+void write_package(const Package& p, const DeviceKey& sender, const std::string& path) {
+  write_file(path, package_text(p, sender));
+}
 
 ReadPackage read_package(const std::string& path) {
   std::ifstream f(path, std::ios::binary);
@@ -136,7 +139,19 @@ ReadPackage parse_package(const std::string& text, const std::string& source) {
   if (payload.size() > out.bytes)
     throw InputError(tr("sync.package.extra_bytes", {{"extra", std::to_string(payload.size() - out.bytes)}}), where);
   if (sha256_hex(payload) != out.sha256) throw InputError(tr("sync.package.tampered"), where);
+  out.version = int(version->get<int64_t>());
+  std::string signature;
+  if (out.version >= 2) {
+    out.key = text_field(header, "key");
+    signature = text_field(header, "signature");
+    if (!looks_like_public_key(out.key)) throw bad("key");
+    if (signature.empty()) throw bad("signature");
+  }
   out.package = package_from_payload(payload, where);
+  // The checksum only proves the payload whole; the signature proves who made it (anyone could
+  // write a payload and its checksum). Whether this key may send here is the importer's question.
+  if (out.version >= 2 && !signature_valid(out.key, signature_text(out.package.device, out.sha256), signature))
+    throw InputError(tr("sync.package.bad_signature"), where);
   return out;
 }
 

@@ -2,8 +2,11 @@
 // The exchange package: one text file a tablet, the town office or a county sends on a USB stick
 // or through a chat app. Format (docs/SYNC.md):
 //
-//   line 1   {"format":"jiceng-package","version":1,"bytes":N,"sha256":"<hex>"}
+//   line 1   {"bytes":N,"format":"jiceng-package","key":"<hex>","sha256":"<hex>","signature":"<hex>","version":2}
 //   the rest exactly N bytes of JSON (the payload), whose SHA-256 is the header's
+//
+// `key` is the sending device's Ed25519 public key and `signature` its signature over the sender's
+// device id and the checksum (sync/Signing.hpp); version 1 had neither and is read, never imported.
 //
 // The header is read first, so a newer format is named as such instead of failing on content;
 // a short file is "truncated", a changed one "tampered with". Rows are tables (a column list and
@@ -14,10 +17,11 @@
 
 #include "Error.hpp"
 #include "sync/Identity.hpp"
+#include "sync/Signing.hpp"
 
 namespace jiceng::sync {
 
-constexpr int kFormatVersion = 1;
+constexpr int kFormatVersion = 2;
 inline constexpr const char* kFormatName = "jiceng-package";
 
 // A value's state on one side: absent (no value) or a value with its status word.
@@ -74,18 +78,20 @@ struct Package {
   std::vector<PackageAudit> audit;
 };
 
-// The file's text: header line and payload.
-std::string package_text(const Package& p);
+// The file's text: header line and payload, signed with the sender's key.
+std::string package_text(const Package& p, const DeviceKey& sender);
 // Writes the file through a temporary name and a rename, so a reader never sees half a package.
-void write_package(const Package& p, const std::string& path);
+void write_package(const Package& p, const DeviceKey& sender, const std::string& path);
 
 struct ReadPackage {
   Package package;
   std::string sha256;  // the payload's checksum, as hex
   size_t bytes = 0;
+  int version = 0;
+  std::string key;     // the sender's public key (version 2; its signature checked); empty: unsigned
 };
 // Reads and checks a package; throws InputError (naming the file) when it is not a package, is
-// of a newer format, is truncated, fails its checksum or lacks a field.
+// of a newer format, is truncated, fails its checksum or its signature, or lacks a field.
 ReadPackage read_package(const std::string& path);
 ReadPackage parse_package(const std::string& text, const std::string& source);
 

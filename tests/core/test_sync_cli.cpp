@@ -86,6 +86,41 @@ TEST_CASE("cli package: clone, export, import with counts, re-import, conflicts,
   CHECK(run_cli("history " + T + " --org 柳河村 --indicator 新建冷库数 --period 2020 --limit 1").out.find("→ 4") != std::string::npos);
 }
 
+TEST_CASE("cli devices: a tablet the office did not clone is paired by its fingerprint, then its packages go in") {
+  Office o;
+  const std::string T = shell_quote(o.town);
+  // A tablet set up from a database file copied by hand: the office never saw its key.
+  REQUIRE(run_cli("package clone " + T + " --out " + o.q("tab.db")).code == 0);
+  REQUIRE(run_cli("package clone " + o.q("tab.db") + " --out " + o.q("other.db")).code == 0);
+  REQUIRE(run_cli_admin("set " + o.q("other.db") + " --org 青石村 --indicator 新建冷库数 --period 2020 --value 6").code == 0);
+  REQUIRE(run_cli("package export " + o.q("other.db") + " --org 青石村 --out " + o.q("p.jcpkg")).code == 0);
+
+  auto refused = run_cli_admin("package import " + T + " " + o.q("p.jcpkg"), o.dir.file("err.txt"));
+  CHECK(refused.code == 3);
+  CHECK(refused.err.find("还没有在本机登记") != std::string::npos);
+  // The fingerprint the refusal names is the one the tablet shows for itself.
+  auto tablet = run_cli("devices list " + o.q("other.db") + " --json");
+  REQUIRE(tablet.code == 0);
+  const std::string fingerprint = json::parse(tablet.out)["self"]["fingerprint"];
+  CHECK(fingerprint.size() == 19);
+  CHECK(refused.err.find(fingerprint) != std::string::npos);
+  auto info = run_cli("package info " + o.q("p.jcpkg") + " --json");
+  CHECK(json::parse(info.out)["fingerprint"] == fingerprint);
+
+  // Registering is an admin's act, with the PIN.
+  CHECK(run_cli("devices trust " + T + " " + o.q("p.jcpkg") + " --user leader", o.dir.file("err.txt"),
+                "JICENG_PIN=2345").code == 3);
+  auto trust = run_cli_admin("devices trust " + T + " " + o.q("p.jcpkg"));
+  REQUIRE(trust.code == 0);
+  CHECK(trust.out.find(fingerprint) != std::string::npos);
+  auto office = json::parse(run_cli("devices list " + T + " --json").out);
+  bool listed = false;
+  for (const auto& d : office["registered"]) listed |= d["fingerprint"] == fingerprint && d["how"] == "admin";
+  CHECK(listed);
+  CHECK(run_cli_admin("package import " + T + " " + o.q("p.jcpkg")).code == 0);
+  CHECK(run_cli("history " + T + " --org 青石村 --indicator 新建冷库数 --period 2020 --limit 1").out.find("→ 6") != std::string::npos);
+}
+
 TEST_CASE("cli county: add towns, list them, dashboard side by side with the county total") {
   Office o;
   REQUIRE(run_cli("demo " + o.q("town2.db")).code == 0);  // the same demo, but another town id

@@ -32,6 +32,11 @@ Package sample() {
   return p;
 }
 
+const DeviceKey& tablet_key() {
+  static const DeviceKey key = new_device_key("dev-tablet");
+  return key;
+}
+
 std::string slurp(const std::string& path) {
   std::ifstream f(path, std::ios::binary);
   std::stringstream ss;
@@ -59,7 +64,7 @@ std::string refusal(const std::string& path) {
 TEST_CASE("a package survives writing and reading exactly") {
   test::TempDir dir;
   const std::string path = dir.file("v1.jcpkg");
-  write_package(sample(), path);
+  write_package(sample(), tablet_key(), path);
   auto r = read_package(path);
   const Package& p = r.package;
   CHECK(p.id == sample().id);
@@ -76,6 +81,8 @@ TEST_CASE("a package survives writing and reading exactly") {
   CHECK(p.audit[0].old_value == 3.0);
   CHECK(p.audit[0].reason == "补录");
   CHECK(r.sha256.size() == 64);
+  CHECK(r.version == 2);
+  CHECK(r.key == tablet_key().public_key);  // signed by the sender, the signature checked
   // The header names the format and the checksum; the payload is readable JSON.
   const std::string text = slurp(path);
   CHECK(text.rfind("{\"bytes\":", 0) == 0);
@@ -87,7 +94,7 @@ TEST_CASE("a package survives writing and reading exactly") {
 TEST_CASE("a damaged, truncated, extended, newer or foreign file is refused with a reason") {
   test::TempDir dir;
   const std::string path = dir.file("p.jcpkg");
-  write_package(sample(), path);
+  write_package(sample(), tablet_key(), path);
   const std::string good = slurp(path);
 
   spit(path, good.substr(0, good.size() - 10));
@@ -107,11 +114,11 @@ TEST_CASE("a damaged, truncated, extended, newer or foreign file is refused with
   CHECK(refusal(path).find("校验不符") != std::string::npos);
 
   std::string newer = good;
-  newer.replace(newer.find("\"version\":1"), 11, "\"version\":2");
+  newer.replace(newer.find("\"version\":2"), 11, "\"version\":3");
   spit(path, newer);
   const std::string msg = refusal(path);
   CHECK(msg.find("新版本") != std::string::npos);
-  CHECK(msg.find("第 2 版") != std::string::npos);
+  CHECK(msg.find("第 3 版") != std::string::npos);
 
   // A header field of the wrong type is named in Chinese (it once escaped as the JSON library's
   // English, and as "not a package" for a numeric format).
@@ -135,7 +142,7 @@ TEST_CASE("a damaged, truncated, extended, newer or foreign file is refused with
 TEST_CASE("a payload with a checksum that matches but a missing column is refused, not misread") {
   test::TempDir dir;
   const std::string path = dir.file("p.jcpkg");
-  std::string payload = package_text(sample());
+  std::string payload = package_text(sample(), tablet_key());
   payload = payload.substr(payload.find('\n') + 1);
   const size_t col = payload.find("\"base_status\"");
   REQUIRE(col != std::string::npos);
@@ -148,7 +155,7 @@ TEST_CASE("a payload with a checksum that matches but a missing column is refuse
   CHECK(msg.find("缺少列") != std::string::npos);
 
   // A value of the wrong type is said in Chinese, not in the JSON library's words.
-  payload = package_text(sample());
+  payload = package_text(sample(), tablet_key());
   payload = payload.substr(payload.find('\n') + 1);
   const std::string figure = "\"new_members\",\"2020\",4";
   REQUIRE(payload.find(figure) != std::string::npos);
@@ -160,6 +167,52 @@ TEST_CASE("a payload with a checksum that matches but a missing column is refuse
   CHECK(typed.find("类型不对") != std::string::npos);
   CHECK(typed.find("INCORRECT_TYPE") == std::string::npos);
   CHECK(typed.find("json") == std::string::npos);
+}
+
+// Whoever holds one package can recompute a checksum; only the sender's key can sign.
+TEST_CASE("a package whose payload, sender or key changed after signing is refused as forged") {
+  test::TempDir dir;
+  const std::string path = dir.file("p.jcpkg");
+  const std::string good = package_text(sample(), tablet_key());
+  const std::string header = good.substr(0, good.find('\n'));
+  std::string payload = good.substr(good.find('\n') + 1);
+  const auto reheader = [&](const std::string& pay, const std::string& key, const std::string& sig) {
+    return "{\"bytes\":" + std::to_string(pay.size()) + ",\"format\":\"jiceng-package\",\"key\":\"" + key +
+           "\",\"sha256\":\"" + sha256_hex(pay) + "\",\"signature\":\"" + sig + "\",\"version\":2}\n" + pay;
+  };
+  const auto field = [&](const std::string& name) {
+    const size_t at = header.find("\"" + name + "\":\"") + name.size() + 4;
+    return header.substr(at, header.find('"', at) - at);
+  };
+  REQUIRE(field("key") == tablet_key().public_key);
+  spit(path, reheader(payload, field("key"), field("signature")));
+  CHECK(refusal(path).empty());  // rebuilt faithfully: still good
+
+  // A figure changed and the checksum made to match: the signature no longer does.
+  std::string forged = payload;
+  const std::string figure = "\"new_members\",\"2020\",4";
+  forged.replace(forged.find(figure), figure.size(), "\"new_members\",\"2020\",9");
+  spit(path, reheader(forged, field("key"), field("signature")));
+  CHECK(refusal(path).find("签名不符") != std::string::npos);
+
+  // Another device's name on the same payload.
+  std::string other = payload;
+  const std::string sender = "\"device\":\"dev-tablet\"";
+  REQUIRE(other.find(sender) != std::string::npos);
+  other.replace(other.find(sender), sender.size(), "\"device\":\"dev-office\"");
+  spit(path, reheader(other, field("key"), field("signature")));
+  CHECK(refusal(path).find("签名不符") != std::string::npos);
+
+  // Signed again with a key of the forger's own: the signature holds, the key is not the sender's
+  // (the importer's registry refuses it, test_sync_signing.cpp).
+  const DeviceKey forger = new_device_key("dev-tablet");
+  spit(path, reheader(forged, forger.public_key, sign(forger, signature_text("dev-tablet", sha256_hex(forged)))));
+  CHECK(refusal(path).empty());
+  CHECK(read_package(path).key != tablet_key().public_key);
+
+  // No key or a key of the wrong size: the header is damaged.
+  spit(path, reheader(payload, "abc", field("signature")));
+  CHECK(refusal(path).find("「key」缺失或类型不对") != std::string::npos);
 }
 
 TEST_CASE("SHA-256 is the standard one") {

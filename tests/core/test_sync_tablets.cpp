@@ -305,7 +305,7 @@ TEST_CASE("corrupted, truncated, newer and foreign packages are refused and writ
   CHECK(import_refusal(town, write("t.jcpkg", tampered)).find("校验不符") != std::string::npos);
   CHECK(import_refusal(town, write("cut.jcpkg", good.substr(0, good.size() / 2))).find("不完整") != std::string::npos);
   std::string newer = good;
-  newer.replace(newer.find("\"version\":1"), 11, "\"version\":7");
+  newer.replace(newer.find("\"version\":2"), 11, "\"version\":7");
   CHECK(import_refusal(town, write("new.jcpkg", newer)).find("新版本") != std::string::npos);
 
   // Another town with the very same codes: its identity differs, so it is refused.
@@ -324,7 +324,7 @@ TEST_CASE("corrupted, truncated, newer and foreign packages are refused and writ
   {
     auto rp = read_package(bad);
     rp.package.values.back().now.value = -5;
-    write_package(rp.package, bad);
+    write_package(rp.package, own_device_key(*a), bad);  // signed again: the rules, not the signature, refuse it
   }
   CHECK(import_refusal(town, bad).find("bad.jcpkg") != std::string::npos);
 

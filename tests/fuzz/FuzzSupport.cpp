@@ -14,6 +14,7 @@
 #include "Expr.hpp"
 #include "Store.hpp"
 #include "Text.hpp"
+#include "sync/Signing.hpp"
 
 namespace fs = std::filesystem;
 
@@ -57,6 +58,15 @@ const std::string& folder() {
   return dir;
 }
 
+}  // namespace
+
+const sync::DeviceKey& fuzz_sender() {
+  static const sync::DeviceKey key = sync::new_device_key("dev-fuzz");
+  return key;
+}
+
+namespace {
+
 const std::string& demo_master() {
   static const std::string path = [] {
     const std::string p = scratch("demo-master.db");
@@ -64,6 +74,9 @@ const std::string& demo_master() {
     write_demo_town(*store);
     // The town of the seed packages (tests/fuzz/make_corpus.sh), so that they reach the merge.
     store->set_meta("town_id", kSeedTown);
+    store->transaction([&] {
+      sync::register_device_key(*store, fuzz_sender().device, fuzz_sender().public_key, "admin", Actor{});
+    });
     store.reset();
     return p;
   }();

@@ -10,6 +10,8 @@
 #include <string>
 #include <string_view>
 
+#include "sync/Signing.hpp"
+
 namespace jiceng::fuzz {
 
 // The input as text (the bytes unchanged).
@@ -32,6 +34,8 @@ std::string fresh_demo_town();
 // A digest of every row of every table of a database file: equal before and after means the
 // database holds exactly what it held.
 std::string database_digest(const std::string& path);
+// A sending device the demo town has registered, so that a fuzzed payload reaches the merge.
+const sync::DeviceKey& fuzz_sender();
 // The digest of the untouched demo town.
 const std::string& demo_digest();
 

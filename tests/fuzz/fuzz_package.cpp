@@ -1,6 +1,6 @@
 // Exchange packages: the first byte chooses what is fuzzed. Even: a whole package file (header,
-// checksum, payload). Odd: a payload whose checksum is made to match, merged into the demo town,
-// which is what a forged or corrupted package that passes the checksum reaches. A refused
+// checksum, signature, payload). Odd: a payload whose checksum is made to match, from a sender the
+// demo town registered, merged into it: what a damaged package from a trusted tablet reaches. A refused
 // package leaves the town exactly as it was.
 #include "FuzzSupport.hpp"
 #include "Store.hpp"
@@ -18,8 +18,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (whole) {
       read = sync::parse_package(bytes, "数据包.jcpkg");
     } else {
+      // As if signed by a device the town registered: what a tablet's own bug or a stolen key sends.
       read = sync::ReadPackage{sync::package_from_payload(bytes, Location{"数据包.jcpkg", 2, {}}),
-                               sha256_hex(bytes), bytes.size()};
+                               sha256_hex(bytes), bytes.size(), sync::kFormatVersion, fuzz::fuzz_sender().public_key};
+      read->package.device = fuzz::fuzz_sender().device;
     }
   });
   if (!read) return 0;

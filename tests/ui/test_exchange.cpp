@@ -12,13 +12,16 @@
 #include <sstream>
 
 #include "Demo.hpp"
+#include "Sql.hpp"
 #include "Store.hpp"
 #include "SyncFixtures.hpp"
 #include "Towns.hpp"
 #include "UiTestSupport.hpp"
 #include "platform/Fonts.hpp"
 #include "sync/Export.hpp"
+#include "sync/Import.hpp"
 #include "sync/Package.hpp"
+#include "sync/Signing.hpp"
 #include "views/ExchangeView.hpp"
 #include "widgets/Widgets.hpp"
 
@@ -293,6 +296,54 @@ TEST_CASE("数据交换: a conflict found on import opens 冲突处理") {
   CHECK(h.visible("conflicts.title"));
 }
 
+TEST_CASE("数据交换: a tablet the office never registered is paired by its fingerprint, then its package goes in") {
+  const fs::path dir = fresh_dir("exchange_pair");
+  const fs::path usb = dir / "usb";
+  fs::create_directories(usb);
+  const Actor office{"组织委员", "", Role::Admin, {}};
+  std::string fingerprint;
+  {
+    // A tablet made from a copy of the town's file, not by `package clone`: its key is its own.
+    auto town = Store::open((dir / "town.db").string());
+    write_demo_town(*town);
+    sql::Stmt(town->handle(), "VACUUM INTO ?").bind(1, (dir / "copy.db").string()).run();
+    auto copy = Store::open((dir / "copy.db").string());
+    sync::clone_for_device(*copy, (dir / "tablet.db").string());
+    auto tablet = Store::open((dir / "tablet.db").string());
+    tablet->set_value({"青石村", "新建冷库数", "2020", "6"}, office);
+    sync::export_package(*tablet, {{"青石村"}, "town", false, office}, (usb / "a.json").string());
+    fingerprint = sync::key_fingerprint(sync::own_device_key(*tablet).public_key);
+  }
+  Headless h(town_options(dir, ViewId::Exchange, 800, 1280));
+  ExchangeView& v = exchange(h);
+  choose_folder(h, usb);
+  sign_in(h, "leader", "2345");
+  REQUIRE(tap(h, "exchange.file.a.json"));
+  REQUIRE(tap(h, "exchange.import.run"));
+  REQUIRE(v.import_lines().size() == 1);
+  CHECK(v.import_lines()[0].refused);
+  CHECK(contains(v.import_lines()[0].text, fingerprint));
+  CHECK_FALSE(reveal(h, "exchange.pair.a.json"));  // a leader may import, not register devices
+  sign_in(h, "admin", "246810");
+  REQUIRE(tap(h, "exchange.file.a.json"));
+  REQUIRE(tap(h, "exchange.import.run"));
+  REQUIRE(tap(h, "exchange.pair.a.json"));
+  CHECK_FALSE(v.import_lines()[0].refused);
+  CHECK(value(h.app().store(), "青石村", "新建冷库数", "2020") == 6);
+  const auto keys = sync::registered_keys(h.app().store());
+  REQUIRE(keys.size() == 1);
+  CHECK(sync::key_fingerprint(keys[0].public_key) == fingerprint);
+  CHECK(keys[0].how == "admin");
+  CHECK(keys[0].registered_by == "周敏");
+  // 设置 ▸ 关于 shows the devices' keys.
+  h.app().navigate(ViewId::Settings);
+  h.frame();
+  REQUIRE(tap(h, "settings.tab.about"));
+  bool shown = false;
+  for (int i = 1; i < 12 && !shown; ++i) shown = reveal(h, "settings.about.device." + std::to_string(i) + ".key");
+  CHECK(shown);
+}
+
 TEST_CASE("数据交换: a new tablet starts its town from the office's package or database file, without signing in") {
   for (const Size& size : kSizes) {
     CAPTURE(tag(size));
@@ -361,6 +412,36 @@ TEST_CASE("数据交换: a new tablet starts its town from the office's package 
     sign_in(h, "clerk", "3456");  // the accounts came with the office's file
     CHECK(signed_in(h.app().context()));
   }
+}
+
+TEST_CASE("数据交换: a tablet started from its `package clone` file keeps the id and key the office registered") {
+  const fs::path dir = fresh_dir("exchange_start_clone");
+  const fs::path usb = dir / "usb";
+  const fs::path data = dir / "data";
+  fs::create_directories(usb);
+  fs::create_directories(data);
+  std::string tablet_device;
+  {
+    auto office = Store::open((dir / "office.db").string());
+    write_demo_town(*office);
+    sync::clone_for_device(*office, (usb / "tablet.db").string());
+    tablet_device = Store::open((usb / "tablet.db").string())->device_id();
+  }
+  { auto empty = Store::open((data / "tablet.db").string()); }
+  HeadlessOptions o = town_options(data, ViewId::Exchange, 800, 1280);
+  o.database = (data / "tablet.db").string();
+  Headless h(o);
+  choose_folder(h, usb);
+  REQUIRE(tap(h, "exchange.start.file.tablet.db"));
+  REQUIRE(tap(h, "exchange.start.run"));
+  Store& tablet = h.app().store();
+  CHECK(utf8_path(tablet.path()).parent_path() == data);
+  CHECK(tablet.device_id() == tablet_device);
+  // Its first package goes into the office without pairing.
+  tablet.set_value({"青石村", "新建冷库数", "2020", "5"}, Actor{"王娜", "", Role::Admin, {}});
+  sync::export_package(tablet, {{"青石村"}, "town", false, Actor{"王娜", "", Role::Admin, {}}}, (usb / "a.json").string());
+  auto office = Store::open((dir / "office.db").string());
+  CHECK(sync::import_package_file(*office, (usb / "a.json").string(), Actor{"周敏", "", Role::Admin, {}}).updated == 1);
 }
 
 TEST_CASE("数据交换 in the navigation: seven names fit a portrait tablet; 设置 leads to starting from a file") {

@@ -11,6 +11,8 @@
 #include "Towns.hpp"
 #include "platform/Files.hpp"
 #include "sync/Import.hpp"
+#include "sync/Package.hpp"
+#include "sync/Signing.hpp"
 #include "views/ExchangeView.hpp"
 #include "widgets/Widgets.hpp"
 
@@ -99,9 +101,10 @@ void ExchangeView::draw_import(Context& ctx) {
     ui::mark("exchange.import.msg");
   }
   for (size_t i = 0; i < import_lines_.size(); ++i) {
-    const ImportLine& l = import_lines_[i];
+    ImportLine& l = import_lines_[i];
     ui::paragraph(l.name + tr("form.colon") + l.text, l.refused ? ui::color::accent : 0);
     ui::mark("exchange.result." + l.name);
+    if (l.refused && !l.key.empty() && actor && actor->role == Role::Admin) draw_pairing(ctx, l, *actor);
   }
   if (import_conflicts_ > 0) {
     if (exchange_button(ctx, tr("exchange.import.to_conflicts", {{"n", std::to_string(import_conflicts_)}}),
@@ -109,6 +112,62 @@ void ExchangeView::draw_import(Context& ctx) {
       ctx.shell->navigate(ViewId::Conflicts);
   }
   ui::end_card();
+}
+
+namespace {
+
+std::string counts_text(const sync::ImportResult& r) {
+  return tr("exchange.import.counts",
+            {{"town", r.from.name}, {"added", std::to_string(r.added)}, {"updated", std::to_string(r.updated)},
+             {"removed", std::to_string(r.removed)}, {"unchanged", std::to_string(r.unchanged)},
+             {"conflicts", std::to_string(r.conflicts)},
+             {"members", std::to_string(r.members_added + r.members_updated + r.members_removed)}});
+}
+
+// A refusal because the sender's key is not registered here (or differs): what pairing needs.
+void note_unknown_sender(Store& store, const std::string& file, ImportLine& l) {
+  try {
+    const sync::ReadPackage r = sync::read_package(file);
+    if (r.package.town.id != sync::town_identity(store).id) return;  // another town's: no pairing helps
+    const sync::KeyStatus k = r.key.empty() ? sync::KeyStatus::Own : sync::key_status(store, r.package.device, r.key);
+    if ((k != sync::KeyStatus::Unknown && k != sync::KeyStatus::Different) || r.package.device == store.device_id()) return;
+    l.device = r.package.device;
+    l.key = r.key;
+    l.fingerprint = sync::key_fingerprint(r.key);
+  } catch (const std::exception&) {
+    // Unreadable: the refusal already says why.
+  }
+}
+
+}  // namespace
+
+// The browser's picked copies are the app's: deleted once taken in.
+void ExchangeView::forget_picked(const std::vector<std::string>& paths) {
+  std::error_code ec;
+  for (const auto& p : paths) fs::remove(utf8_path(p), ec);
+  files_.erase(std::remove_if(files_.begin(), files_.end(),
+                              [&](const ExchangeFile& f) { return std::find(paths.begin(), paths.end(), f.path) != paths.end(); }),
+               files_.end());
+}
+
+// Pairing: the sender's fingerprint, to be read out by the person holding that tablet (设置 ▸ 关于
+// shows it there); one tap registers the key and imports the file again.
+void ExchangeView::draw_pairing(Context& ctx, ImportLine& l, const Actor& admin) {
+  ImGui::PushID(l.path.c_str());
+  ui::paragraph(tr("exchange.import.pair.explain", {{"fingerprint", l.fingerprint}}), ui::color::warn);
+  if (exchange_button(ctx, tr("exchange.import.pair"), ("exchange.pair." + l.name).c_str(), ctx.narrow)) {
+    try {
+      ctx.store->transaction([&] { sync::register_device_key(*ctx.store, l.device, l.key, "admin", admin); });
+      const sync::ImportResult r = sync::PackageImporter(*ctx.store, admin).import_file(l.path);
+      if (platform::files_through_browser()) forget_picked({l.path});
+      l = ImportLine{l.name, counts_text(r), false, r.conflicts, l.path, {}, {}, {}};
+      import_conflicts_ += r.conflicts;
+    } catch (const std::exception& e) {
+      l.text = tr("exchange.import.refused", {{"reason", failure_text(e, true)}});
+    }
+    ctx.need_text(l.text);
+  }
+  ImGui::PopID();
 }
 
 void ExchangeView::run_import(Context& ctx) {
@@ -126,6 +185,7 @@ void ExchangeView::run_import(Context& ctx) {
     for (const auto& o : importer.import_files(paths)) {
       ImportLine l;
       l.name = file_name(o.file);
+      l.path = o.file;
       if (!o.result) {
         l.refused = true;
         l.text = tr("exchange.import.refused", {{"reason", o.refusal}});
@@ -134,31 +194,26 @@ void ExchangeView::run_import(Context& ctx) {
         l.text = tr("exchange.import.already");
         ++seen;
       } else {
-        const sync::ImportResult& r = *o.result;
-        l.conflicts = r.conflicts;
-        l.text = tr("exchange.import.counts",
-                    {{"town", r.from.name}, {"added", std::to_string(r.added)}, {"updated", std::to_string(r.updated)},
-                     {"removed", std::to_string(r.removed)}, {"unchanged", std::to_string(r.unchanged)},
-                     {"conflicts", std::to_string(r.conflicts)},
-                     {"members", std::to_string(r.members_added + r.members_updated + r.members_removed)}});
-        import_conflicts_ += r.conflicts;
+        l.conflicts = o.result->conflicts;
+        l.text = counts_text(*o.result);
+        import_conflicts_ += o.result->conflicts;
         ++done;
       }
+      if (l.refused) note_unknown_sender(*ctx.store, o.file, l);
       ctx.need_text(l.text);
       import_lines_.push_back(std::move(l));
     }
     import_msg_ = tr("exchange.import.total", {{"done", std::to_string(done)}, {"seen", std::to_string(seen)},
                                                {"refused", std::to_string(refused)}});
     import_failed_ = refused > 0;
-    // Taken in (or recognised): no longer ticked. In the browser the picked copies are ours to delete.
-    const bool browser = platform::files_through_browser();
+    // Taken in (or recognised): no longer ticked. In the browser the picked copies are ours to
+    // delete, except a refused one whose sender an admin may still register.
     for (auto& f : files_) f.checked = false;
-    if (browser) {
-      std::error_code ec;
-      for (const auto& p : paths) fs::remove(utf8_path(p), ec);
-      files_.erase(std::remove_if(files_.begin(), files_.end(),
-                                  [&](const ExchangeFile& f) { return std::find(paths.begin(), paths.end(), f.path) != paths.end(); }),
-                   files_.end());
+    if (platform::files_through_browser()) {
+      std::vector<std::string> done_with;
+      for (const auto& l : import_lines_)
+        if (l.key.empty()) done_with.push_back(l.path);
+      forget_picked(done_with);
     }
   } catch (const std::exception& e) {
     import_msg_ = failure_text(e, true);

@@ -36,6 +36,10 @@ struct ImportLine {
   std::string text;          // counts, 「已导入过」 or the refusal
   bool refused = false;
   int conflicts = 0;
+  std::string path;          // the file
+  // Refused because this database does not know the sender's key (core/sync/Signing.hpp): an
+  // admin who compared the fingerprint with the sending tablet's may register it and import.
+  std::string device, key, fingerprint;
 };
 
 // One row of 收发记录: two lines, formatted once per refresh.
@@ -88,6 +92,8 @@ class ExchangeView final : public View {
   void draw_import(Context& ctx);
   void draw_file_list(Context& ctx, bool packages_only, const char* id);
   void run_import(Context& ctx);
+  void draw_pairing(Context& ctx, ImportLine& line, const Actor& admin);
+  void forget_picked(const std::vector<std::string>& paths);
 
   // ExchangeHistory.cpp
   void build_history(Context& ctx);

@@ -4,11 +4,13 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "Error.hpp"
 #include "Store.hpp"
 #include "Strings.hpp"
 #include "platform/Fonts.hpp"
+#include "sync/Signing.hpp"
 #include "views/SignIn.hpp"
 #include "widgets/Widgets.hpp"
 
@@ -24,10 +26,26 @@ void load(Context& ctx, AboutForm& f) {
   f.loaded_generation = ctx.generation;
   f.devices = known_devices(*ctx.store);
   f.names.clear();
+  f.keys.clear();
+  std::unordered_map<std::string, std::string> registered;
+  for (const auto& k : sync::registered_keys(*ctx.store)) registered[k.device] = k.public_key;
   for (const auto& d : f.devices) {
     f.names.push_back(d.name);
     ctx.need_text(d.name);
     ctx.need_text(d.id);
+    std::string key;
+    if (d.self) {
+      try {
+        // Made on first use (a write, once); a read-only file shows none.
+        key = tr("about.device.own_key", {{"fingerprint", sync::key_fingerprint(sync::own_device_key(*ctx.store).public_key)}});
+      } catch (const std::exception&) {
+      }
+    } else {
+      const auto it = registered.find(d.id);
+      key = it == registered.end() ? tr("about.device.no_key")
+                                   : tr("about.device.key", {{"fingerprint", sync::key_fingerprint(it->second)}});
+    }
+    f.keys.push_back(key);
   }
 }
 
@@ -64,6 +82,10 @@ void draw_device(Context& ctx, AboutForm& f, size_t i, const Actor* admin) {
     ui::label_value(tr("about.device.name"), d.name.empty() ? tr("about.device.unnamed") : d.name);
   }
   ui::muted(tr("about.device.id", {{"id", d.id}}));
+  if (!f.keys[i].empty()) {
+    ui::muted(f.keys[i]);
+    ui::mark(key + ".key");
+  }
   ImGui::PopID();
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // 设置 → 关于: device names (this device's and those seen in data and packages; an admin edits
-// them, core/Devices.hpp audits), then what the program is and runs on — version, schema, ImGui,
+// them, core/Devices.hpp audits) and key fingerprints (this device's, to read out when the office
+// registers it; the others' as registered here, core/sync/Signing.hpp), then what the program is and runs on — version, schema, ImGui,
 // font file and glyph atlas, database file, data folder, this device's id. Developer detail lives
 // here only, off the screens people work on.
 #include <cstdint>
@@ -17,12 +18,13 @@ struct AboutForm {
   uint64_t loaded_generation = 0;
   std::vector<KnownDevice> devices;  // this device first
   std::vector<std::string> names;    // what is typed, per device
+  std::vector<std::string> keys;     // per device: its key's fingerprint line (own, registered or none)
   std::string notice;                // the last save, or why it was refused
   bool notice_error = false;
 };
 
 // Marks: settings.about.device.<i>.name, settings.about.device.<i>.save (i: 0 is this device),
-// settings.about.notice, settings.about.version, settings.about.font, settings.about.database,
+// settings.about.device.<i>.key, settings.about.notice, settings.about.version, settings.about.font, settings.about.database,
 // settings.about.device_id.
 void draw_about_settings(Context& ctx, AboutForm& form);
 

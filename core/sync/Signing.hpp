@@ -1,0 +1,57 @@
+#pragma once
+// Who sent a package, proven (docs/SECURITY.md). Every database holds an Ed25519 key pair for its
+// own device (libsodium), made when first needed and made anew whenever the device id changes,
+// so a copy of a file (a clone, the browser's ready-made demo town) never signs as the original.
+// A package's header carries the sender's device id, public key and a signature over the
+// payload's checksum; the receiver takes a package only from a device whose key it knows:
+// registered when the office clones a tablet, when a database starts from a package someone chose,
+// or by an admin who compared the key's fingerprint with the one the sending device shows.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "Model.hpp"
+
+namespace jiceng {
+class Store;
+}
+
+namespace jiceng::sync {
+
+struct DeviceKey {
+  std::string device;
+  std::string public_key;  // 32 bytes as 64 hex digits
+  std::string secret_key;  // 64 bytes as 128 hex digits; empty for another device's key
+};
+
+// This database's key for its current device id, created (and kept in meta) when it has none or
+// the one it has belongs to another device id. Writes (in a transaction of its own, or joining the
+// caller's) only then: a read costs no revision, so a screen may ask every time it loads.
+DeviceKey own_device_key(Store& store);
+// The key pair a new copy of a database gets for `device` (the clone writes it into the copy).
+DeviceKey new_device_key(const std::string& device);
+// Stores `key` as the database's own (meta 'device_key'), inside the caller's transaction.
+void keep_own_device_key(Store& store, const DeviceKey& key);
+
+// What a package's signature covers: its format, its sender and its payload's checksum.
+std::string signature_text(const std::string& device, const std::string& payload_sha256);
+std::string sign(const DeviceKey& key, std::string_view text);  // 128 hex digits
+bool signature_valid(const std::string& public_key, std::string_view text, const std::string& signature);
+bool looks_like_public_key(const std::string& hex);
+
+// A key as people compare it aloud: the first 8 bytes of its SHA-256 in four groups ("3F2A-…").
+std::string key_fingerprint(const std::string& public_key);
+
+enum class KeyStatus { Own, Registered, Unknown, Different };
+KeyStatus key_status(const Store& store, const std::string& device, const std::string& public_key);
+
+struct RegisteredKey {
+  std::string device, public_key, registered_at, registered_by, how;  // how: clone, adopted, admin
+};
+std::vector<RegisteredKey> registered_keys(const Store& store);
+// Registers (or, for an admin, replaces) a device's key with an audit entry; inside the caller's
+// transaction. `how` says why the key is trusted: "clone", "adopted" or "admin".
+void register_device_key(Store& store, const std::string& device, const std::string& public_key, const std::string& how,
+                         const Actor& actor);
+
+}  // namespace jiceng::sync
