@@ -68,7 +68,7 @@ fs::path cache_dir() {
 
 fs::path ready_demo_town() {
 #if defined(__EMSCRIPTEN__)
-  const fs::path ready = "/ready/demo-town.db";
+  const fs::path ready = data_dir() / "demo-town.ready";  // beside the towns: moved, not copied
   std::error_code ec;
   if (fs::exists(ready, ec)) return ready;
 #endif

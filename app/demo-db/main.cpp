@@ -2,7 +2,8 @@
 // A tablet's first start used to write the demo town itself: 10 000 rows in WebAssembly, 1.8–2.2 s
 // of a cold start (docs/PERFORMANCE.md). scripts/web.sh runs this under Node with the browser's own
 // core and SQLite, so the file is what the tablet would have written, and the tablet only copies it.
-// The copy holds no device id: each tablet makes its own when it first opens it (Store::open).
+// Each tablet gives its copy a device id of its own (gui/Towns.cpp open_town), so that opening it
+// is a plain open: no catalog mirror or schema work on the tablet.
 #include <cstdio>
 #include <filesystem>
 
@@ -24,7 +25,7 @@ int main(int argc, char** argv) {
     {
       auto store = jiceng::Store::open(tmp);
       jiceng::write_demo_town(*store);
-      jiceng::sql::exec(store->handle(), "DELETE FROM meta WHERE key = 'device_id'; VACUUM");
+      jiceng::sql::exec(store->handle(), "VACUUM");
     }
     fs::rename(tmp, path);
   } catch (const std::exception& e) {

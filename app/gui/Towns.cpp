@@ -35,15 +35,15 @@ void remove_db_files(const fs::path& p) {
   for (const char* ext : {"", "-wal", "-shm", "-journal"}) fs::remove(fs::path(p.native() + ext), ec);
 }
 
-// Builds a database into a temporary file (a copy of `seed` when given) and moves it into place
-// only when complete.
+// Builds a database into a temporary file (`seed` moved there when given: it is used up) and
+// moves it into place only when complete.
 template <class Fill>
 void build_database(const fs::path& path, Fill&& fill, const fs::path& seed = {}) {
   fs::path tmp = path;
   tmp += ".new";
   remove_db_files(tmp);
   try {
-    if (!seed.empty()) fs::copy_file(seed, tmp);
+    if (!seed.empty()) fs::rename(seed, tmp);
     auto store = Store::open(path_utf8(tmp));
     fill(*store);
   } catch (...) {
@@ -69,18 +69,21 @@ std::unique_ptr<Store> open_town(const fs::path& path, bool* created_demo) {
       write_demo_town(s);
       if (s.meta("demo") != "1") s.set_meta("demo", "1");
     };
-    // The browser's first start copies the demo town its site ships (app/demo-db): writing it in
-    // WebAssembly took 2 s. Opening the copy gives it this device's id; any trouble, and it is written.
+    // The browser's first start takes the demo town its site ships (app/demo-db): writing it in
+    // WebAssembly took 2 s. It gets a device id of its own; any trouble, and the town is written.
     const fs::path ready = platform::ready_demo_town();
     bool copied = false;
     if (!ready.empty()) {
       try {
-        build_database(path, [](Store& s) { if (!is_demo(s) || !s.town()) throw std::runtime_error("not a demo town"); }, ready);
+        build_database(path, [](Store& s) {
+          if (!is_demo(s) || !s.town()) throw std::runtime_error("not a demo town");
+          s.set_meta("device_id", "dev-" + sync::random_hex_id(8));  // this device's, as a clone's
+        }, ready);
         copied = true;
       } catch (const std::exception&) {
       }
       std::error_code ec;
-      fs::remove(ready, ec);  // once: later starts open the town itself
+      fs::remove(ready, ec);  // used up, or not a demo town: later starts open the town itself
     }
     if (!copied) build_database(path, write_demo);
     if (created_demo) *created_demo = true;

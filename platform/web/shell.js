@@ -348,6 +348,7 @@ var jicengPage = (function () {
   };
   Module.jicengScreenShown = function () {
     window.jiceng.screenMs = performance.now();
+    rememberTown();
     readyResolve();
   };
   Module.jicengFrame = function (ms, view) {
@@ -359,16 +360,26 @@ var jicengPage = (function () {
   Module.onAbort = (what) => fail('程序出错，请刷新页面重试。（' + what + '）');
   const step = (name) => { window.jiceng.page[name] = performance.now(); };
   // A first start (no town on this device yet) gets the demo town the site ships ready-made
-  // (app/demo-db) for the app to copy (platform::ready_demo_town); writing it in WebAssembly took
+  // (app/demo-db) for the app to take (platform::ready_demo_town); writing it in WebAssembly took
   // 2 s. Without the file the app writes the town itself, so a failure here only costs time.
+  // Whether this is a first start is known for sure only once IndexedDB is read; a flag in
+  // localStorage lets the download start with the WebAssembly's compilation instead.
+  const HAS_TOWN = 'jiceng-has-town';
+  let demoBytes = null;
+  const fetchDemo = () => fetch('demo-town.db').then((r) => (r.ok ? r.arrayBuffer() : null)).catch(() => null);
+  try {
+    if (!localStorage.getItem(HAS_TOWN)) demoBytes = fetchDemo();
+  } catch (e) { /* storage blocked: decided after IndexedDB */ }
   function readyDemoTown() {
     if (FS.readdir('/data').some((name) => name.endsWith('.db'))) return null;
-    return fetch('demo-town.db').then((r) => (r.ok ? r.arrayBuffer() : null)).then((buf) => {
+    return (demoBytes || fetchDemo()).then((buf) => {
       if (!buf) return;
-      FS.mkdir('/ready');
-      FS.writeFile('/ready/demo-town.db', new Uint8Array(buf));
+      FS.writeFile('/data/demo-town.ready', new Uint8Array(buf));
       step('demo');
-    }).catch(() => {});
+    });
+  }
+  function rememberTown() {
+    try { localStorage.setItem(HAS_TOWN, '1'); } catch (e) { /* only a later start's head start */ }
   }
   Module.preRun = [function () {
     step('wasm');
