@@ -1,7 +1,7 @@
 #pragma once
 // Device names: a person-readable name per device id (「王娜的平板」), so that histories say which
 // tablet typed a value instead of 「dev-5a1e64decf16」. Names live in the device_names table
-// (schema v8); an admin sets them in 设置 ▸ 设备 (audited); a package carries its sender's name,
+// (schema v8); an admin sets them in 设置 ▸ 关于 (audited); a package carries its sender's name,
 // which the receiving database learns when it has none of its own for that device (docs/USERS.md).
 #include <string>
 #include <unordered_map>

@@ -1,6 +1,6 @@
 // jiceng-cli devices list / trust: the devices whose packages this database takes (core/sync/Signing.hpp).
 // `trust` is the pairing step for a tablet the office did not clone: the admin compares the
-// fingerprint printed here with the one the tablet shows in 设置 ▸ 设备, then registers it.
+// fingerprint printed here with the one the tablet shows in 设置 ▸ 关于, then registers it.
 #include <nlohmann/json.hpp>
 
 #include "Cli.hpp"

@@ -104,10 +104,14 @@ int run_info(const Args& a) {
 }
 
 int run_clone(const Args& a) {
-  a.allow_only({"out", "to"});
+  a.allow_only({"out", "to", "user"});
   auto store = open_existing(a.positional(0, "cli.arg.db"));
   const std::string file = a.require("out");
-  clone_for_device(*store, file, a.get("to", kDefaultDestination));
+  // A clone's key is trusted from then on (sync/Signing.hpp): setting up a tablet is an admin's act.
+  const Actor actor = acting_user(a, *store);
+  if (actor.role != Role::Admin)
+    throw InputError(tr("sync.sign.admin_only", {{"user", actor.user}, {"role", label(actor.role)}}));
+  clone_for_device(*store, file, a.get("to", kDefaultDestination), actor);
   out(tr("sync.cli.cloned", {{"file", file}, {"device", Store::open(file)->device_id()}}));
   return kOk;
 }

@@ -240,7 +240,7 @@ ExportSummary export_package(Store& store, const ExportOptions& options, const s
   return sum;
 }
 
-void clone_for_device(Store& town, const std::string& path, const std::string& destination) {
+void clone_for_device(Store& town, const std::string& path, const std::string& destination, const Actor& actor) {
   if (std::filesystem::exists(path)) throw InputError(tr("sync.clone.exists"), Location{path});
   // VACUUM INTO writes a consistent, compact copy even while the town file is open (WAL).
   try {
@@ -288,12 +288,12 @@ void clone_for_device(Store& town, const std::string& path, const std::string& d
     Stmt put(copy->handle(), "INSERT OR REPLACE INTO sync_member_base(peer, uid, record) VALUES(?,?,?)");
     for (const auto& [uid, m] : members_by_uid(*copy)) put.bind(1, destination).bind(2, uid).bind(3, m.record).run();
     keep_own_device_key(*copy, tablet_key);
-    register_device_key(*copy, office_key.device, office_key.public_key, "clone", Actor{});
+    register_device_key(*copy, office_key.device, office_key.public_key, "clone", actor);
   });
   nlohmann::json d = {{"device", device}, {"file", file_name_text(path)}};
   town.transaction([&] {
-    town.record_audit({0, {}, "system", {}, "clone_device", std::nullopt, {}, {}, {}, {}, {}, d.dump()});
-    register_device_key(town, device, tablet_key.public_key, "clone", Actor{});
+    town.record_audit({0, {}, actor.user, actor.device, "clone_device", std::nullopt, {}, {}, {}, {}, {}, d.dump()});
+    register_device_key(town, device, tablet_key.public_key, "clone", actor);
   });
 }
 

@@ -38,6 +38,8 @@ ExportSummary export_package(Store& store, const ExportOptions& options, const s
 // here (and this database's key registered there, sync/Signing.hpp), meta 'clone_of' naming this
 // device; the copy starts in step with the town — its first package to `destination` holds only
 // what the tablet changed afterwards. Refuses to overwrite an existing file.
-void clone_for_device(Store& town, const std::string& path, const std::string& destination = kDefaultDestination);
+// `actor` is who set the tablet up, in both databases' audit entries.
+void clone_for_device(Store& town, const std::string& path, const std::string& destination = kDefaultDestination,
+                      const Actor& actor = Actor{});
 
 }  // namespace jiceng::sync

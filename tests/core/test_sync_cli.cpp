@@ -32,7 +32,11 @@ struct Office {
 TEST_CASE("cli package: clone, export, import with counts, re-import, conflicts, resolve") {
   Office o;
   const std::string T = shell_quote(o.town);
-  auto clone = run_cli("package clone " + T + " --out " + o.q("tab.db"));
+  // Setting up a tablet is an admin's: its key is trusted from then on.
+  CHECK(run_cli("package clone " + T + " --out " + o.q("tab.db") + " --user leader", o.dir.file("err.txt"),
+                "JICENG_PIN=2345").code == 3);
+  CHECK_FALSE(std::filesystem::exists(o.dir.file("tab.db")));
+  auto clone = run_cli_admin("package clone " + T + " --out " + o.q("tab.db"));
   REQUIRE(clone.code == 0);
   CHECK(clone.out.find("设备号") != std::string::npos);
   REQUIRE(run_cli_admin("set " + o.q("tab.db") + " --org 青石村 --indicator 走访群众户数 --period 2020-11 --value 77").code == 0);
@@ -90,8 +94,8 @@ TEST_CASE("cli devices: a tablet the office did not clone is paired by its finge
   Office o;
   const std::string T = shell_quote(o.town);
   // A tablet set up from a database file copied by hand: the office never saw its key.
-  REQUIRE(run_cli("package clone " + T + " --out " + o.q("tab.db")).code == 0);
-  REQUIRE(run_cli("package clone " + o.q("tab.db") + " --out " + o.q("other.db")).code == 0);
+  REQUIRE(run_cli_admin("package clone " + T + " --out " + o.q("tab.db")).code == 0);
+  REQUIRE(run_cli_admin("package clone " + o.q("tab.db") + " --out " + o.q("other.db")).code == 0);
   REQUIRE(run_cli_admin("set " + o.q("other.db") + " --org 青石村 --indicator 新建冷库数 --period 2020 --value 6").code == 0);
   REQUIRE(run_cli("package export " + o.q("other.db") + " --org 青石村 --out " + o.q("p.jcpkg")).code == 0);
 

@@ -80,7 +80,7 @@ sqlite3 "$tmp/town.db" "UPDATE meta SET value = 'f0220f0220f0220f0220f0220f0220f
 
 # Packages: a tablet's few changes since it was cloned (small), whole and as a bare payload
 # (fuzz_package's first byte: even = the whole file, odd = the payload, its checksum made to match).
-"$cli" package clone "$tmp/town.db" --out "$tmp/tablet.db" >/dev/null
+JICENG_PIN=246810 "$cli" package clone "$tmp/town.db" --out "$tmp/tablet.db" --user admin >/dev/null
 JICENG_PIN=246810 "$cli" set "$tmp/tablet.db" --org 青石村 --indicator 发展党员数 --period 2020 --value 3 --reason 补录 --confirm --user admin >/dev/null
 JICENG_PIN=246810 "$cli" set "$tmp/tablet.db" --org 桃源村 --indicator 发展党员数 --period 2020 --value 2 --confirm --user admin >/dev/null
 "$cli" package export "$tmp/tablet.db" --org 青石村 --org 桃源村 --out "$tmp/p.jcpkg" >/dev/null

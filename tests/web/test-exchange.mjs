@@ -198,7 +198,7 @@ test('the town office (jiceng-cli) and a tablet (the browser) exchange packages'
       cliOk('set', town, '--org', OFFICE.org, '--indicator', OFFICE.indicator, '--period', OFFICE.period,
             '--value', String(OFFICE.value), '--user', 'admin', '--reason', '镇党建办核对', '--confirm');
       assert.equal(officeHistory(town, OFFICE)[0].new_value, OFFICE.value);
-      cliOk('package', 'clone', town, '--out', tablet);
+      cliOk('package', 'clone', town, '--out', tablet, '--user', 'admin');
       assert.ok(fs.statSync(tablet).size > 0, 'tablet.db written');
     });
 
