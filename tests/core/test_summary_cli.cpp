@@ -13,14 +13,9 @@
 using jiceng::test::run_cli;
 using jiceng::test::shell_quote;
 
-namespace {
+using jiceng::test::slurp;
 
-std::string slurp(const std::string& path) {
-  std::ifstream f(path, std::ios::binary);
-  std::stringstream ss;
-  ss << f.rdbuf();
-  return ss.str();
-}
+namespace {
 
 struct Demo {
   jiceng::test::TempDir dir;

@@ -12,6 +12,9 @@
 using namespace jiceng;
 using namespace jiceng::sync;
 
+using jiceng::test::slurp;
+using jiceng::test::spit;
+
 namespace {
 
 Package sample() {
@@ -35,18 +38,6 @@ Package sample() {
 const DeviceKey& tablet_key() {
   static const DeviceKey key = new_device_key("dev-tablet");
   return key;
-}
-
-std::string slurp(const std::string& path) {
-  std::ifstream f(path, std::ios::binary);
-  std::stringstream ss;
-  ss << f.rdbuf();
-  return ss.str();
-}
-
-void spit(const std::string& path, const std::string& text) {
-  std::ofstream f(path, std::ios::binary | std::ios::trunc);
-  f << text;
 }
 
 std::string refusal(const std::string& path) {

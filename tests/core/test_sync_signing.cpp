@@ -24,20 +24,12 @@ using namespace jiceng;
 using namespace jiceng::sync;
 using jiceng::test::snapshot;
 
+using jiceng::test::slurp;
+using jiceng::test::spit;
+
 namespace {
 
 const Actor kOffice{"组织委员", "", Role::Admin, {}};
-
-std::string slurp(const std::string& path) {
-  std::ifstream f(path, std::ios::binary);
-  std::stringstream ss;
-  ss << f.rdbuf();
-  return ss.str();
-}
-
-void spit(const std::string& path, const std::string& text) {
-  std::ofstream(path, std::ios::binary | std::ios::trunc) << text;
-}
 
 std::string refusal(Store& s, const std::string& path) {
   try {

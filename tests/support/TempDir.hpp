@@ -1,7 +1,9 @@
 #pragma once
-// A fresh folder under /tmp for one test, removed afterwards.
+// A fresh folder under /tmp for one test, removed afterwards; a file's bytes read and written whole.
 #include <filesystem>
+#include <fstream>
 #include <random>
+#include <sstream>
 #include <string>
 
 namespace jiceng::test {
@@ -23,5 +25,16 @@ class TempDir {
  private:
   std::filesystem::path path_;
 };
+
+inline std::string slurp(const std::string& path) {
+  std::ifstream f(path, std::ios::binary);
+  std::stringstream ss;
+  ss << f.rdbuf();
+  return ss.str();
+}
+
+inline void spit(const std::string& path, const std::string& bytes) {
+  std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;
+}
 
 }  // namespace jiceng::test
