@@ -327,8 +327,11 @@ TEST_CASE("数据交换: a tablet the office never registered is paired by its f
   sign_in(h, "admin", "246810");
   REQUIRE(tap(h, "exchange.file.a.json"));
   REQUIRE(tap(h, "exchange.import.run"));
+  CHECK(contains(v.import_message(), "拒绝 1"));
   REQUIRE(tap(h, "exchange.pair.a.json"));
   CHECK_FALSE(v.import_lines()[0].refused);
+  CHECK(contains(v.import_message(), "导入 1 个"));
+  CHECK(contains(v.import_message(), "拒绝 0"));
   CHECK(value(h.app().store(), "青石村", "新建冷库数", "2020") == 6);
   const auto keys = sync::registered_keys(h.app().store());
   REQUIRE(keys.size() == 1);

@@ -150,7 +150,7 @@ void ExchangeView::forget_picked(const std::vector<std::string>& paths) {
                files_.end());
 }
 
-// Pairing: the sender's fingerprint, to be read out by the person holding that tablet (设置 ▸ 关于
+// Pairing: the sender's fingerprint, to be read out by the person holding that tablet (设置 → 关于
 // shows it there); one tap registers the key and imports the file again.
 void ExchangeView::draw_pairing(Context& ctx, ImportLine& l, const Actor& admin) {
   ImGui::PushID(l.path.c_str());
@@ -160,14 +160,25 @@ void ExchangeView::draw_pairing(Context& ctx, ImportLine& l, const Actor& admin)
       ctx.store->transaction([&] { sync::register_device_key(*ctx.store, l.device, l.key, "admin", admin); });
       const sync::ImportResult r = sync::PackageImporter(*ctx.store, admin).import_file(l.path);
       if (platform::files_through_browser()) forget_picked({l.path});
-      l = ImportLine{l.name, counts_text(r), false, r.conflicts, l.path, {}, {}, {}};
+      l = ImportLine{l.name, counts_text(r), false, false, r.conflicts, l.path, {}, {}, {}};
       import_conflicts_ += r.conflicts;
+      summarise_import(ctx);
     } catch (const std::exception& e) {
       l.text = tr("exchange.import.refused", {{"reason", failure_text(e, true)}});
     }
     ctx.need_text(l.text);
   }
   ImGui::PopID();
+}
+
+// The line above the files' outcomes: how many went in, were seen before, were refused.
+void ExchangeView::summarise_import(Context& ctx) {
+  int done = 0, seen = 0, refused = 0;
+  for (const auto& l : import_lines_) ++(l.refused ? refused : l.seen ? seen : done);
+  import_msg_ = tr("exchange.import.total", {{"done", std::to_string(done)}, {"seen", std::to_string(seen)},
+                                             {"refused", std::to_string(refused)}});
+  import_failed_ = refused > 0;
+  ctx.need_text(import_msg_);
 }
 
 void ExchangeView::run_import(Context& ctx) {
@@ -181,7 +192,6 @@ void ExchangeView::run_import(Context& ctx) {
     const Actor* actor = signed_in(ctx);
     if (!actor) throw InputError(tr("exchange.import.sign_in_first"));
     sync::PackageImporter importer(*ctx.store, *actor);
-    int done = 0, seen = 0, refused = 0;
     for (const auto& o : importer.import_files(paths)) {
       ImportLine l;
       l.name = file_name(o.file);
@@ -189,23 +199,19 @@ void ExchangeView::run_import(Context& ctx) {
       if (!o.result) {
         l.refused = true;
         l.text = tr("exchange.import.refused", {{"reason", o.refusal}});
-        ++refused;
       } else if (o.result->already_imported) {
+        l.seen = true;
         l.text = tr("exchange.import.already");
-        ++seen;
       } else {
         l.conflicts = o.result->conflicts;
         l.text = counts_text(*o.result);
         import_conflicts_ += o.result->conflicts;
-        ++done;
       }
       if (l.refused) note_unknown_sender(*ctx.store, o.file, l);
       ctx.need_text(l.text);
       import_lines_.push_back(std::move(l));
     }
-    import_msg_ = tr("exchange.import.total", {{"done", std::to_string(done)}, {"seen", std::to_string(seen)},
-                                               {"refused", std::to_string(refused)}});
-    import_failed_ = refused > 0;
+    summarise_import(ctx);
     // Taken in (or recognised): no longer ticked. In the browser the picked copies are ours to
     // delete, except a refused one whose sender an admin may still register.
     for (auto& f : files_) f.checked = false;

@@ -35,6 +35,7 @@ struct ImportLine {
   std::string name;
   std::string text;          // counts, 「已导入过」 or the refusal
   bool refused = false;
+  bool seen = false;         // imported before: nothing changed
   int conflicts = 0;
   std::string path;          // the file
   // Refused because this database does not know the sender's key (core/sync/Signing.hpp): an
@@ -94,6 +95,7 @@ class ExchangeView final : public View {
   void run_import(Context& ctx);
   void draw_pairing(Context& ctx, ImportLine& line, const Actor& admin);
   void forget_picked(const std::vector<std::string>& paths);
+  void summarise_import(Context& ctx);
 
   // ExchangeHistory.cpp
   void build_history(Context& ctx);
