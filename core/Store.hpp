@@ -119,6 +119,11 @@ class Store {
   // Many inputs, all or nothing: the first bad one throws and nothing is written. Returns how many
   // values actually changed (identical values are not rewritten and leave no audit entry).
   size_t set_values(const std::vector<ValueInput>& ins, const Actor& actor, const std::string& reason = {});
+  // Removes a value (another device removed it, and a person chose that side of the conflict):
+  // the actor's right to enter it is checked and the removal audited ("remove_value"). Nothing to
+  // remove is no error.
+  void remove_value(OrgId org, const std::string& indicator, const Period& p, const Actor& actor,
+                    const std::string& reason);
   // ---- Workflow: 草稿 → 已提交 (clerk) → 已审核 (leader); reopen (leader) needs a reason ------
   // Each acts on one organisation's values of one period (a year's yearly values, or a month's).
   // Submitting a period with expected figures missing (Workflow.hpp) is refused unless the clerk

@@ -19,5 +19,8 @@ void check_parent_kind(const Org& child, const Org& parent);
 // Throws InputError for a member the store must not hold: no name, no branch, broken stage dates,
 // or outside a clerk's organisations.
 void check_member(const Store& store, const Member& m, const Actor& actor);
+// The same rules on the record alone, whoever writes it (a package's member, a conflict's remote
+// side). `name_required` is false for a record that travelled without personal fields.
+void check_member_record(const Store& store, const Member& m, bool name_required);
 
 }  // namespace jiceng

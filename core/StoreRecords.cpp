@@ -137,17 +137,21 @@ constexpr const char* kMemberColumns =
     "candidate_on, probationary_on, full_on, reserve_cadre FROM members ";
 
 void check_member(const Store& store, const Member& m, const Actor& actor) {
-  if (m.name.find_first_not_of(" \t") == std::string::npos)
-    throw InputError(tr("store.member_needs_name"), Location{{}, 0, tr("member.name")});
-  auto branch = store.org(m.branch);
-  if (!branch || branch->kind != OrgKind::Branch)
-    throw InputError(tr("store.member_needs_branch", {{"name", m.name}}), Location{{}, 0, tr("member.branch")});
+  check_member_record(store, m, true);
   if (actor.role == Role::Leader) throw InputError(tr("auth.leader_cannot_enter", {{"user", actor.user}}));
   if (actor.role == Role::Clerk) {
     bool ok = false;
     for (OrgId s : actor.scope) ok = ok || store.is_within(m.branch, s);
-    if (!ok) throw InputError(tr("auth.not_assigned", {{"user", actor.user}, {"org", branch->name}}));
+    if (!ok) throw InputError(tr("auth.not_assigned", {{"user", actor.user}, {"org", store.org(m.branch)->name}}));
   }
+}
+
+void check_member_record(const Store& store, const Member& m, bool name_required) {
+  if (name_required && m.name.find_first_not_of(" \t") == std::string::npos)
+    throw InputError(tr("store.member_needs_name"), Location{{}, 0, tr("member.name")});
+  auto branch = store.org(m.branch);
+  if (!branch || branch->kind != OrgKind::Branch)
+    throw InputError(tr("store.member_needs_branch", {{"name", m.name}}), Location{{}, 0, tr("member.branch")});
   if (!m.birth_date.empty() && !valid_date(m.birth_date))
     throw InputError(tr("pipeline.bad_date", {{"field", tr("member.birth_date")}, {"value", m.birth_date}}),
                      Location{{}, 0, tr("member.birth_date")});

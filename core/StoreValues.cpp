@@ -117,6 +117,19 @@ size_t Store::enter_value(ValueInput in, const Actor& actor, bool confirmed, con
   return set_values({in}, actor, reason);
 }
 
+void Store::remove_value(OrgId org, const std::string& indicator, const Period& p, const Actor& actor,
+                         const std::string& reason) {
+  require_entry_right(org, actor);
+  const auto before = value(org, indicator, p);
+  if (!before) return;
+  transaction([&] {
+    Stmt(db_, "DELETE FROM indicator_values WHERE org_id = ? AND indicator_id = ? AND period = ?")
+        .bind(1, org).bind(2, indicator).bind(3, p.str()).run();
+    const std::string device = actor.device.empty() ? device_id() : actor.device;
+    audit({0, now_iso(), actor.user, device, "remove_value", org, indicator, p.str(), before->value, std::nullopt, reason, {}});
+  });
+}
+
 size_t Store::set_values(const std::vector<ValueInput>& ins, const Actor& actor, const std::string& reason) {
   BatchContext ctx(*this);
   size_t changed = 0;

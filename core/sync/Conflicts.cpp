@@ -123,8 +123,9 @@ void resolve_conflict(Store& store, int64_t id, Choice choice, const std::string
       auto o = store.org(c->org);
       if (!o) throw InputError(tr("store.unknown_org", {{"org", c->org_name}}));
       if (choice == Choice::Remote && !c->remote) {  // the sender removed it: remove it here too
-        Stmt(db, "DELETE FROM indicator_values WHERE org_id = ? AND indicator_id = ? AND period = ?")
-            .bind(1, c->org).bind(2, c->indicator).bind(3, c->period).run();
+        const auto period = Period::parse(c->period);
+        if (!period) throw InputError(tr("sync.resolve.unknown", {{"id", std::to_string(id)}}));
+        store.remove_value(c->org, c->indicator, *period, actor, why);
         chosen.reset();
       } else {
         // Through the store, so the value meets every rule a typed one does and is audited.

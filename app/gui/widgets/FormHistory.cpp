@@ -87,7 +87,7 @@ std::vector<HistoryRow> describe_history(const Store& store, const std::vector<A
         return v ? label(*v) : std::string();
       };
       r.change = arrow(s("old_status"), s("status"));
-    } else if (e.action == "set_value" || e.action == "undo" || e.action == "set_target") {
+    } else if (e.action == "set_value" || e.action == "undo" || e.action == "set_target" || e.action == "remove_value") {
       r.change = arrow(num(e.old_value), num(e.new_value));
       // A value confirmed against a plausibility warning says so where its reason is read.
       if (d.is_object() && d.contains("plausibility") && d["plausibility"].is_object()) {
