@@ -1,6 +1,7 @@
-// jiceng-cli devices list / trust: the devices whose packages this database takes (core/sync/Signing.hpp).
-// `trust` is the pairing step for a tablet the office did not clone: the admin compares the
-// fingerprint printed here with the one the tablet shows in 设置 ▸ 关于, then registers it.
+// jiceng-cli devices list / trust / revoke: the devices whose packages this database takes
+// (core/sync/Signing.hpp). `trust` is the pairing step for a tablet the office did not clone: the
+// admin compares the fingerprint printed here with the one the tablet shows in 设置 ▸ 关于, then
+// registers it. `revoke` is the step for a lost tablet.
 #include <nlohmann/json.hpp>
 
 #include "Cli.hpp"
@@ -69,7 +70,21 @@ int run_trust(const Args& a) {
   return kOk;
 }
 
+int run_revoke(const Args& a) {
+  a.allow_only({"user"});
+  auto store = open_existing(a.positional(0, "cli.arg.db"));
+  const std::string device = a.positional(1, "sync.cli.arg.device");
+  const Actor actor = acting_user(a, *store);
+  revoke_device_key(*store, device, actor);
+  std::string fingerprint;
+  for (const auto& k : registered_keys(*store))
+    if (k.device == device) fingerprint = key_fingerprint(k.public_key);
+  out(tr("sync.cli.revoked", {{"device", label_of(*store, device)}, {"fingerprint", fingerprint}}));
+  return kOk;
+}
+
 Register list_cmd{{"devices list", "sync.cli.usage.devices", {"json"}, run_list}};
+Register revoke_cmd{{"devices revoke", "sync.cli.usage.revoke", {}, run_revoke}};
 Register trust_cmd{{"devices trust", "sync.cli.usage.trust", {}, run_trust}};
 
 }  // namespace

@@ -22,20 +22,21 @@ Actor sender_of(const Args& a) { return Actor{a.get("user", "cli"), {}}; }
 std::string num(std::optional<double> v) { return v ? format_number(*v, 6) : tr("sync.absent"); }
 
 int run_export(const Args& a) {
-  a.allow_only({"org", "to", "all", "out", "user", "json"});
+  a.allow_only({"org", "to", "all", "open", "out", "user", "json"});
   auto store = open_existing(a.positional(0, "cli.arg.db"));
   const std::string file = a.require("out");
-  ExportOptions o{a.all("org"), a.get("to", kDefaultDestination), a.flag("all"), sender_of(a)};
+  ExportOptions o{a.all("org"), a.get("to", kDefaultDestination), a.flag("all"), sender_of(a), a.flag("open")};
   const ExportSummary s = export_package(*store, o, file);
   if (a.flag("json")) {
     out(nlohmann::json{{"file", file}, {"package", s.package_id}, {"destination", o.destination}, {"everything", o.everything},
                        {"orgs", s.orgs}, {"values", s.values}, {"removed", s.removed}, {"members", s.members},
-                       {"targets", s.targets}, {"audit", s.audit}}.dump(2));
+                       {"targets", s.targets}, {"audit", s.audit}, {"sealed_for", s.sealed_for}}.dump(2));
     return kOk;
   }
   out(tr("sync.cli.exported", {{"file", file}, {"to", o.destination}, {"values", std::to_string(s.values)},
                                {"removed", std::to_string(s.removed)}, {"members", std::to_string(s.members)},
                                {"audit", std::to_string(s.audit)}}));
+  out(sealing_text(*store, s));
   return kOk;
 }
 
@@ -76,10 +77,32 @@ int run_import(const Args& a) {
   return totals["rejected"].get<int>() > 0 ? kRejected : kOk;
 }
 
+// What the header of a package this command cannot open says: who sent it, and to whom.
+int sealed_info(const Args& a, const ReadPackage& r, const std::string& file) {
+  std::vector<std::string> to;
+  for (const auto& x : r.recipients) to.push_back(x.device);
+  if (a.flag("json")) {
+    out(nlohmann::json{{"file", file}, {"sealed", true}, {"sha256", r.sha256}, {"bytes", r.bytes},
+                       {"device", r.package.device}, {"sealed_for", to}, {"signed", true},
+                       {"fingerprint", key_fingerprint(r.key)}}.dump(2));
+    return kOk;
+  }
+  std::string list;
+  for (const auto& d : to) list += (list.empty() ? "" : "、") + d;
+  out(tr("sync.cli.info_sealed", {{"file", file}, {"device", r.package.device}, {"devices", list}, {"sha256", r.sha256},
+                                  {"fingerprint", key_fingerprint(r.key)}}));
+  return kOk;
+}
+
 int run_info(const Args& a) {
-  a.allow_only({"json"});
+  a.allow_only({"db", "json"});
   const std::string file = a.positional(0, "sync.cli.arg.package");
-  const ReadPackage r = read_package(file);
+  ReadPackage r = read_package(file);
+  // A sealed package shows its contents only to a receiver: --db names that database.
+  std::optional<DeviceKey> receiver;
+  if (a.has("db")) receiver = stored_device_key(*open_existing(a.get("db")));
+  if (r.sealed && receiver) open_package(r, *receiver, file);
+  if (r.sealed) return sealed_info(a, r, file);
   const Package& p = r.package;
   size_t removed = 0;
   for (const auto& v : p.values) removed += !v.now.value;
@@ -187,7 +210,7 @@ int run_resolve(const Args& a) {
   return kOk;
 }
 
-Register export_cmd{{"package export", "sync.cli.usage.export", {"all", "json"}, run_export}};
+Register export_cmd{{"package export", "sync.cli.usage.export", {"all", "open", "json"}, run_export}};
 Register import_cmd{{"package import", "sync.cli.usage.import", {"json"}, run_import}};
 Register info_cmd{{"package info", "sync.cli.usage.info", {"json"}, run_info}};
 Register clone_cmd{{"package clone", "sync.cli.usage.clone", {}, run_clone}};

@@ -132,6 +132,8 @@ namespace {
 
 fs::path start_from_package(const fs::path& data_dir, const std::string& file) {
   const sync::ReadPackage package = sync::read_package(file);  // a damaged one is refused by name here
+  // Sealed for devices the sender knows; a new database has no key it could have been sealed for.
+  if (package.sealed) throw InputError(tr("exchange.start.sealed"), Location{file});
   std::string name = file_name_of(package.package.town.name);
   if (name.empty()) name = "town";
   const fs::path path = free_database_path(data_dir, name);

@@ -63,6 +63,8 @@ void load_database(Scratch& s, const std::string& source) {
 // A package of a whole town, imported into an empty scratch database.
 void load_package(Scratch& s, const std::string& source, const Actor& actor) {
   const ReadPackage p = read_package(source);
+  // Sealed for the town's own devices: the county gets the open package made for it, without names.
+  if (p.sealed) throw InputError(tr("sync.county.sealed_package"), Location{source});
   std::string root;
   for (const auto& o : p.package.orgs)
     if (o.parent.empty()) root = o.code;
@@ -82,7 +84,8 @@ void make_county(Store& county) {
 }
 
 RollupResult roll_up(Store& county, const std::string& source, const Actor& actor) {
-  make_county(county);
+  // Refused early, and made a county only with the first town it takes: a refused roll-up writes nothing.
+  if (!is_county(county) && !county.is_empty()) throw InputError(tr("sync.county.is_town"), Location{county.path()});
   if (!std::filesystem::exists(source)) throw InputError(tr("sync.county.cannot_read"), Location{source});
   const std::string bytes = read_file(source);
   Scratch s;
@@ -98,6 +101,7 @@ RollupResult roll_up(Store& county, const std::string& source, const Actor& acto
   r.town = {id.id, id.code, id.name, std::filesystem::path(source).filename().string(), now_iso()};
   sqlite3* db = county.handle();
   county.transaction([&] {
+    make_county(county);
     Stmt same(db, "SELECT 1 FROM county_towns WHERE code = ? AND name = ? AND town_id != ?");
     same.bind(1, id.code).bind(2, id.name).bind(3, id.id);
     if (same.step()) throw InputError(tr("sync.county.same_name", {{"name", id.name}, {"code", id.code}}), Location{source});

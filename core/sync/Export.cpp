@@ -81,11 +81,38 @@ void require_export_right(const Store& store, const Actor& actor, const std::vec
 
 }  // namespace
 
+std::vector<DeviceKey> receivers(const Store& store) {
+  std::vector<DeviceKey> out;
+  for (auto& k : registered_keys(store))
+    if (k.device != store.device_id() && k.how != "revoked" && can_receive(k.public_key))
+      out.push_back({k.device, k.public_key, {}});
+  return out;
+}
+
+namespace {
+bool open_package_for(const ExportOptions& options) {
+  return options.open || options.destination == kCountyDestination;
+}
+}  // namespace
+
+std::string sealing_text(const Store& store, const ExportSummary& summary) {
+  if (summary.sealed_for.empty()) return tr("sync.export.open");
+  std::string names;
+  for (const auto& d : summary.sealed_for) {
+    std::string name = device_name(store, d);
+    // A tablet knows the office it was cloned from, even when nobody named it there.
+    if (name.empty() && store.meta("clone_of") == d) name = tr("sync.export.office");
+    names += (names.empty() ? "" : "、") + device_label({{d, name}}, d);
+  }
+  return tr("sync.export.sealed_for", {{"devices", names}});
+}
+
 Package build_package(Store& store, const ExportOptions& options) {
   sqlite3* db = store.handle();
   require_export_right(store, options.actor, options.orgs);
   const OrgScope scope = scope_of(store, options.orgs);
   Package p;
+  p.personal = !open_package_for(options) && !receivers(store).empty();
   p.id = random_hex_id();
   p.created_at = now_iso();
   p.created_by = options.actor.user;
@@ -149,13 +176,20 @@ Package build_package(Store& store, const ExportOptions& options) {
     if (!scope.chosen.count(m.branch)) continue;
     auto b = base.find(uid);
     std::string before = b == base.end() ? std::string() : b->second;
-    if (!options.everything && before == m.record) continue;
-    p.members.push_back({uid, m.record, before});
+    // Open, a member goes only when what the figures count changed (a name is not sent anyway).
+    if (!p.personal) before = without_personal(before);
+    // A member without a name here (it came in an open package) goes without personal fields
+    // even when sealed: the receiver keeps the name it has instead of taking a blank one.
+    const bool personal = p.personal && !record_name(m.record).empty();
+    const std::string record = personal ? m.record : without_personal(m.record);
+    if (!options.everything && before == record) continue;
+    p.members.push_back({uid, record, before});
   }
   for (const auto& [uid, record] : base) {
     if (members.count(uid)) continue;
     nlohmann::json j = nlohmann::json::parse(record, nullptr, false);
-    if (j.is_object() && chosen_codes.count(j.value("branch", ""))) p.members.push_back({uid, {}, record});
+    if (j.is_object() && chosen_codes.count(j.value("branch", "")))
+      p.members.push_back({uid, {}, p.personal ? record : without_personal(record)});
   }
 
   Stmt tg(db, "SELECT org_id, indicator_id, year, value FROM targets WHERE org_id IN (SELECT value FROM json_each(?)) "
@@ -176,7 +210,8 @@ Package build_package(Store& store, const ExportOptions& options) {
   while (au.step()) {
     const OrgId org = au.int64(4);
     p.audit.push_back({au.text(0), au.text(1), au.text(2), au.text(3), scope.code.at(org), au.text(5), au.text(6),
-                       au.opt_real(7), au.opt_real(8), au.text(9), au.text(10)});
+                       au.opt_real(7), au.opt_real(8), au.text(9),
+                       p.personal ? au.text(10) : without_personal_detail(au.text(10))});
   }
   return p;
 }
@@ -187,7 +222,12 @@ ExportSummary export_package(Store& store, const ExportOptions& options, const s
   store.transaction([&] {
     const int64_t audit_max = sql::scalar_int(db, "SELECT coalesce(max(id), 0) FROM audit");
     Package p = build_package(store, options);
-    write_package(p, own_device_key(store), path);
+    const DeviceKey own = own_device_key(store);
+    std::vector<DeviceKey> to = p.personal ? receivers(store) : std::vector<DeviceKey>();
+    for (const auto& k : to) sum.sealed_for.push_back(k.device);
+    // This device can open what it sent (package info --db, a plain copy of this file).
+    if (!to.empty()) to.push_back({own.device, own.public_key, {}});
+    write_package(p, own, path, to);
     // The destination now holds what was sent: the next package carries only later changes.
     std::unordered_map<std::string, OrgId> org_by_code;
     Stmt codes(db, "SELECT code, id FROM orgs");
@@ -209,9 +249,18 @@ ExportSummary export_package(Store& store, const ExportOptions& options, const s
     Stmt mput(db, "INSERT INTO sync_member_base(peer, uid, record) VALUES(?,?,?) "
                   "ON CONFLICT(peer, uid) DO UPDATE SET record = excluded.record");
     Stmt mdel(db, "DELETE FROM sync_member_base WHERE peer = ? AND uid = ?");
+    Stmt mold(db, "SELECT record FROM sync_member_base WHERE peer = ? AND uid = ?");
     for (const auto& m : p.members) {
-      if (m.record.empty()) mdel.bind(1, options.destination).bind(2, m.uid).run();
-      else mput.bind(1, options.destination).bind(2, m.uid).bind(3, m.record).run();
+      if (m.record.empty()) {
+        mdel.bind(1, options.destination).bind(2, m.uid).run();
+        continue;
+      }
+      // A record sent without personal fields leaves the receiver's as they were: the base keeps
+      // the ones last sent, so the next sealed package sends a name only when it changed here.
+      mold.bind(1, options.destination).bind(2, m.uid);
+      const std::string before = mold.step() ? mold.text(0) : std::string();
+      mold.reset();
+      mput.bind(1, options.destination).bind(2, m.uid).bind(3, with_personal(m.record, before)).run();
     }
     Stmt(db, "INSERT INTO sync_peers(peer, last_audit_id, last_export_at, last_package_id) VALUES(?,?,?,?) "
              "ON CONFLICT(peer) DO UPDATE SET last_audit_id = excluded.last_audit_id, "
@@ -225,7 +274,7 @@ ExportSummary export_package(Store& store, const ExportOptions& options, const s
     const std::string file = file_name_text(path);
     nlohmann::json d = {{"package", p.id},       {"destination", options.destination}, {"everything", options.everything},
                         {"values", sum.values},  {"removed", sum.removed},              {"members", sum.members},
-                        {"audit", sum.audit},    {"file", file}};
+                        {"audit", sum.audit},    {"file", file},                       {"sealed_for", sum.sealed_for}};
     // What the package held, for the exchange screen's history (sync/History.hpp).
     const nlohmann::json counts = {{"orgs", sum.orgs},       {"values", sum.values}, {"removed", sum.removed},
                                    {"members", sum.members}, {"targets", sum.targets}, {"audit", sum.audit}};
@@ -269,6 +318,9 @@ void clone_for_device(Store& town, const std::string& path, const std::string& d
     // The town's own exchanges and open conflicts are the town's business, not the tablet's.
     sql::exec(db, "DELETE FROM sync_base; DELETE FROM sync_member_base; DELETE FROM sync_peers; DELETE FROM sync_conflicts; "
                  "DELETE FROM sync_exports");
+    // The tablet trusts (and seals for) the office alone: a tablet the office revokes later must
+    // not stay a receiver of the other tablets' packages.
+    sql::exec(db, "DELETE FROM device_keys");
     Stmt(db, "INSERT INTO sync_base(peer, org_id, indicator_id, period, value, status) "
              "SELECT ?, org_id, indicator_id, period, value, status FROM indicator_values").bind(1, destination).run();
     // History up to now is shared; every choice of organisations starts after it.

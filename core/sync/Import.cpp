@@ -105,13 +105,19 @@ struct PackageImporter::Impl {
   };
 
   ImportResult import(const ReadPackage& in, const std::string& source) {
+    if (is_county(store)) throw InputError(tr("sync.import.county_target"), Location{source});
+    require_import_right(actor);
+    if (in.sealed) {  // read without a key: opened here with this database's own
+      const auto own = stored_device_key(store);  // none yet: nothing can have been sealed for it
+      ReadPackage opened = in;
+      open_package(opened, own ? *own : DeviceKey{store.device_id(), {}, {}}, source);
+      return import(opened, source);
+    }
     Run run{in.package, in.sha256, in.key, Location{source}, {}};
     run.r.file = to_valid_utf8(source);  // recorded in the audit detail (JSON)
     run.r.package_id = in.package.id;
     run.r.device = in.package.device;
     run.r.from = in.package.town;
-    if (is_county(store)) throw InputError(tr("sync.import.county_target"), run.where);
-    require_import_right(actor);
     reset_all();
     seen_package.bind(1, in.package.id);
     const bool seen = seen_package.step();
@@ -164,6 +170,7 @@ struct PackageImporter::Impl {
       case KeyStatus::Own:
       case KeyStatus::Registered: return;
       case KeyStatus::Different: throw InputError(tr("sync.sign.key_differs", {{"device", device}, {"fingerprint", fingerprint}}), run.where);
+      case KeyStatus::Revoked: throw InputError(tr("sync.sign.revoked", {{"device", device}}), run.where);
       case KeyStatus::Unknown:
         // A new tablet started from a package, or a county's scratch copy: the person chose the file.
         if (run.r.adopted) {
@@ -414,32 +421,39 @@ struct PackageImporter::Impl {
       std::optional<LocalMember> mine;
       if (auto it = local.find(pm.uid); it != local.end()) mine = it->second;
       const std::string here = mine ? mine->record : std::string();
-      done_q.bind(1, pm.uid).bind(2, pm.record);
+      // A record sent without personal fields keeps this database's (sync/Members.hpp).
+      const std::string remote = with_personal(pm.record, here), base = with_personal(pm.base_record, here);
+      done_q.bind(1, pm.uid).bind(2, remote);
       const bool done = done_q.step();
       done_q.reset();
-      switch (merge_records(here, pm.record, pm.base_record, done)) {
-        case Outcome::Unchanged: break;
-        case Outcome::Apply:
-          write_member(store, pm.uid, mine, pm.record, run.org_by_code);
-          ++(pm.record.empty() ? run.r.members_removed : mine ? run.r.members_updated : run.r.members_added);
-          break;
-        case Outcome::Conflict: {
-          const OrgId org = mine ? mine->branch : member_from_record(pm.record, run.org_by_code).branch;
-          Stmt(db, "UPDATE sync_conflicts SET resolution = 'superseded', resolved_at = ?, resolved_by = ? "
-                   "WHERE kind = 'member' AND member_uid = ? AND remote_device = ? AND resolution IS NULL")
-              .bind(1, run.now).bind(2, actor.user).bind(3, pm.uid).bind(4, run.p.device).run();
-          Stmt(db, "INSERT INTO sync_conflicts(kind, package_id, org_id, member_uid, local_record, remote_record, "
-                   "remote_at, remote_by, remote_device, created_at) VALUES('member',?,?,?,?,?,?,?,?,?)")
-              .bind(1, run.p.id).bind(2, org).bind(3, pm.uid).bind(4, here).bind(5, pm.record).bind(6, run.p.created_at)
-              .bind(7, run.p.created_by).bind(8, run.p.device).bind(9, run.now).run();
-          nlohmann::json d = {{"conflict", sqlite3_last_insert_rowid(db)}, {"package", run.p.id}, {"member", pm.uid},
-                              {"name", record_name(here.empty() ? pm.record : here)}};
-          store.record_audit({0, run.now, actor.user, actor.device, "sync_conflict", org, {}, {}, {}, {},
-                              tr("sync.audit.conflict"), d.dump()});
-          ++run.r.member_conflicts;
-          ++run.r.conflicts;
-          break;
+      // A record that breaks the store's rules refuses the package, naming the file.
+      try {
+        switch (merge_records(here, remote, base, done)) {
+          case Outcome::Unchanged: break;
+          case Outcome::Apply:
+            write_member(store, pm.uid, mine, remote, run.org_by_code);
+            ++(pm.record.empty() ? run.r.members_removed : mine ? run.r.members_updated : run.r.members_added);
+            break;
+          case Outcome::Conflict: {
+            const OrgId org = mine ? mine->branch : member_from_record(remote, run.org_by_code).branch;
+            Stmt(db, "UPDATE sync_conflicts SET resolution = 'superseded', resolved_at = ?, resolved_by = ? "
+                     "WHERE kind = 'member' AND member_uid = ? AND remote_device = ? AND resolution IS NULL")
+                .bind(1, run.now).bind(2, actor.user).bind(3, pm.uid).bind(4, run.p.device).run();
+            Stmt(db, "INSERT INTO sync_conflicts(kind, package_id, org_id, member_uid, local_record, remote_record, "
+                     "remote_at, remote_by, remote_device, created_at) VALUES('member',?,?,?,?,?,?,?,?,?)")
+                .bind(1, run.p.id).bind(2, org).bind(3, pm.uid).bind(4, here).bind(5, remote).bind(6, run.p.created_at)
+                .bind(7, run.p.created_by).bind(8, run.p.device).bind(9, run.now).run();
+            nlohmann::json d = {{"conflict", sqlite3_last_insert_rowid(db)}, {"package", run.p.id}, {"member", pm.uid},
+                                {"name", record_name(here.empty() ? remote : here)}};
+            store.record_audit({0, run.now, actor.user, actor.device, "sync_conflict", org, {}, {}, {}, {},
+                                tr("sync.audit.conflict"), d.dump()});
+            ++run.r.member_conflicts;
+            ++run.r.conflicts;
+            break;
+          }
         }
+      } catch (const InputError& e) {
+        throw InputError(e.what(), Location{run.where.file, 0, e.where().field});
       }
     }
   }

@@ -23,6 +23,17 @@ Member member_from_record(const std::string& record, const std::unordered_map<st
 // A member's name from a record, for messages and the conflict screen ("" when empty).
 std::string record_name(const std::string& record);
 
+// Personal fields (name, gender, birth date) travel only in sealed packages (sync/Sealing.hpp).
+// A record without them still carries what the figures count: branch, stage and its dates.
+std::string without_personal(const std::string& record);
+// A record that came without personal fields, given those of `local` (this database's record of
+// the same member; blank when there is none), so that it compares equal to a full record that
+// differs only in what was left out. Other records are returned as they are.
+std::string with_personal(const std::string& record, const std::string& local);
+// An audit entry's detail with every member's personal fields taken out (the member objects of
+// add/update/delete entries, and the name a member conflict names).
+std::string without_personal_detail(const std::string& detail);
+
 struct LocalMember {
   int64_t id = 0;
   std::string record;
@@ -31,8 +42,9 @@ struct LocalMember {
 // Every member of the store by uid, with its record.
 std::unordered_map<std::string, LocalMember> members_by_uid(const Store& store);
 
-// Writes a record for uid (insert, update, or delete when record is empty) with the store's own
-// SQL — the sender already checked it — and returns the member's id (0 after a delete).
+// Writes a record for uid (insert, update, or delete when record is empty) and returns the
+// member's id (0 after a delete). Throws InputError for a record that breaks the store's rules
+// for members (check_member_record), as a typed one would.
 int64_t write_member(Store& store, const std::string& uid, const std::optional<LocalMember>& local,
                      const std::string& record, const std::unordered_map<std::string, OrgId>& org_by_code);
 

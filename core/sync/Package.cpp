@@ -44,6 +44,7 @@ json payload_json(const Package& p) {
                {"destination", p.destination}, {"everything", p.everything}};
   // Optional: an older reader ignores it, an older package lacks it.
   if (!p.device_name.empty()) head["device_name"] = p.device_name;
+  if (!p.personal) head["personal"] = false;  // absent: true, as in every older package
   return json{
       {"package", std::move(head)},
       {"town", {{"id", p.town.id}, {"code", p.town.code}, {"name", p.town.name}}},
@@ -58,24 +59,42 @@ json payload_json(const Package& p) {
 
 }  // namespace
 
-std::string package_text(const Package& p, const DeviceKey& sender) {
-  const std::string payload = payload_json(p).dump();
-  const std::string sha = sha256_hex(payload);
-  json header = {{"format", kFormatName}, {"version", kFormatVersion}, {"bytes", payload.size()}, {"sha256", sha},
-                 {"key", sender.public_key}, {"signature", sign(sender, signature_text(p.device, sha))}};
-  return header.dump() + "\n" + payload;
+std::string package_text(const Package& p, const DeviceKey& sender, const std::vector<DeviceKey>& to) {
+  // The guarantee docs/SECURITY.md gives: names and birth dates never travel readable by anyone.
+  if (to.empty() && p.personal) throw std::logic_error("an open package must not carry personal fields");
+  return package_file(payload_json(p).dump(), p.device, sender, to);
 }
 
-void write_package(const Package& p, const DeviceKey& sender, const std::string& path) {
-  write_file(path, package_text(p, sender));
+std::string package_file(std::string body, const std::string& device, const DeviceKey& sender,
+                         const std::vector<DeviceKey>& to) {
+  json header = {{"format", kFormatName}, {"version", kFormatVersion}, {"device", device}, {"key", sender.public_key}};
+  std::string recipients_json;
+  if (!to.empty()) {
+    Sealed sealed = seal_payload(body, device, to);
+    if (sealed.recipients.empty()) throw std::logic_error("no receiver key can be sealed for");
+    json recipients = json::array();
+    for (const auto& r : sealed.recipients) recipients.push_back({{"device", r.device}, {"sealed", r.sealed}});
+    recipients_json = recipients.dump();
+    header["recipients"] = std::move(recipients);
+    body = std::move(sealed.body);
+  }
+  const std::string sha = sha256_hex(body);
+  header["bytes"] = body.size();
+  header["sha256"] = sha;
+  header["signature"] = sign(sender, signature_text_v3(device, sha, recipients_json));
+  return header.dump() + "\n" + body;
 }
 
-ReadPackage read_package(const std::string& path) {
+void write_package(const Package& p, const DeviceKey& sender, const std::string& path, const std::vector<DeviceKey>& to) {
+  write_file(path, package_text(p, sender, to));
+}
+
+ReadPackage read_package(const std::string& path, const DeviceKey* receiver) {
   std::ifstream f(path, std::ios::binary);
   if (!f) throw InputError(tr("sync.package.cannot_read"), Location{path});
   std::stringstream ss;
   ss << f.rdbuf();
-  return parse_package(ss.str(), path);
+  return parse_package(ss.str(), path, receiver);
 }
 
 // The writer puts "bytes" first (keys are sorted), so a header cut short still starts with it.
@@ -90,6 +109,28 @@ std::string text_field(const json& header, const char* key) {
   return it != header.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
+// The header's recipients: each a device id and a sealed key of the right size.
+template <class Bad>
+void read_recipients(const json& header, std::vector<Recipient>& out, const Bad& bad) {
+  const auto it = header.find("recipients");
+  if (it == header.end()) return;
+  if (!it->is_array() || it->empty() || it->size() > kMaxRecipients) throw bad("recipients");
+  for (const auto& r : *it) {
+    if (!r.is_object()) throw bad("recipients");
+    Recipient one{text_field(r, "device"), text_field(r, "sealed")};
+    if (one.device.empty() || !looks_like_sealed_key(one.sealed)) throw bad("recipients");
+    out.push_back(std::move(one));
+  }
+}
+
+// What a version-3 payload must agree with: the sender its header names (and its signature covers),
+// and the rule that only a sealed package carries names.
+void check_payload(const ReadPackage& read, const std::string& device, const Location& where) {
+  if (read.package.device != device) throw InputError(tr("sync.package.bad_signature"), where);
+  // An open package with names in it was not written by Jiceng, whoever signed it.
+  if (read.recipients.empty() && read.package.personal) throw InputError(tr("sync.seal.open_personal"), where);
+}
+
 }  // namespace
 
 bool looks_like_package(std::string_view text) {
@@ -101,7 +142,7 @@ bool looks_like_package(std::string_view text) {
 
 // package_from_json (reading the payload) lives in PackageRead.cpp.
 
-ReadPackage parse_package(const std::string& text, const std::string& source) {
+ReadPackage parse_package(const std::string& text, const std::string& source, const DeviceKey* receiver) {
   const Location where{source};
   const size_t newline = text.find('\n');
   json header;
@@ -140,19 +181,58 @@ ReadPackage parse_package(const std::string& text, const std::string& source) {
     throw InputError(tr("sync.package.extra_bytes", {{"extra", std::to_string(payload.size() - out.bytes)}}), where);
   if (sha256_hex(payload) != out.sha256) throw InputError(tr("sync.package.tampered"), where);
   out.version = int(version->get<int64_t>());
-  std::string signature;
-  if (out.version >= 2) {
-    out.key = text_field(header, "key");
-    signature = text_field(header, "signature");
-    if (!looks_like_public_key(out.key)) throw bad("key");
-    if (signature.empty()) throw bad("signature");
+  if (out.version < 2) {
+    out.package = package_from_payload(payload, where);
+    return out;
   }
-  out.package = package_from_payload(payload, where);
-  // The checksum only proves the payload whole; the signature proves who made it (anyone could
-  // write a payload and its checksum). Whether this key may send here is the importer's question.
-  if (out.version >= 2 && !signature_valid(out.key, signature_text(out.package.device, out.sha256), signature))
-    throw InputError(tr("sync.package.bad_signature"), where);
+  out.key = text_field(header, "key");
+  const std::string signature = text_field(header, "signature");
+  if (!looks_like_public_key(out.key)) throw bad("key");
+  if (signature.empty()) throw bad("signature");
+  // Version 3 names the sender in the header, so the signature is checked before anything is
+  // decrypted or parsed; version 2 names it only inside the payload.
+  std::string device, signed_text;
+  if (out.version >= 3) {
+    device = text_field(header, "device");
+    if (device.empty()) throw bad("device");
+    read_recipients(header, out.recipients, bad);
+    const auto r = header.find("recipients");
+    signed_text = signature_text_v3(device, out.sha256, r == header.end() ? std::string() : r->dump());
+  } else {
+    out.package = package_from_payload(payload, where);
+    device = out.package.device;
+    signed_text = signature_text(device, out.sha256);
+  }
+  // The checksum only proves the body whole; the signature proves who made it (anyone could
+  // write a body and its checksum). Whether this key may send here is the importer's question.
+  if (!signature_valid(out.key, signed_text, signature)) throw InputError(tr("sync.package.bad_signature"), where);
+  if (out.version < 3) return out;
+  out.package.device = device;
+  if (out.recipients.empty()) {
+    out.package = package_from_payload(payload, where);
+    check_payload(out, device, where);
+  } else {
+    out.sealed = true;
+    out.body = std::string(payload);
+    if (receiver) open_package(out, *receiver, source);
+  }
   return out;
+}
+
+void open_package(ReadPackage& read, const DeviceKey& receiver, const std::string& source) {
+  if (!read.sealed) return;
+  const Location where{source};
+  const std::string device = read.package.device;
+  std::string payload;
+  try {
+    payload = open_payload(read.body, device, read.recipients, receiver);
+  } catch (const InputError& e) {
+    throw InputError(e.what(), where);
+  }
+  read.package = package_from_payload(payload, where);
+  check_payload(read, device, where);
+  read.sealed = false;
+  read.body.clear();
 }
 
 }  // namespace jiceng::sync

@@ -2,11 +2,16 @@
 // The exchange package: one text file a tablet, the town office or a county sends on a USB stick
 // or through a chat app. Format (docs/SYNC.md):
 //
-//   line 1   {"bytes":N,"format":"jiceng-package","key":"<hex>","sha256":"<hex>","signature":"<hex>","version":2}
-//   the rest exactly N bytes of JSON (the payload), whose SHA-256 is the header's
+//   line 1   {"bytes":N,"device":"<id>","format":"jiceng-package","key":"<hex>","recipients":[…],
+//             "sha256":"<hex>","signature":"<hex>","version":3}
+//   the rest exactly N bytes (the body), whose SHA-256 is the header's
 //
 // `key` is the sending device's Ed25519 public key and `signature` its signature over the sender's
-// device id and the checksum (sync/Signing.hpp); version 1 had neither and is read, never imported.
+// device id and the checksum (sync/Signing.hpp). With `recipients` the body is the payload sealed
+// for those devices (sync/Sealing.hpp); without, it is the payload itself, and then it carries no
+// member's personal fields (name, gender, birth date). The payload is JSON.
+// Version 2 had neither `device` nor `recipients` (always open, with personal fields) and is still
+// imported; version 1 had no signature and is read, never imported.
 //
 // The header is read first, so a newer format is named as such instead of failing on content;
 // a short file is "truncated", a changed one "tampered with". Rows are tables (a column list and
@@ -17,11 +22,12 @@
 
 #include "Error.hpp"
 #include "sync/Identity.hpp"
+#include "sync/Sealing.hpp"
 #include "sync/Signing.hpp"
 
 namespace jiceng::sync {
 
-constexpr int kFormatVersion = 2;
+constexpr int kFormatVersion = 3;
 inline constexpr const char* kFormatName = "jiceng-package";
 
 // A value's state on one side: absent (no value) or a value with its status word.
@@ -69,6 +75,7 @@ struct Package {
   std::string device_name;  // its name there (core/Devices.hpp), when it has one; absent in older packages
   std::string destination;  // the name the sender exported to
   bool everything = false;  // all data of the organisations, not only changes since the last export
+  bool personal = true;     // members carry name, gender and birth date (only ever in a sealed package)
   TownIdentity town;
   std::vector<std::string> roots;  // codes of the organisations chosen (their subtrees are inside)
   std::vector<PackageOrg> orgs;    // the chosen subtrees and their ancestors, parents first
@@ -78,22 +85,34 @@ struct Package {
   std::vector<PackageAudit> audit;
 };
 
-// The file's text: header line and payload, signed with the sender's key.
-std::string package_text(const Package& p, const DeviceKey& sender);
+// The file's text: header line and body, signed with the sender's key; sealed for `to` (other
+// devices' keys) when there are any. A package with personal fields is never written open.
+std::string package_text(const Package& p, const DeviceKey& sender, const std::vector<DeviceKey>& to = {});
+// The same around a payload's JSON as it is (the fuzz target's sealed inputs).
+std::string package_file(std::string payload, const std::string& device, const DeviceKey& sender,
+                         const std::vector<DeviceKey>& to);
 // Writes the file through a temporary name and a rename, so a reader never sees half a package.
-void write_package(const Package& p, const DeviceKey& sender, const std::string& path);
+void write_package(const Package& p, const DeviceKey& sender, const std::string& path, const std::vector<DeviceKey>& to = {});
 
 struct ReadPackage {
-  Package package;
-  std::string sha256;  // the payload's checksum, as hex
+  Package package;     // when `sealed`, only package.device (from the header) is known
+  std::string sha256;  // the body's checksum, as hex
   size_t bytes = 0;
   int version = 0;
-  std::string key;     // the sender's public key (version 2; its signature checked); empty: unsigned
+  std::string key;     // the sender's public key (version 2 on; its signature checked); empty: unsigned
+  std::vector<Recipient> recipients;  // the devices it is sealed for; empty: an open package
+  bool sealed = false;  // sealed and not opened here (no receiver key given): the payload is unread
+  std::string body;     // the sealed body, kept while `sealed`
 };
 // Reads and checks a package; throws InputError (naming the file) when it is not a package, is
-// of a newer format, is truncated, fails its checksum or its signature, or lacks a field.
-ReadPackage read_package(const std::string& path);
-ReadPackage parse_package(const std::string& text, const std::string& source);
+// of a newer format, is truncated, fails its checksum or its signature, or lacks a field. A sealed
+// package is opened with `receiver` (this database's own key) and refused when it is not among
+// its recipients; without a receiver it is returned `sealed`, its header checked.
+ReadPackage read_package(const std::string& path, const DeviceKey* receiver = nullptr);
+ReadPackage parse_package(const std::string& text, const std::string& source, const DeviceKey* receiver = nullptr);
+// Opens a package read `sealed` with this database's own key; throws InputError at `source` when
+// the key is not among its recipients or the body does not decrypt. Does nothing to an open one.
+void open_package(ReadPackage& read, const DeviceKey& receiver, const std::string& source);
 
 // Whether a file's text starts like a package (a header line naming the format, or the start of
 // one cut short), so callers can tell packages from databases before reading them.

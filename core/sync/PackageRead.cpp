@@ -83,6 +83,7 @@ Package package_from_payload(std::string_view payload, const Location& where) {
     if (element name; !head["device_name"].get(name) && name.is_string()) p.device_name = str(name);
     p.destination = str(head["destination"]);
     p.everything = bool(head["everything"].get_bool());
+    if (element personal; !head["personal"].get(personal) && personal.is_bool()) p.personal = bool(personal.get_bool());
     element town = j["town"];
     p.town = {str(town["id"]), str(town["code"]), str(town["name"])};
     for (element r : j["roots"].get_array()) p.roots.push_back(str(r));

@@ -11,34 +11,17 @@
 #include "Store.hpp"
 #include "Strings.hpp"
 #include "Text.hpp"
+#include "sync/Sodium.hpp"
 
 namespace jiceng::sync {
 
 using sql::Stmt;
 
-namespace {
-
-void init_sodium() {
-  if (sodium_init() < 0) throw std::runtime_error("libsodium could not initialise");
-}
-
-std::string to_hex(const unsigned char* bytes, size_t n) {
-  std::string hex(n * 2 + 1, '\0');
-  sodium_bin2hex(hex.data(), hex.size(), bytes, n);
-  hex.pop_back();
-  return hex;
-}
-
-// Exactly `n` bytes from 2n hex digits, or false.
-bool from_hex(const std::string& hex, unsigned char* out, size_t n) {
-  size_t len = 0;
-  return hex.size() == n * 2 && sodium_hex2bin(out, n, hex.data(), hex.size(), nullptr, &len, nullptr) == 0 && len == n;
-}
-
-}  // namespace
+using sodium::from_hex;
+using sodium::to_hex;
 
 DeviceKey new_device_key(const std::string& device) {
-  init_sodium();
+  sodium::init();
   unsigned char pk[crypto_sign_PUBLICKEYBYTES], sk[crypto_sign_SECRETKEYBYTES];
   crypto_sign_keypair(pk, sk);
   DeviceKey key{device, to_hex(pk, sizeof pk), to_hex(sk, sizeof sk)};
@@ -51,13 +34,18 @@ void keep_own_device_key(Store& store, const DeviceKey& key) {
   store.set_meta("device_key", j.dump());
 }
 
-DeviceKey own_device_key(Store& store) {
+std::optional<DeviceKey> stored_device_key(const Store& store) {
   const std::string device = store.device_id();
   const auto j = nlohmann::json::parse(store.meta("device_key"), nullptr, false);
   if (j.is_object() && j.value("device", "") == device && looks_like_public_key(j.value("public", "")) &&
       j.value("secret", "").size() == crypto_sign_SECRETKEYBYTES * 2)
-    return {device, j.value("public", ""), j.value("secret", "")};
-  DeviceKey key = new_device_key(device);
+    return DeviceKey{device, j.value("public", ""), j.value("secret", "")};
+  return std::nullopt;
+}
+
+DeviceKey own_device_key(Store& store) {
+  if (auto key = stored_device_key(store)) return *key;
+  DeviceKey key = new_device_key(store.device_id());
   store.transaction([&] { keep_own_device_key(store, key); });  // a transaction only when writing
   return key;
 }
@@ -66,8 +54,12 @@ std::string signature_text(const std::string& device, const std::string& payload
   return std::string("jiceng-package\n") + device + "\n" + payload_sha256;
 }
 
+std::string signature_text_v3(const std::string& device, const std::string& body_sha256, const std::string& recipients_json) {
+  return std::string("jiceng-package 3\n") + device + "\n" + body_sha256 + "\n" + sha256_hex(recipients_json);
+}
+
 std::string sign(const DeviceKey& key, std::string_view text) {
-  init_sodium();
+  sodium::init();
   unsigned char sk[crypto_sign_SECRETKEYBYTES], sig[crypto_sign_BYTES];
   if (!from_hex(key.secret_key, sk, sizeof sk)) throw std::runtime_error("device key damaged");
   crypto_sign_detached(sig, nullptr, reinterpret_cast<const unsigned char*>(text.data()), text.size(), sk);
@@ -76,7 +68,7 @@ std::string sign(const DeviceKey& key, std::string_view text) {
 }
 
 bool signature_valid(const std::string& public_key, std::string_view text, const std::string& signature) {
-  init_sodium();
+  sodium::init();
   unsigned char pk[crypto_sign_PUBLICKEYBYTES], sig[crypto_sign_BYTES];
   if (!from_hex(public_key, pk, sizeof pk) || !from_hex(signature, sig, sizeof sig)) return false;
   return crypto_sign_verify_detached(sig, reinterpret_cast<const unsigned char*>(text.data()), text.size(), pk) == 0;
@@ -106,9 +98,10 @@ KeyStatus key_status(const Store& store, const std::string& device, const std::s
     const bool mine = j.is_object() && j.value("device", "") == device && j.value("public", "") == public_key;
     return mine ? KeyStatus::Own : KeyStatus::Different;
   }
-  Stmt q(store.handle(), "SELECT public_key FROM device_keys WHERE device = ?");
+  Stmt q(store.handle(), "SELECT public_key, how FROM device_keys WHERE device = ?");
   q.bind(1, device);
   if (!q.step()) return KeyStatus::Unknown;
+  if (q.text(1) == "revoked") return KeyStatus::Revoked;
   return q.text(0) == public_key ? KeyStatus::Registered : KeyStatus::Different;
 }
 
@@ -125,11 +118,13 @@ void register_device_key(Store& store, const std::string& device, const std::str
   if (how == "admin" && actor.role != Role::Admin)
     throw InputError(tr("sync.sign.admin_only", {{"user", actor.user}, {"role", label(actor.role)}}));
   const std::string now = now_iso();
-  Stmt q(store.handle(), "SELECT public_key FROM device_keys WHERE device = ?");
+  Stmt q(store.handle(), "SELECT public_key, how FROM device_keys WHERE device = ?");
   q.bind(1, device);
-  const std::string old = q.step() ? q.text(0) : std::string();
+  const bool had = q.step();
+  const std::string old = had ? q.text(0) : std::string();
+  const bool revoked = had && q.text(1) == "revoked";
   q.reset();
-  if (old == public_key) return;
+  if (old == public_key && !revoked) return;
   Stmt(store.handle(), "INSERT INTO device_keys(device, public_key, registered_at, registered_by, how) VALUES(?,?,?,?,?) "
                        "ON CONFLICT(device) DO UPDATE SET public_key = excluded.public_key, "
                        "registered_at = excluded.registered_at, registered_by = excluded.registered_by, how = excluded.how")
@@ -138,6 +133,25 @@ void register_device_key(Store& store, const std::string& device, const std::str
   if (!old.empty()) d["old_fingerprint"] = key_fingerprint(old);
   store.record_audit({0, now, actor.user, actor.device, "register_device_key", std::nullopt, {}, {}, {}, {},
                       tr("sync.sign.audit_registered", {{"fingerprint", key_fingerprint(public_key)}}), d.dump()});
+}
+
+void revoke_device_key(Store& store, const std::string& device, const Actor& actor) {
+  if (actor.role != Role::Admin)
+    throw InputError(tr("sync.sign.admin_only", {{"user", actor.user}, {"role", label(actor.role)}}));
+  store.transaction([&] {
+    Stmt q(store.handle(), "SELECT public_key, how FROM device_keys WHERE device = ?");
+    q.bind(1, device);
+    if (!q.step()) throw InputError(tr("sync.sign.revoke_unknown", {{"device", device}}));
+    if (q.text(1) == "revoked") return;
+    const std::string key = q.text(0);
+    q.reset();
+    const std::string now = now_iso();
+    Stmt(store.handle(), "UPDATE device_keys SET how = 'revoked', registered_at = ?, registered_by = ? WHERE device = ?")
+        .bind(1, now).bind(2, actor.user).bind(3, device).run();
+    const nlohmann::json d = {{"device", device}, {"fingerprint", key_fingerprint(key)}};
+    store.record_audit({0, now, actor.user, actor.device, "revoke_device_key", std::nullopt, {}, {}, {}, {},
+                        tr("sync.sign.audit_revoked", {{"fingerprint", key_fingerprint(key)}}), d.dump()});
+  });
 }
 
 }  // namespace jiceng::sync

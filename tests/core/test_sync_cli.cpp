@@ -46,7 +46,12 @@ TEST_CASE("cli package: clone, export, import with counts, re-import, conflicts,
   auto ex = run_cli("package export " + o.q("tab.db") + " --org 青石村 --out " + o.q("v1.jcpkg"));
   REQUIRE(ex.code == 0);
   CHECK(ex.out.find("2 个数值") != std::string::npos);
-  auto info = run_cli("package info " + o.q("v1.jcpkg") + " --json");
+  // Sealed for the office: only its database opens it; without, the header alone is shown.
+  auto sealed = run_cli("package info " + o.q("v1.jcpkg") + " --json");
+  REQUIRE(sealed.code == 0);
+  CHECK(json::parse(sealed.out)["sealed"] == true);
+  CHECK(json::parse(sealed.out).count("values") == 0);
+  auto info = run_cli("package info " + o.q("v1.jcpkg") + " --db " + T + " --json");
   REQUIRE(info.code == 0);
   CHECK(json::parse(info.out)["values"] == 2);
   CHECK(json::parse(info.out)["town"]["name"] == "青禾镇");
@@ -93,11 +98,16 @@ TEST_CASE("cli package: clone, export, import with counts, re-import, conflicts,
 TEST_CASE("cli devices: a tablet the office did not clone is paired by its fingerprint, then its packages go in") {
   Office o;
   const std::string T = shell_quote(o.town);
-  // A tablet set up from a database file copied by hand: the office never saw its key.
+  // A tablet set up from another tablet's file: the office never saw its key, and it knows only
+  // that tablet's. Sealed, its package would not open at the office at all ("其中没有本机"); it
+  // sends open (no names) to be paired.
   REQUIRE(run_cli_admin("package clone " + T + " --out " + o.q("tab.db")).code == 0);
   REQUIRE(run_cli_admin("package clone " + o.q("tab.db") + " --out " + o.q("other.db")).code == 0);
   REQUIRE(run_cli_admin("set " + o.q("other.db") + " --org 青石村 --indicator 新建冷库数 --period 2020 --value 6").code == 0);
-  REQUIRE(run_cli("package export " + o.q("other.db") + " --org 青石村 --out " + o.q("p.jcpkg")).code == 0);
+  REQUIRE(run_cli("package export " + o.q("other.db") + " --org 青石村 --out " + o.q("sealed.jcpkg")).code == 0);
+  CHECK(run_cli_admin("package import " + T + " " + o.q("sealed.jcpkg"), o.dir.file("err.txt")).err.find("其中没有本机") !=
+        std::string::npos);
+  REQUIRE(run_cli("package export " + o.q("other.db") + " --org 青石村 --open --to 镇党建办 --out " + o.q("p.jcpkg")).code == 0);
 
   auto refused = run_cli_admin("package import " + T + " " + o.q("p.jcpkg"), o.dir.file("err.txt"));
   CHECK(refused.code == 3);

@@ -29,7 +29,8 @@ Package sample() {
   p.orgs = {{"T", "青禾镇", "town", "", 0}, {"V1", "东山村", "village", "T", 1}};
   p.values = {{"V1", "new_members", "2020", {4.0, "submitted"}, {3.0, "draft"}, "2020-11-30T09:00:00Z", "王娜", "dev-tablet"},
               {"V1", "dues", "2020", {}, {0.35, "draft"}, "", "", ""}};
-  p.members = {{"abc", R"({"name":"李赟"})", ""}};
+  p.personal = false;  // an open package: members without names (sync/Sealing.hpp)
+  p.members = {{"abc", R"({"branch":"V1","stage":"full"})", ""}};
   p.targets = {{"V1", "new_members", 2020, 5}};
   p.audit = {{"2020-11-30T09:00:00Z", "王娜", "dev-tablet", "set_value", "V1", "new_members", "2020", 3.0, 4.0, "补录", "{}"}};
   return p;
@@ -66,13 +67,15 @@ TEST_CASE("a package survives writing and reading exactly") {
   CHECK(!p.values[1].now.value);
   CHECK(*p.values[1].base.value == 0.35);  // doubles round-trip exactly
   REQUIRE(p.members.size() == 1);
-  CHECK(p.members[0].record == R"({"name":"李赟"})");
+  CHECK(p.members[0].record == R"({"branch":"V1","stage":"full"})");
+  CHECK(!p.personal);
   CHECK(p.members[0].base_record.empty());
   REQUIRE(p.audit.size() == 1);
   CHECK(p.audit[0].old_value == 3.0);
   CHECK(p.audit[0].reason == "补录");
   CHECK(r.sha256.size() == 64);
-  CHECK(r.version == 2);
+  CHECK(r.version == 3);
+  CHECK(r.recipients.empty());
   CHECK(r.key == tablet_key().public_key);  // signed by the sender, the signature checked
   // The header names the format and the checksum; the payload is readable JSON.
   const std::string text = slurp(path);
@@ -105,11 +108,11 @@ TEST_CASE("a damaged, truncated, extended, newer or foreign file is refused with
   CHECK(refusal(path).find("校验不符") != std::string::npos);
 
   std::string newer = good;
-  newer.replace(newer.find("\"version\":2"), 11, "\"version\":3");
+  newer.replace(newer.find("\"version\":3"), 11, "\"version\":4");
   spit(path, newer);
   const std::string msg = refusal(path);
   CHECK(msg.find("新版本") != std::string::npos);
-  CHECK(msg.find("第 3 版") != std::string::npos);
+  CHECK(msg.find("第 4 版") != std::string::npos);
 
   // A header field of the wrong type is named in Chinese (it once escaped as the JSON library's
   // English, and as "not a package" for a numeric format).
@@ -168,8 +171,8 @@ TEST_CASE("a package whose payload, sender or key changed after signing is refus
   const std::string header = good.substr(0, good.find('\n'));
   std::string payload = good.substr(good.find('\n') + 1);
   const auto reheader = [&](const std::string& pay, const std::string& key, const std::string& sig) {
-    return "{\"bytes\":" + std::to_string(pay.size()) + ",\"format\":\"jiceng-package\",\"key\":\"" + key +
-           "\",\"sha256\":\"" + sha256_hex(pay) + "\",\"signature\":\"" + sig + "\",\"version\":2}\n" + pay;
+    return "{\"bytes\":" + std::to_string(pay.size()) + ",\"device\":\"dev-tablet\",\"format\":\"jiceng-package\",\"key\":\"" +
+           key + "\",\"sha256\":\"" + sha256_hex(pay) + "\",\"signature\":\"" + sig + "\",\"version\":3}\n" + pay;
   };
   const auto field = [&](const std::string& name) {
     const size_t at = header.find("\"" + name + "\":\"") + name.size() + 4;
@@ -197,13 +200,27 @@ TEST_CASE("a package whose payload, sender or key changed after signing is refus
   // Signed again with a key of the forger's own: the signature holds, the key is not the sender's
   // (the importer's registry refuses it, test_sync_signing.cpp).
   const DeviceKey forger = new_device_key("dev-tablet");
-  spit(path, reheader(forged, forger.public_key, sign(forger, signature_text("dev-tablet", sha256_hex(forged)))));
+  spit(path, reheader(forged, forger.public_key, sign(forger, signature_text_v3("dev-tablet", sha256_hex(forged), ""))));
   CHECK(refusal(path).empty());
   CHECK(read_package(path).key != tablet_key().public_key);
 
   // No key or a key of the wrong size: the header is damaged.
   spit(path, reheader(payload, "abc", field("signature")));
   CHECK(refusal(path).find("「key」缺失或类型不对") != std::string::npos);
+
+  // Version 3 names the sender in the header: another name there breaks the signature, and a
+  // payload naming another sender than its (correctly signed) header is refused too.
+  std::string renamed = good;
+  renamed.replace(renamed.find(sender), sender.size(), "\"device\":\"dev-office\"");
+  spit(path, renamed);
+  CHECK(refusal(path).find("签名不符") != std::string::npos);
+  spit(path, reheader(other, field("key"), sign(tablet_key(), signature_text_v3("dev-tablet", sha256_hex(other), ""))));
+  CHECK(refusal(path).find("签名不符") != std::string::npos);
+  // Relabelled as version 2 (whose reader skips version 3's checks): the signature no longer holds.
+  std::string downgraded = good;
+  downgraded.replace(downgraded.find("\"version\":3"), 11, "\"version\":2");
+  spit(path, downgraded);
+  CHECK(refusal(path).find("签名不符") != std::string::npos);
 }
 
 TEST_CASE("SHA-256 is the standard one") {

@@ -22,6 +22,7 @@
 
 using namespace jiceng;
 using namespace jiceng::sync;
+using jiceng::test::payload_of;
 using jiceng::test::snapshot;
 
 using jiceng::test::slurp;
@@ -31,14 +32,7 @@ namespace {
 
 const Actor kOffice{"组织委员", "", Role::Admin, {}};
 
-std::string refusal(Store& s, const std::string& path) {
-  try {
-    import_package_file(s, path, kOffice);
-  } catch (const InputError& e) {
-    return e.describe();
-  }
-  return {};
-}
+std::string refusal(Store& s, const std::string& path) { return test::import_refusal(s, path, kOffice); }
 
 struct Town {
   test::TempDir dir;
@@ -110,8 +104,7 @@ TEST_CASE("a forged package is refused: another key under a registered tablet's 
   clone_for_device(*t.office, t.dir.file("tab.db"));
   auto tab = Store::open(t.dir.file("tab.db"));
   const std::string good = t.tablet_package(*tab, "4", "a.jcpkg");
-  const std::string text = slurp(good);
-  std::string payload = text.substr(text.find('\n') + 1);
+  std::string payload = payload_of(good, *t.office);  // a forger who could read it
   // The forger raises the figure, recomputes the checksum and signs with a key of their own.
   const std::string figure = "\"new_members\",\"2020\",4";
   REQUIRE(payload.find(figure) != std::string::npos);
@@ -142,4 +135,31 @@ TEST_CASE("a database started from a package trusts the sender its user chose, a
   REQUIRE(keys.size() == 1);
   CHECK(keys[0].device == t.office->device_id());
   CHECK(keys[0].how == "adopted");
+}
+
+TEST_CASE("a lost tablet is revoked: its packages are refused, nothing is sealed for it, an admin may trust it again") {
+  Town t;
+  clone_for_device(*t.office, t.dir.file("tab.db"));
+  auto tab = Store::open(t.dir.file("tab.db"));
+  const std::string device = tab->device_id();
+  const std::string pkg = t.tablet_package(*tab, "4", "a.jcpkg");
+  const Actor leader{"领导", "", Role::Leader, {}};
+  CHECK_THROWS_AS(revoke_device_key(*t.office, device, leader), InputError);
+  CHECK_THROWS_AS(revoke_device_key(*t.office, "dev-never-seen", kOffice), InputError);
+  REQUIRE(receivers(*t.office).size() == 1);
+
+  revoke_device_key(*t.office, device, kOffice);
+  CHECK(key_status(*t.office, device, own_device_key(*tab).public_key) == KeyStatus::Revoked);
+  CHECK(receivers(*t.office).empty());  // the office's next package is open, without names
+  const auto before = snapshot(*t.office);
+  const std::string msg = refusal(*t.office, pkg);
+  CHECK(msg.find("已被管理员停用") != std::string::npos);
+  CHECK(snapshot(*t.office) == before);
+  bool audited = false;
+  for (const auto& e : t.office->history({})) audited |= e.action == "revoke_device_key" && e.user == kOffice.user;
+  CHECK(audited);
+
+  // Found again: an admin registers its key anew, and its package goes in.
+  t.office->transaction([&] { register_device_key(*t.office, device, own_device_key(*tab).public_key, "admin", kOffice); });
+  CHECK(import_package_file(*t.office, pkg, kOffice).updated == 1);
 }

@@ -43,14 +43,7 @@ Member member_named(Store& s, const std::string& name) {
   return {};
 }
 
-std::string import_refusal(Store& s, const std::string& path) {
-  try {
-    import_package_file(s, path, kOffice);
-  } catch (const InputError& e) {
-    return e.describe();
-  }
-  return {};
-}
+std::string import_refusal(Store& s, const std::string& path) { return test::import_refusal(s, path, kOffice); }
 
 // The town of every test: two villages with figures and two members, then three tablet copies.
 struct Field {
@@ -305,7 +298,7 @@ TEST_CASE("corrupted, truncated, newer and foreign packages are refused and writ
   CHECK(import_refusal(town, write("t.jcpkg", tampered)).find("校验不符") != std::string::npos);
   CHECK(import_refusal(town, write("cut.jcpkg", good.substr(0, good.size() / 2))).find("不完整") != std::string::npos);
   std::string newer = good;
-  newer.replace(newer.find("\"version\":2"), 11, "\"version\":7");
+  newer.replace(newer.find("\"version\":3"), 11, "\"version\":7");
   CHECK(import_refusal(town, write("new.jcpkg", newer)).find("新版本") != std::string::npos);
 
   // Another town with the very same codes: its identity differs, so it is refused.
@@ -322,11 +315,30 @@ TEST_CASE("corrupted, truncated, newer and foreign packages are refused and writ
   set(*a, kOffice, "V1", "commando_teams", "2020", "2");
   std::string bad = f.export_from(*a, "V1", "bad.jcpkg");
   {
-    auto rp = read_package(bad);
+    const DeviceKey key = own_device_key(*a);
+    auto rp = read_package(bad, &key);
     rp.package.values.back().now.value = -5;
-    write_package(rp.package, own_device_key(*a), bad);  // signed again: the rules, not the signature, refuse it
+    write_package(rp.package, key, bad, receivers(*a));  // signed again: the rules, not the signature, refuse it
   }
   CHECK(import_refusal(town, bad).find("bad.jcpkg") != std::string::npos);
+
+  // A member whose stage date is no date ("yesterday"), signed by the tablet: the store's member
+  // rules refuse the package, naming the file and the field.
+  {
+    Member m = member_named(*a, "李四");  // of 东山村
+    m.full_on = "2016-07-01";
+    a->update_member(m, kOffice, "更正转正日期");
+    const std::string dated = f.export_from(*a, "V1", "dated.jcpkg");
+    const DeviceKey key = own_device_key(*a);
+    auto rp = read_package(dated, &key);
+    REQUIRE_FALSE(rp.package.members.empty());
+    std::string& record = rp.package.members.front().record;
+    record.replace(record.find("2016-07-01"), 10, "yesterday");
+    write_package(rp.package, key, dated, receivers(*a));
+    const std::string msg = import_refusal(town, dated);
+    CHECK(msg.find("dated.jcpkg") != std::string::npos);
+    CHECK(msg.find("yesterday") != std::string::npos);
+  }
 
   CHECK(snapshot(town) == before);
   CHECK(import_package_file(town, good_path, kOffice).updated == 1);  // the good one still goes in
@@ -334,15 +346,24 @@ TEST_CASE("corrupted, truncated, newer and foreign packages are refused and writ
 
 TEST_CASE("an empty database takes a town package and becomes that town's copy") {
   Field f;
-  export_package(*f.town, {{}, "tablet", true, kOffice}, f.dir.file("all.jcpkg"));
+  // Sealed for the office's tablets: a new database is none of them.
+  export_package(*f.town, {{}, "tablet", true, kOffice}, f.dir.file("sealed.jcpkg"));
   auto fresh = Store::open(f.dir.file("fresh.db"));
+  CHECK(import_refusal(*fresh, f.dir.file("sealed.jcpkg")).find("其中没有本机") != std::string::npos);
+  CHECK(fresh->is_empty());
+  // An open package: the town and its figures, members counted but not named.
+  export_package(*f.town, {{}, "new tablet", true, kOffice, true}, f.dir.file("all.jcpkg"));
   auto r = import_package_file(*fresh, f.dir.file("all.jcpkg"), kOffice);
   CHECK(r.adopted);
   CHECK(r.orgs_added == 7);
   CHECK(r.members_added == 2);
   CHECK(fresh->meta("town_id") == f.town->meta("town_id"));
   CHECK(value_of(*fresh, "V2", "cold_stores", "2020") == 1);
-  CHECK(fresh->members().size() == 2);
+  REQUIRE(fresh->members().size() == 2);
+  for (const auto& m : fresh->members()) {
+    CHECK(m.name.empty());
+    CHECK(m.birth_date.empty());
+  }
 }
 
 TEST_CASE("tablets: a figure that breaks a cross-field rule against the office's figures becomes a conflict, not a write") {

@@ -67,6 +67,8 @@ const sync::DeviceKey& fuzz_sender() {
 
 namespace {
 
+sync::DeviceKey master_key;
+
 const std::string& demo_master() {
   static const std::string path = [] {
     const std::string p = scratch("demo-master.db");
@@ -77,6 +79,8 @@ const std::string& demo_master() {
     store->transaction([&] {
       sync::register_device_key(*store, fuzz_sender().device, fuzz_sender().public_key, "admin", Actor{});
     });
+    // Made now, so that opening a sealed package never writes one into a copy.
+    master_key = sync::own_device_key(*store);
     store.reset();
     return p;
   }();
@@ -84,6 +88,11 @@ const std::string& demo_master() {
 }
 
 }  // namespace
+
+const sync::DeviceKey& fuzz_receiver() {
+  demo_master();
+  return master_key;
+}
 
 bool refused_cleanly(const std::function<void()>& parse) {
   try {

@@ -36,6 +36,8 @@ std::string fresh_demo_town();
 std::string database_digest(const std::string& path);
 // A sending device the demo town has registered, so that a fuzzed payload reaches the merge.
 const sync::DeviceKey& fuzz_sender();
+// The demo town's own key: what a package sealed for it is sealed to.
+const sync::DeviceKey& fuzz_receiver();
 // The digest of the untouched demo town.
 const std::string& demo_digest();
 

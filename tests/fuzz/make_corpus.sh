@@ -78,12 +78,17 @@ sqlite3 "$tmp/town.db" "UPDATE meta SET value = 'f0220f0220f0220f0220f0220f0220f
   printf '李四,男,1990-05-01,青石村党支部,入党申请人,2020-03-01,2020-03-20,,,,,否\n'
   printf '王五,女,1985-11-12,桃源村党支部,积极分子,2019-04-01,2019-04-20,2019-10-01,,,,是\n'; } >"$c/fuzz_csv/members"
 
-# Packages: a tablet's few changes since it was cloned (small), whole and as a bare payload
-# (fuzz_package's first byte: even = the whole file, odd = the payload, its checksum made to match).
+# Packages: a tablet's few changes since it was cloned (small), whole (sealed for the office, and
+# open) and as a bare payload (fuzz_package's first byte mod 3: 0 = the whole file, 1 = the
+# payload, its checksum made to match, 2 = the payload sealed for the fuzz town).
 JICENG_PIN=246810 "$cli" package clone "$tmp/town.db" --out "$tmp/tablet.db" --user admin >/dev/null
 JICENG_PIN=246810 "$cli" set "$tmp/tablet.db" --org 青石村 --indicator 发展党员数 --period 2020 --value 3 --reason 补录 --confirm --user admin >/dev/null
 JICENG_PIN=246810 "$cli" set "$tmp/tablet.db" --org 桃源村 --indicator 发展党员数 --period 2020 --value 2 --confirm --user admin >/dev/null
+sqlite3 "$tmp/tablet.db" "VACUUM INTO '$tmp/same-tablet.db'"  # the same device, for a second first export
 "$cli" package export "$tmp/tablet.db" --org 青石村 --org 桃源村 --out "$tmp/p.jcpkg" >/dev/null
+"$cli" package export "$tmp/same-tablet.db" --org 青石村 --org 桃源村 --open --out "$tmp/open.jcpkg" >/dev/null
 { printf '\0'; cat "$tmp/p.jcpkg"; } >"$c/fuzz_package/changes"
-{ printf '\1'; tail -n +2 "$tmp/p.jcpkg"; } >"$c/fuzz_package/changes-payload"
+{ printf '\3'; cat "$tmp/open.jcpkg"; } >"$c/fuzz_package/changes-open"
+{ printf '\1'; tail -n +2 "$tmp/open.jcpkg"; } >"$c/fuzz_package/changes-payload"
+{ printf '\2'; tail -n +2 "$tmp/open.jcpkg"; } >"$c/fuzz_package/changes-sealed"
 du -sh "$c"; ls "$c"/* | wc -l

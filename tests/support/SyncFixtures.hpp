@@ -1,12 +1,18 @@
 #pragma once
-// Helpers for the exchange tests: a whole database as text, to prove a refusal wrote nothing.
+// Helpers for the exchange tests: a whole database as text, to prove a refusal wrote nothing;
+// a package's payload as its receiver reads it, for tests that play the forger.
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
+#include "Error.hpp"
 #include "Store.hpp"
+#include "TempDir.hpp"
+#include "sync/Import.hpp"
+#include "sync/Sealing.hpp"
 
 namespace jiceng::test {
 
@@ -37,6 +43,27 @@ inline std::string snapshot(const Store& s) {
     for (const auto& r : lines) out += r + "\n";
   }
   return out;
+}
+
+// The refusal (as a person reads it) of importing `path` into `s`; empty when it went in.
+inline std::string import_refusal(Store& s, const std::string& path, const Actor& actor) {
+  try {
+    sync::import_package_file(s, path, actor);
+  } catch (const InputError& e) {
+    return e.describe();
+  }
+  return {};
+}
+
+// The JSON payload of the package at `path`, opened with `receiver`'s key when it is sealed.
+inline std::string payload_of(const std::string& path, const Store& receiver) {
+  const std::string text = slurp(path);
+  const auto header = nlohmann::json::parse(text.substr(0, text.find('\n')));
+  const std::string body = text.substr(text.find('\n') + 1);
+  if (!header.contains("recipients")) return body;
+  std::vector<sync::Recipient> to;
+  for (const auto& r : header["recipients"]) to.push_back({r["device"], r["sealed"]});
+  return sync::open_payload(body, header["device"], to, *sync::stored_device_key(receiver));
 }
 
 }  // namespace jiceng::test

@@ -303,15 +303,16 @@ TEST_CASE("数据交换: a tablet the office never registered is paired by its f
   const Actor office{"组织委员", "", Role::Admin, {}};
   std::string fingerprint;
   {
-    // A tablet made from a copy of the town's file, not by `package clone`: its key is its own.
+    // A tablet that started from a package of the town, not from `package clone`: it knows the
+    // office's key (and seals for it), the office does not know the tablet's.
     auto town = Store::open((dir / "town.db").string());
     write_demo_town(*town);
-    sql::Stmt(town->handle(), "VACUUM INTO ?").bind(1, (dir / "copy.db").string()).run();
-    auto copy = Store::open((dir / "copy.db").string());
-    sync::clone_for_device(*copy, (dir / "tablet.db").string());
+    sync::export_package(*town, {{}, "新平板", true, office}, (dir / "start.json").string());
     auto tablet = Store::open((dir / "tablet.db").string());
+    REQUIRE(sync::import_package_file(*tablet, (dir / "start.json").string(), office).adopted);
     tablet->set_value({"青石村", "新建冷库数", "2020", "6"}, office);
-    sync::export_package(*tablet, {{"青石村"}, "town", false, office}, (usb / "a.json").string());
+    REQUIRE(sync::export_package(*tablet, {{"青石村"}, "town", false, office}, (usb / "a.json").string()).sealed_for ==
+            std::vector<std::string>{town->device_id()});
     fingerprint = sync::key_fingerprint(sync::own_device_key(*tablet).public_key);
   }
   Headless h(town_options(dir, ViewId::Exchange, 800, 1280));
@@ -342,9 +343,20 @@ TEST_CASE("数据交换: a tablet the office never registered is paired by its f
   h.app().navigate(ViewId::Settings);
   h.frame();
   REQUIRE(tap(h, "settings.tab.about"));
-  bool shown = false;
-  for (int i = 1; i < 12 && !shown; ++i) shown = reveal(h, "settings.about.device." + std::to_string(i) + ".key");
-  CHECK(shown);
+  int paired = 0;
+  for (int i = 1; i < 12 && !paired; ++i)
+    if (reveal(h, "settings.about.device." + std::to_string(i) + ".revoke")) paired = i;
+  REQUIRE(paired > 0);  // the one registered device, with its 停用 for an admin
+  CHECK(reveal(h, "settings.about.device." + std::to_string(paired) + ".key"));
+
+  // The tablet is lost: 停用, then 确认停用. Its packages are refused from then on.
+  const std::string revoke = "settings.about.device." + std::to_string(paired) + ".revoke";
+  REQUIRE(tap(h, revoke));
+  CHECK(sync::registered_keys(h.app().store())[0].how == "admin");  // one tap only arms it
+  REQUIRE(tap(h, revoke));
+  CHECK(sync::registered_keys(h.app().store())[0].how == "revoked");
+  CHECK(reveal(h, "settings.about.notice"));
+  CHECK_FALSE(reveal(h, revoke));  // nothing left to revoke
 }
 
 TEST_CASE("数据交换: a new tablet starts its town from the office's package or database file, without signing in") {

@@ -48,7 +48,7 @@ std::string package_file_name(const std::string& town, const std::vector<std::st
 
 std::string ExchangeView::destination() const {
   if (destination_kind_ == 0) return "town";
-  if (destination_kind_ == 1) return "county";
+  if (destination_kind_ == 1) return sync::kCountyDestination;
   std::string d = destination_typed_;
   while (!d.empty() && d.back() == ' ') d.pop_back();
   while (!d.empty() && d.front() == ' ') d.erase(d.begin());
@@ -193,6 +193,7 @@ void ExchangeView::run_export(Context& ctx, const Actor& actor) {
       export_msg_ += tr("exchange.export.where", {{"dir", dir}});
     }
     if (s.values + s.removed + s.members == 0) export_msg_ += tr("exchange.export.nothing_new");
+    export_msg_ += sync::sealing_text(*ctx.store, s);
     export_failed_ = false;
   } catch (const std::exception& e) {
     export_msg_ = failure_text(e, true);

@@ -127,7 +127,10 @@ std::string counts_text(const sync::ImportResult& r) {
 // A refusal because the sender's key is not registered here (or differs): what pairing needs.
 void note_unknown_sender(Store& store, const std::string& file, ImportLine& l) {
   try {
-    const sync::ReadPackage r = sync::read_package(file);
+    // Opened with this database's key when sealed for it; sealed for others, no pairing helps.
+    const auto own = sync::stored_device_key(store);
+    const sync::ReadPackage r = sync::read_package(file, own ? &*own : nullptr);
+    if (r.sealed) return;
     if (r.package.town.id != sync::town_identity(store).id) return;  // another town's: no pairing helps
     const sync::KeyStatus k = r.key.empty() ? sync::KeyStatus::Own : sync::key_status(store, r.package.device, r.key);
     if ((k != sync::KeyStatus::Unknown && k != sync::KeyStatus::Different) || r.package.device == store.device_id()) return;

@@ -13,6 +13,7 @@
 #include <filesystem>
 
 #include "Strings.hpp"
+#include "sync/Export.hpp"
 #include "Towns.hpp"
 #include "platform/Files.hpp"
 #include "views/Views.hpp"
@@ -25,7 +26,7 @@ namespace fs = std::filesystem;
 
 std::string destination_label(const std::string& destination) {
   if (destination == "town") return tr("exchange.dest.town");
-  if (destination == "county") return tr("exchange.dest.county");
+  if (destination == sync::kCountyDestination) return tr("exchange.dest.county");
   return destination;
 }
 

@@ -27,8 +27,10 @@ void load(Context& ctx, AboutForm& f) {
   f.devices = known_devices(*ctx.store);
   f.names.clear();
   f.keys.clear();
-  std::unordered_map<std::string, std::string> registered;
-  for (const auto& k : sync::registered_keys(*ctx.store)) registered[k.device] = k.public_key;
+  f.revocable.clear();
+  f.revoke_armed = -1;
+  std::unordered_map<std::string, sync::RegisteredKey> registered;
+  for (auto& k : sync::registered_keys(*ctx.store)) registered[k.device] = k;
   for (const auto& d : f.devices) {
     f.names.push_back(d.name);
     ctx.need_text(d.name);
@@ -42,11 +44,40 @@ void load(Context& ctx, AboutForm& f) {
       }
     } else {
       const auto it = registered.find(d.id);
+      const bool revoked = it != registered.end() && it->second.how == "revoked";
       key = it == registered.end() ? tr("about.device.no_key")
-                                   : tr("about.device.key", {{"fingerprint", sync::key_fingerprint(it->second)}});
+                                   : tr(revoked ? "about.device.revoked" : "about.device.key",
+                                        {{"fingerprint", sync::key_fingerprint(it->second.public_key)}});
+      f.revocable.push_back(it != registered.end() && !revoked);
     }
+    if (d.self) f.revocable.push_back(false);
     f.keys.push_back(key);
   }
+}
+
+// A lost tablet: one tap arms, the second revokes (sync::revoke_device_key); no way back but
+// registering its key again after comparing fingerprints.
+void draw_revoke(Context& ctx, AboutForm& f, size_t i, const Actor& admin) {
+  const bool armed = f.revoke_armed == int(i);
+  if (armed) ui::paragraph(tr("about.device.revoke_explain"), ui::color::warn);
+  if (ImGui::Button(tr(armed ? "about.device.revoke_confirm" : "about.device.revoke").c_str(),
+                    ImVec2(0, ctx.tablet ? ui::em(2.2f) : 0))) {
+    if (!armed) {
+      f.revoke_armed = int(i);
+    } else {
+      try {
+        sync::revoke_device_key(*ctx.store, f.devices[i].id, admin);
+        f.notice = tr("about.device.revoked_done", {{"name", f.devices[i].name.empty() ? short_device_id(f.devices[i].id)
+                                                                                        : f.devices[i].name}});
+        f.notice_error = false;
+      } catch (const std::exception& e) {
+        f.notice = failure_text(e);
+        f.notice_error = true;
+      }
+      ctx.need_text(f.notice);
+    }
+  }
+  ui::mark("settings.about.device." + std::to_string(i) + ".revoke");
 }
 
 // One device: its name (a field for an admin) and its id, short and in full.
@@ -86,6 +117,7 @@ void draw_device(Context& ctx, AboutForm& f, size_t i, const Actor* admin) {
     ui::muted(f.keys[i]);
     ui::mark(key + ".key");
   }
+  if (admin && f.revocable[i]) draw_revoke(ctx, f, i, *admin);
   ImGui::PopID();
 }
 

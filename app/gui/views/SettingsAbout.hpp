@@ -19,11 +19,14 @@ struct AboutForm {
   std::vector<KnownDevice> devices;  // this device first
   std::vector<std::string> names;    // what is typed, per device
   std::vector<std::string> keys;     // per device: its key's fingerprint line (own, registered or none)
+  std::vector<char> revocable;       // per device: a registered key an admin may revoke (a lost tablet)
+  int revoke_armed = -1;             // the device whose 停用 was tapped once, waiting for 确认停用
   std::string notice;                // the last save, or why it was refused
   bool notice_error = false;
 };
 
 // Marks: settings.about.device.<i>.name, settings.about.device.<i>.save (i: 0 is this device),
+// settings.about.device.<i>.revoke (tapped twice: 停用, then 确认停用),
 // settings.about.device.<i>.key, settings.about.notice, settings.about.version, settings.about.font, settings.about.database,
 // settings.about.device_id.
 void draw_about_settings(Context& ctx, AboutForm& form);
