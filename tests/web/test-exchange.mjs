@@ -265,7 +265,9 @@ test('the town office (jiceng-cli) and a tablet (the browser) exchange packages'
           await w.waitMark(page, 'exchange.export.msg');
           await reveal(page, 'exchange.export.msg');
           await w.screenshot(page, 'web-exchange-4-exported.png');
-          const info = cliJson('package', 'info', fromTablet, '--json');
+          // Sealed for the office: its header alone without the office's database, all with it.
+          assert.equal(cliJson('package', 'info', fromTablet, '--json').sealed, true, 'the tablet\'s package is sealed');
+          const info = cliJson('package', 'info', fromTablet, '--db', town, '--json');
           const what = `package info: ${JSON.stringify(info).slice(0, 400)}`;
           assert.equal(info.destination, 'town', what);
           assert.equal(info.created_by, CLERK.name, what);
