@@ -114,6 +114,11 @@ size_t late_units(const OverdueReport& r) {
   return size_t(std::count_if(r.units.begin(), r.units.end(), [](const OverdueUnit& u) { return u.days > 0; }));
 }
 
+std::string overdue_text(const OverdueReport& r, const OverdueUnit& u) {
+  if (r.today > period_end(Period{r.current.year, 0})) return tr("overdue.year_closed");
+  return overdue_text(u.days);
+}
+
 std::string overdue_text(int days) {
   if (days <= 60) return tr("overdue.days", {{"n", std::to_string(days)}});
   if (days < 730) return tr("overdue.months", {{"n", std::to_string(days / 30)}});

@@ -45,6 +45,9 @@ std::string period_end(const Period& p);
 // How long, as a person says it: "逾期 12 天" up to two months, then "逾期 3 个月", then "逾期 2 年余"
 // (a past year's town opened today is years late, and 2 493 days reads as noise).
 std::string overdue_text(int days);
+// The same for one unit of a report: a year that ended before the day counted to says
+// "年度结束时仍未提交" instead (a 2020 town opened in 2026 is not "逾期 6 年").
+std::string overdue_text(const OverdueReport& r, const OverdueUnit& u);
 // How many periods are past due and missing, for the ranking row: "11 个月未交", "全年未交".
 std::string late_periods_text(const OverdueReport& r, int late_periods);
 

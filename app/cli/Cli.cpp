@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <ctime>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
@@ -106,6 +107,16 @@ std::unique_ptr<Store> open_existing(const std::string& path) {
   const std::string folder = std::filesystem::path(path).parent_path().string();
   const bool writable = ::access(path.c_str(), W_OK) == 0 && ::access(folder.empty() ? "." : folder.c_str(), W_OK) == 0;
   return Store::open(path, Catalog::builtin(), writable ? Store::Access::Existing : Store::Access::ReadOnly);
+}
+
+int year_or_latest(const Args& a, const Store& store) {
+  if (a.has("year")) return a.get_int("year", 0);
+  const auto years = store.years();
+  if (!years.empty()) return years.back();
+  const std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  return tm.tm_year + 1900;
 }
 
 std::string read_secret(const std::string& prompt, const std::string& missing) {

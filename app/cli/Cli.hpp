@@ -62,6 +62,10 @@ const std::vector<Command>& commands();
 // Opens an existing database (a missing file is an error, not a new empty town).
 std::unique_ptr<Store> open_existing(const std::string& path);
 
+// The year a read-only view shows: --year, else the latest year with data (as the app opens),
+// else this calendar year. Commands that write a document still require --year.
+int year_or_latest(const Args& a, const Store& store);
+
 // Who runs a command that writes to `store`. A town with accounts needs --user LOGIN and that
 // account's PIN, from the environment variable JICENG_PIN or typed at a terminal (never an
 // argument: command lines show in `ps` and in shell histories); the actor has the account's role

@@ -14,8 +14,7 @@ using namespace jiceng::summary;
 int run(const Args& a) {
   a.allow_only({"year", "template", "json"});
   auto store = open_existing(a.positional(0, "cli.arg.db"));
-  if (!a.has("year")) throw UsageError{tr("cli.usage.missing_option", {{"option", "--year"}})};
-  const int year = a.get_int("year", 0);
+  const int year = year_or_latest(a, *store);
   std::optional<Template> custom;
   if (a.has("template")) custom = Template::load(a.get("template"), store->catalog());
   const Template& t = custom ? *custom : Template::builtin(store->catalog());

@@ -18,8 +18,7 @@ std::string percent(std::optional<double> p) { return p ? format_number(*p * 100
 int run(const Args& a) {
   a.allow_only({"year", "json", "indicator", "org"});
   auto store = open_existing(a.positional(0, "cli.arg.db"));
-  const int year = a.get_int("year", 0);
-  if (!a.has("year")) throw UsageError{tr("cli.usage.missing_option", {{"option", "--year"}})};
+  const int year = year_or_latest(a, *store);
   // One indicator in depth is a JSON answer (the screen's drill-down); --org narrows that answer.
   if (a.has("indicator") && !a.flag("json")) throw UsageError{tr("dashboard.cli.indicator_needs_json")};
   if (a.has("org") && !a.has("indicator")) throw UsageError{tr("dashboard.cli.org_needs_indicator")};
@@ -95,7 +94,7 @@ int run(const Args& a) {
   for (const auto& u : overdue.units)
     out(tr("dashboard.cli.overdue_line", {{"name", figures.org(u.org) ? figures.org(u.org)->name : ""},
                                           {"since", u.period.str()},
-                                          {"overdue", u.days > 0 ? overdue_text(u.days) : tr("dashboard.cli.not_due")},
+                                          {"overdue", u.days > 0 ? overdue_text(overdue, u) : tr("dashboard.cli.not_due")},
                                           {"open", std::to_string(u.open_periods)}}));
   const auto pending = pending_reviews(*store);
   out("");

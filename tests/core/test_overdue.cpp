@@ -79,6 +79,25 @@ TEST_CASE("overdue: said in days, then months, then years") {
   CHECK(overdue_text(2493) == "逾期 6 年余");
 }
 
+TEST_CASE("overdue: a year that has ended says so, not how many years ago") {
+  test::TempDir dir;
+  auto s = Store::open(dir.file("t.db"));
+  test::make_small_town(*s);
+  const Actor a{"tester", "test-device", Role::Admin, {}};
+  s->set_value({"V1", "visited_households", "2020-03", "5"}, a);
+  const YearFigures f = YearFigures::compute(*s, 2020);
+  const OverdueReport during = build_overdue(*s, f, "2020-04-10");
+  REQUIRE_FALSE(during.units.empty());
+  CHECK(overdue_text(during, during.units[0]) == overdue_text(during.units[0].days));
+  const OverdueReport later = build_overdue(*s, f, "2026-12-02");
+  REQUIRE_FALSE(later.units.empty());
+  CHECK(later.units[0].days > 2000);  // still counted, for sorting and the JSON
+  CHECK(overdue_text(later, later.units[0]) == "年度结束时仍未提交");
+  // The last day of the year is still within it.
+  const OverdueReport last_day = build_overdue(*s, f, "2020-12-31");
+  CHECK(overdue_text(last_day, last_day.units[0]).find("逾期") != std::string::npos);
+}
+
 TEST_CASE("overdue: periods past their due date, for the ranking") {
   test::TempDir dir;
   auto s = Store::open(dir.file("t.db"));

@@ -227,7 +227,7 @@ void build_model(Model& m, const Store& store, int year) {
     const std::string since = u.period.is_year() ? std::to_string(u.period.year) : month_label(u.period.month);
     // The count of periods missing leads (line 1): it is what a long "逾期 6 年余" used to hide.
     l.figure = late_periods_text(m.overdue, u.open_periods);
-    l.detail = u.days > 0 ? tr("dashboard.late.detail", {{"since", since}, {"overdue", overdue_text(u.days)}})
+    l.detail = u.days > 0 ? tr("dashboard.late.detail", {{"since", since}, {"overdue", overdue_text(m.overdue, u)}})
                           : tr("dashboard.late.not_due", {{"since", since}});
     l.full = l.name + " " + l.figure + tr("dashboard.list_colon") + l.detail;
     m.late.push_back(std::move(l));
