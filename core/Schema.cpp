@@ -325,7 +325,11 @@ CREATE TABLE IF NOT EXISTS device_keys(
 ) WITHOUT ROWID;
 )sql";
 
-constexpr const char* kMigrations[] = {kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8, kV9, kV10, kV11};
+// v12: each audit entry signed by the device that wrote it (core/AuditSigning.hpp); Store::open
+// signs this device's older entries after the migration.
+constexpr const char* kV12 = "";
+
+constexpr const char* kMigrations[] = {kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8, kV9, kV10, kV11, kV12};
 
 }  // namespace
 
@@ -342,6 +346,7 @@ void migrate(sqlite3* db, int target) {
       add_column_once(db, "audit", "hash", "TEXT NOT NULL DEFAULT ''");
       rechain_audit(db);
     }
+    if (v == 12) add_column_once(db, "audit", "signature", "TEXT NOT NULL DEFAULT ''");
     sql::exec(db, "PRAGMA user_version = " + std::to_string(v));
   }
 }

@@ -1,6 +1,7 @@
 #include "Store.hpp"
 
 #include "AuditChain.hpp"
+#include "AuditSigning.hpp"
 
 #include <sodium.h>
 
@@ -159,6 +160,8 @@ std::unique_ptr<Store> Store::open(const std::string& path, const Catalog& catal
         up.bind(1, ind.id).bind(2, ind.name).bind(3, ind.section).bind(4, ind.unit)
             .bind(5, std::string(to_string(ind.kind))).run();
       if (s->meta("device_id").empty()) s->set_meta("device_id", random_device_id());
+      // Schema v12 signs entries; this device's older ones are signed now, so its history is whole.
+      if (version < 12) sign_own_audit(*s);
       s->set_meta("catalog_digest", mirror);
     });
   } catch (const InputError&) {
@@ -237,10 +240,10 @@ void Store::audit(const AuditEntry& e) {
   if (r.at.empty()) r.at = now_iso();
   if (r.device.empty()) r.device = device_id();
   Stmt st(db_, "INSERT INTO audit(at, user, device, action, org_id, indicator_id, period, old_value, "
-               "new_value, reason, detail, hash) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)");
+               "new_value, reason, detail, hash, signature) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
   st.bind(1, r.at).bind(2, r.user).bind(3, r.device).bind(4, r.action).bind(5, r.org).bind(6, r.indicator)
       .bind(7, r.period).bind(8, r.old_value).bind(9, r.new_value).bind(10, r.reason).bind(11, r.detail)
-      .bind(12, audit_hash(last_audit_hash(db_), r)).run();
+      .bind(12, audit_hash(last_audit_hash(db_), r)).bind(13, AuditSigner(*this).sign(r)).run();
 }
 
 // ---- Organisations ------------------------------------------------------------------------

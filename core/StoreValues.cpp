@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "AuditChain.hpp"
+#include "AuditSigning.hpp"
 #include "Error.hpp"
 #include "Figures.hpp"
 #include "Plausibility.hpp"
@@ -140,8 +141,9 @@ size_t Store::set_values(const std::vector<ValueInput>& ins, const Actor& actor,
                  "SET value = excluded.value, status = excluded.status, updated_at = excluded.updated_at, "
                  "updated_by = excluded.updated_by, device = excluded.device");
     Stmt log(db_, "INSERT INTO audit(at, user, device, action, org_id, indicator_id, period, old_value, new_value, "
-                  "reason, detail, hash) VALUES(?,?,?,'set_value',?,?,?,?,?,?,?,?)");
+                  "reason, detail, hash, signature) VALUES(?,?,?,'set_value',?,?,?,?,?,?,?,?,?)");
     std::string chain = last_audit_hash(db_);  // this batch's entries follow one another
+    AuditSigner signer(*this);
     const std::string at = now_iso();
     const std::string device = actor.device.empty() ? device_id() : actor.device;
     for (const auto& in : ins) {
@@ -181,10 +183,12 @@ size_t Store::set_values(const std::vector<ValueInput>& ins, const Actor& actor,
       if (warning)
         detail += ",\"plausibility\":" + nlohmann::json{{"warning", warning->message}, {"confirmed", true}}.dump();
       detail += "}";
-      chain = audit_hash(chain, {0, at, actor.user, device, "set_value", r.org, r.indicator, period, before, r.value,
-                                 reason, detail});
+      const AuditEntry entry{0, at, actor.user, device, "set_value", r.org, r.indicator, period, before, r.value,
+                             reason, detail};
+      chain = audit_hash(chain, entry);
       log.bind(1, at).bind(2, actor.user).bind(3, device).bind(4, r.org).bind(5, r.indicator).bind(6, period)
-          .bind(7, before).bind(8, r.value).bind(9, reason).bind(10, detail).bind(11, chain).run();
+          .bind(7, before).bind(8, r.value).bind(9, reason).bind(10, detail).bind(11, chain)
+          .bind(12, signer.sign(entry)).run();
       ++changed;
     }
   });

@@ -204,14 +204,14 @@ Package build_package(Store& store, const ExportOptions& options) {
     peer.bind(1, audit_mark_key(options.destination, scope.roots));
     if (peer.step()) mark = std::max(mark, peer.int64(0));
   }
-  Stmt au(db, "SELECT at, user, device, action, org_id, indicator_id, period, old_value, new_value, reason, detail "
-              "FROM audit WHERE id > ?1 AND org_id IN (SELECT value FROM json_each(?2)) ORDER BY id");
+  Stmt au(db, "SELECT at, user, device, action, org_id, indicator_id, period, old_value, new_value, reason, detail, "
+              "signature FROM audit WHERE id > ?1 AND org_id IN (SELECT value FROM json_each(?2)) ORDER BY id");
   au.bind(1, mark).bind(2, chosen);
   while (au.step()) {
     const OrgId org = au.int64(4);
     p.audit.push_back({au.text(0), au.text(1), au.text(2), au.text(3), scope.code.at(org), au.text(5), au.text(6),
                        au.opt_real(7), au.opt_real(8), au.text(9),
-                       p.personal ? au.text(10) : without_personal_detail(au.text(10))});
+                       p.personal ? au.text(10) : without_personal_detail(au.text(10)), au.text(11)});
   }
   return p;
 }

@@ -8,6 +8,7 @@
 #include <unordered_set>
 
 #include "AuditChain.hpp"
+#include "AuditSigning.hpp"
 #include "Devices.hpp"
 #include "Error.hpp"
 #include "RuleInputs.hpp"
@@ -74,7 +75,7 @@ struct PackageImporter::Impl {
         audit_since(db, "SELECT indicator_id, period, at, device, user, action, old_value, new_value FROM audit "
                         "WHERE org_id = ? AND at >= ?"),
         audit_ins(db, "INSERT INTO audit(at, user, device, action, org_id, indicator_id, period, old_value, new_value, "
-                      "reason, detail, hash) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)"),
+                      "reason, detail, hash, signature) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)"),
         values_of_org(db, "SELECT indicator_id, period, value, status, updated_at, updated_by, device "
                           "FROM indicator_values WHERE org_id = ?"),
         value_one(db, "SELECT indicator_id, period, value, status, updated_at, updated_by, device "
@@ -258,19 +259,40 @@ struct PackageImporter::Impl {
                               audit_since.text(4), audit_since.text(5), audit_since.opt_real(6), audit_since.opt_real(7)));
       audit_since.reset();
     }
-    // The sender's entries join this database's chain, in the order they are added here.
-    std::string chain = last_audit_hash(db);
+    // The sender's entries join this database's chain, in the order they are added here, each
+    // with the signature of the device that wrote it.
+    std::vector<AuditKeys::Signed> added;
     for (const auto& a : run.p.audit) {
       const OrgId org = org_id(run, a.org);
       if (!here.insert(audit_key(org, a.indicator, a.period, a.at, a.device, a.user, a.action, a.old_value, a.new_value)).second)
         continue;
-      chain = audit_hash(chain, {0, a.at, a.user, a.device, a.action, org, a.indicator, a.period, a.old_value,
-                                 a.new_value, a.reason, a.detail});
-      audit_ins.bind(1, a.at).bind(2, a.user).bind(3, a.device).bind(4, a.action).bind(5, org).bind(6, a.indicator)
-          .bind(7, a.period).bind(8, a.old_value).bind(9, a.new_value).bind(10, a.reason).bind(11, a.detail)
-          .bind(12, chain).run();
+      added.push_back({{0, a.at, a.user, a.device, a.action, org, a.indicator, a.period, a.old_value, a.new_value,
+                        a.reason, a.detail}, a.org, a.signature});
+    }
+    const std::vector<EntryTrust> trust = AuditKeys(store).check_all(added);
+    std::string chain = last_audit_hash(db);
+    for (size_t i = 0; i < added.size(); ++i) {
+      const AuditEntry& e = added[i].entry;
+      check_entry_signature(run, trust[i], e, added[i].signature);
+      chain = audit_hash(chain, e);
+      audit_ins.bind(1, e.at).bind(2, e.user).bind(3, e.device).bind(4, e.action).bind(5, e.org).bind(6, e.indicator)
+          .bind(7, e.period).bind(8, e.old_value).bind(9, e.new_value).bind(10, e.reason).bind(11, e.detail)
+          .bind(12, chain).bind(13, added[i].signature).run();
       ++run.r.audit_added;
     }
+  }
+
+  // An entry of a device whose key is known here must carry that device's signature, and the
+  // sender signs all of its own: an entry changed in the sender's file (a SQL editor before the
+  // export) or written in another device's name refuses the whole package. An entry of a device
+  // unknown here is taken on the sender's word, its signature kept for whoever knows that device.
+  void check_entry_signature(const Run& run, EntryTrust trust, const AuditEntry& a, const std::string& signature) {
+    const bool sender_unsigned = trust == EntryTrust::Unsigned && a.device == run.p.device && run.p.audit_signed;
+    if (trust != EntryTrust::Bad && !sender_unsigned) return;
+    throw InputError(tr(signature.empty() ? "sync.sign.entry_unsigned" : "sync.sign.entry_forged",
+                        {{"at", a.at}, {"user", a.user}, {"action", tr("audit." + a.action)},
+                         {"device", device_label({{a.device, device_name(store, a.device)}}, a.device)}}),
+                     run.where);
   }
 
   // A state as stored: the status word must be one the database knows, the figure obey its rules.

@@ -39,7 +39,7 @@ json payload_json(const Package& p) {
   for (const auto& t : p.targets) targets.push_back({t.org, t.indicator, t.year, t.value});
   for (const auto& a : p.audit)
     audit.push_back({a.at, a.user, a.device, a.action, a.org, a.indicator, a.period, opt(a.old_value),
-                     opt(a.new_value), a.reason, a.detail});
+                     opt(a.new_value), a.reason, a.detail, a.signature});
   json head = {{"id", p.id}, {"created_at", p.created_at}, {"created_by", p.created_by}, {"device", p.device},
                {"destination", p.destination}, {"everything", p.everything}};
   // Optional: an older reader ignores it, an older package lacks it.

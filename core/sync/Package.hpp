@@ -66,6 +66,7 @@ struct PackageAudit {
   std::string at, user, device, action, org, indicator, period;  // org by code, may be empty
   std::optional<double> old_value, new_value;
   std::string reason, detail;
+  std::string signature;  // by the device that wrote it (core/AuditSigning.hpp); "" before signing
 };
 
 struct Package {
@@ -83,6 +84,9 @@ struct Package {
   std::vector<PackageMember> members;
   std::vector<PackageTarget> targets;
   std::vector<PackageAudit> audit;
+  // The sender signs its entries (a package from before signing lacks the column): then every
+  // entry of the sender's own device must carry its signature.
+  bool audit_signed = true;
 };
 
 // The file's text: header line and body, signed with the sender's key; sealed for `to` (other

@@ -12,6 +12,8 @@ inline const std::vector<std::string> kValues = {"org",        "indicator",   "p
 inline const std::vector<std::string> kMembers = {"uid", "record", "base_record"};
 inline const std::vector<std::string> kTargets = {"org", "indicator", "year", "value"};
 inline const std::vector<std::string> kAudit = {"at",     "user", "device", "action", "org",   "indicator",
-                                                "period", "old",  "new",    "reason", "detail"};
+                                                "period", "old",  "new",    "reason", "detail", "signature"};
+// Columns a reader takes when present: a package from before they existed lacks them.
+inline const std::vector<std::string> kAuditOptional = {"signature"};
 
 }  // namespace jiceng::sync::columns

@@ -2,6 +2,7 @@
 // hundreds of packages at once and parsing was a quarter of the import's time (docs/SYNC.md).
 #include <simdjson.h>
 
+#include <algorithm>
 #include <array>
 #include <nlohmann/json.hpp>
 
@@ -19,18 +20,24 @@ using simdjson::dom::element;
 // column that is missing instead of reading the wrong one).
 class Table {
  public:
-  Table(element doc, const char* name, const std::vector<std::string>& wanted) : name_(name) {
+  // A column of `optional` that the package lacks reads as null in every row.
+  Table(element doc, const char* name, const std::vector<std::string>& wanted,
+        const std::vector<std::string>& optional = {})
+      : name_(name) {
     element t = doc[name];
     std::vector<std::string_view> cols;
     for (element c : t["columns"].get_array()) cols.push_back(c.get_string());
     for (const auto& w : wanted) {
       size_t i = 0;
       while (i < cols.size() && cols[i] != w) ++i;
-      if (i == cols.size()) throw InputError(tr("sync.package.missing_column", {{"table", name}, {"column", w}}));
-      at_.push_back(i);
+      const bool may_lack = std::find(optional.begin(), optional.end(), w) != optional.end();
+      if (i == cols.size() && !may_lack)
+        throw InputError(tr("sync.package.missing_column", {{"table", name}, {"column", w}}));
+      at_.push_back(i == cols.size() ? kAbsent : i);
     }
     rows_ = t["rows"].get_array();
   }
+  bool has(size_t wanted) const { return at_[wanted] != kAbsent; }
   // Calls fn(row) with each row's cells in the order asked for.
   template <class Fn>
   void each(Fn fn) const {
@@ -43,6 +50,10 @@ class Table {
         cells[n++] = c;
       }
       for (size_t i = 0; i < at_.size(); ++i) {
+        if (at_[i] == kAbsent) {
+          wanted[i] = null_;
+          continue;
+        }
         if (at_[i] >= n) throw InputError(tr("sync.package.payload_damaged"));
         wanted[i] = cells[at_[i]];
       }
@@ -51,9 +62,12 @@ class Table {
   }
 
  private:
+  static constexpr size_t kAbsent = size_t(-1);
   const char* name_;
   std::vector<size_t> at_;
   simdjson::dom::array rows_;
+  simdjson::dom::parser null_parser_;
+  element null_ = null_parser_.parse(simdjson::padded_string(std::string_view("null")));
 };
 
 std::string str(element e) { return std::string(std::string_view(e.get_string())); }
@@ -101,9 +115,11 @@ Package package_from_payload(std::string_view payload, const Location& where) {
     Table(j, "targets", columns::kTargets).each([&](const auto& c) {
       p.targets.push_back({str(c[0]), str(c[1]), int(int64_t(c[2].get_int64())), double(c[3].get_double())});
     });
-    Table(j, "audit", columns::kAudit).each([&](const auto& c) {
+    const Table audit(j, "audit", columns::kAudit, columns::kAuditOptional);
+    p.audit_signed = audit.has(11);
+    audit.each([&](const auto& c) {
           p.audit.push_back({str(c[0]), str(c[1]), str(c[2]), str(c[3]), str(c[4]), str(c[5]), str(c[6]),
-                             opt_num(c[7]), opt_num(c[8]), str(c[9]), str(c[10])});
+                             opt_num(c[7]), opt_num(c[8]), str(c[9]), str(c[10]), c[11].is_null() ? std::string() : str(c[11])});
         });
     return p;
   } catch (const InputError& e) {

@@ -213,11 +213,12 @@ TEST_CASE("a database another program is writing: a write waits, then exits 3 in
   CHECK(run_cli_admin("set " + d.q + " --org V01 --indicator cold_stores --period 2020 --value 6", d.err()).code == 0);
 }
 
-TEST_CASE("verify: a whole audit trail exits 0; one changed behind the program's back is named, exit 3") {
+TEST_CASE("verify: a whole, signed audit trail exits 0; one changed behind the program's back is named by chain and signature, exit 3") {
   DemoDb d;
   auto whole = run_cli("verify " + d.q, d.err());
   CHECK(whole.code == 0);
   CHECK(whole.out.find("修改记录完整") != std::string::npos);
+  CHECK(whole.out.find("0 条写于签名功能启用之前") != std::string::npos);  // the demo town's every entry is signed
   sqlite3* db = nullptr;
   REQUIRE(sqlite3_open(d.db.c_str(), &db) == SQLITE_OK);
   REQUIRE(sqlite3_exec(db, "UPDATE audit SET user = '某人' WHERE id = 77", nullptr, nullptr, nullptr) == SQLITE_OK);
@@ -225,9 +226,11 @@ TEST_CASE("verify: a whole audit trail exits 0; one changed behind the program's
   auto broken = run_cli("verify " + d.q, d.err());
   CHECK(broken.code == 3);
   CHECK(broken.err.find("第 77 号记录") != std::string::npos);
+  CHECK(broken.err.find("签名不符：第 77 号记录") != std::string::npos);
   auto j = nlohmann::json::parse(run_cli("verify " + d.q + " --json", d.err()).out);
   CHECK(j["whole"] == false);
   CHECK(j["first_broken"]["id"] == 77);
+  CHECK(j["first_bad_signature"]["id"] == 77);
 }
 
 TEST_CASE("usage errors exit 2") {
