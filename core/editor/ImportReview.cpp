@@ -1,5 +1,8 @@
 #include "editor/ImportReview.hpp"
 
+#include <algorithm>
+#include <tuple>
+
 #include "Strings.hpp"
 #include "summary/Utf8.hpp"
 
@@ -22,6 +25,12 @@ ImportReview ImportReview::from(summary::ImportResult result) {
   ImportReview r;
   r.result_ = std::move(result);
   for (const auto& b : r.result_.placeholders) r.items_.push_back(ReviewItem{b, b.expression, false});
+  // What needs a person most comes first: blanks left unbound, then those where the likeliest
+  // indicator was set aside (ImportedBlank::caution), then the weakest proposals.
+  std::stable_sort(r.items_.begin(), r.items_.end(), [](const ReviewItem& a, const ReviewItem& b) {
+    auto rank = [](const ReviewItem& i) { return std::tuple(!i.blank.indicator.empty(), i.blank.caution.empty(), i.blank.confidence); };
+    return rank(a) < rank(b);
+  });
   return r;
 }
 
@@ -54,7 +63,11 @@ void ImportReview::set_expression(size_t item, const std::string& text, const Ca
 
 summary::Template ImportReview::build(const Catalog& catalog) const {
   summary::Template t = summary::Template::parse(result_.template_text, tr("editor.import.source"), catalog);
-  // Placeholders appear in the template in blank order: the k-th placeholder is blank k.
+  // Placeholders appear in the template in blank order: the k-th placeholder is blank k, which
+  // the review may list elsewhere.
+  std::vector<const ReviewItem*> by_blank(items_.size());
+  for (const auto& it : items_)
+    if (size_t(it.blank.index) < by_blank.size()) by_blank[size_t(it.blank.index)] = &it;
   size_t k = 0;
   for (size_t b = 0; b < t.blocks().size(); ++b) {
     const summary::TemplateBlock& block = t.blocks()[b];
@@ -64,8 +77,8 @@ summary::Template ImportReview::build(const Catalog& catalog) const {
     for (const auto& seg : block.segments) {
       if (!seg.placeholder) continue;
       const size_t len = 2 + summary::utf8_count(seg.placeholder->source);
-      if (k < items_.size() && items_[k].expression != seg.placeholder->source)
-        edits.push_back(Edit{size_t(seg.placeholder->column), len, "{" + items_[k].expression + "}"});
+      if (k < by_blank.size() && by_blank[k] && by_blank[k]->expression != seg.placeholder->source)
+        edits.push_back(Edit{size_t(seg.placeholder->column), len, "{" + by_blank[k]->expression + "}"});
       ++k;
     }
     if (edits.empty()) continue;

@@ -23,6 +23,7 @@ class ImportReview {
   static ImportReview from(summary::ImportResult result);
 
   const summary::ImportResult& result() const { return result_; }
+  // The blanks, those that most need a person first (unbound, then set aside, then least sure).
   const std::vector<ReviewItem>& items() const { return items_; }
   size_t confirmed() const;
 

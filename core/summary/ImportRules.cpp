@@ -51,6 +51,22 @@ const ImportRules& ImportRules::builtin() {
     if (j.contains("phrases"))
       for (auto& [id, list] : j.at("phrases").items())
         for (const auto& ph : list) r.phrases[id].push_back(to_u32(ph.get<std::string>()));
+    const auto& m = j.at("meaning");
+    auto words = [&](const char* key) {
+      std::vector<std::u32string> out;
+      for (const auto& s : m.at(key)) out.push_back(to_u32(s.get<std::string>()));
+      return out;
+    };
+    r.meaning.forecast = words("forecast");
+    r.meaning.remaining = words("remaining");
+    r.meaning.threshold_after = words("threshold_after");
+    r.meaning.subgroups = words("subgroups");
+    r.meaning.participation_after = words("participation_after");
+    r.meaning.activities = words("activities");
+    r.meaning.forecast_sections = m.at("forecast_sections").get<std::vector<std::string>>();
+    r.meaning.forward_topic = words("forward_topic");
+    for (auto& [key, list] : m.at("requires_topic").items())
+      for (const auto& w : list) r.meaning.requires_topic[key].push_back(to_u32(w.get<std::string>()));
     return r;
   }();
   return rules;

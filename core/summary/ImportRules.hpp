@@ -15,6 +15,13 @@ struct ImportRules {
   std::vector<std::vector<std::u32string>> unit_equivalents;
   // Extra phrases per indicator id that templates use besides the catalog's names and aliases.
   std::map<std::string, std::vector<std::u32string>> phrases;
+  // Words that change what a figure means (summary/ImportMeaning.hpp).
+  struct Meaning {
+    std::vector<std::u32string> forecast, remaining, threshold_after, subgroups, participation_after, activities;
+    std::vector<std::string> forecast_sections;  // sections of forward-looking figures (下一步打算)
+    std::vector<std::u32string> forward_topic;   // words a forward-looking figure's paragraph names
+    std::map<std::string, std::vector<std::u32string>> requires_topic;  // by indicator id or section
+  } meaning;
 
   static const ImportRules& builtin();
   bool units_equivalent(const std::u32string& a, const std::u32string& b) const;

@@ -2,11 +2,13 @@
 
 #include <cmath>
 #include <map>
+#include <set>
 #include <nlohmann/json.hpp>
 
 #include "Strings.hpp"
 #include "summary/ImportLayout.hpp"
 #include "summary/ImportMatch.hpp"
+#include "summary/ImportMeaning.hpp"
 #include "summary/Template.hpp"
 #include "summary/Utf8.hpp"
 
@@ -49,7 +51,8 @@ std::string kind_label(BlankKind k) { return tr("summary.import.kind." + std::st
 
 class Importer {
  public:
-  Importer(const Catalog& catalog) : catalog_(catalog), rules_(ImportRules::builtin()), matcher_(catalog, rules_) {}
+  Importer(const Catalog& catalog)
+      : catalog_(catalog), rules_(ImportRules::builtin()), matcher_(catalog, rules_), guard_(catalog, rules_) {}
 
   ImportResult run(const SourceText& src) {
     ImportResult r;
@@ -88,6 +91,10 @@ class Importer {
     }
     Template t;
     for (const auto& piece : pieces) {
+      if (piece.kind == BlockKind::Heading) {  // what the paragraphs under it are about
+        headings_.resize(size_t(std::max(piece.level, 1)) - 1);
+        headings_.push_back(piece.text);
+      }
       std::u32string text = fill(piece, r);
       t.insert(t.blocks().size(), piece.kind, piece.level, to_utf8(text), catalog_);
     }
@@ -102,8 +109,19 @@ class Importer {
     std::vector<Blank> blanks = find_blanks(p, piece.kind == BlockKind::Title, rules_);
     std::u32string out;
     size_t cursor = 0;
+    std::u32string headings;
+    for (const auto& h : headings_) headings += h + U"\n";
+    topic_ = headings + p;
     for (size_t k = 0; k < blanks.size(); ++k) {
       const Blank& b = blanks[k];
+      // A new sentence: its figures may again be any indicator.
+      if (k == 0 || p.substr(blanks[k - 1].unit_end, b.token_start - blanks[k - 1].unit_end).find_first_of(U"。！？；!?;") !=
+                        std::u32string::npos)
+        sentence_.clear();
+      constexpr std::u32string_view kStops = U"。！？；!?;";
+      const size_t ss = p.find_last_of(kStops, b.token_start), se = p.find_first_of(kStops, b.unit_end);
+      sentence_topic_ = headings + p.substr(ss == std::u32string::npos ? 0 : ss + 1,
+                                            se == std::u32string::npos ? std::u32string::npos : se - (ss == std::u32string::npos ? 0 : ss + 1));
       size_t cs = clause_start(p, b.token_start), ce = clause_end(p, b.unit_end);
       MatchQuery q;
       q.kind = b.kind;
@@ -139,7 +157,7 @@ class Importer {
   // The placeholder expression for a blank, filling in the proposal fields of `ib`.
   std::string bind(const Blank& b, const MatchQuery& q, const Piece& piece, const ImportedBlank* prev,
                    ImportedBlank& ib) {
-    Proposal prop = propose(q, prev);
+    Proposal prop = propose(q, prev, ib);
     if (b.kind == BlankKind::Year && !prop.indicator) {
       // "到X年" looks ahead: the target year, when the catalog has exactly one year figure.
       const Indicator* only = nullptr;
@@ -167,6 +185,7 @@ class Importer {
     const Indicator& ind = *prop.indicator;
     ib.indicator = ind.id;
     ib.confidence = prop.confidence;
+    if (b.kind != BlankKind::Village) sentence_.insert(ind.id);  // a village's name is not a figure
     if (b.kind == BlankKind::Village) return "村名(" + ind.name + " > 0)";
     std::string expr = ind.name;
     std::string format;
@@ -185,20 +204,32 @@ class Importer {
     return format.empty() ? expr : expr + " | " + format;
   }
 
-  Proposal propose(const MatchQuery& q, const ImportedBlank* prev) const {
+  // The likeliest indicator that means what the text says. Candidates go by confidence; one this
+  // sentence already bound is skipped (a total and its "其中" part are two figures), and so is one
+  // the meaning rules veto. A candidate behind a skipped one must come close to it: a far weaker
+  // match is more likely wrong than right, and an unbound blank only asks the user.
+  Proposal propose(const MatchQuery& q, const ImportedBlank* prev, ImportedBlank& ib) const {
     if (q.kind == BlankKind::Text) return {};
-    std::vector<Proposal> ranked = matcher_.rank(q, 3);
+    std::vector<Proposal> ranked = matcher_.rank(q, 5);
     const Indicator* prev_ind = prev && !prev->indicator.empty() ? catalog_.find(prev->indicator) : nullptr;
-    Proposal best = ranked.empty() ? Proposal{} : ranked[0];
-    // Two figures side by side in one clause rarely state the same thing: prefer the runner-up.
-    if (prev_ind && best.indicator == prev_ind && ranked.size() > 1 && ranked[1].confidence >= 0.8 * best.confidence)
-      best = ranked[1];
-    if (prev_ind && q.before.empty()) {
+    if (prev_ind && q.before.empty()) {  // "脱贫X户X人": the sibling of the figure just before
       Proposal sib = matcher_.sibling(*prev_ind, q);
-      if (sib.indicator && sib.confidence > best.confidence) best = sib;
+      if (sib.indicator) {
+        std::erase_if(ranked, [&](const Proposal& p) { return p.indicator == sib.indicator && p.confidence <= sib.confidence; });
+        ranked.insert(std::find_if(ranked.begin(), ranked.end(), [&](const Proposal& p) { return p.confidence < sib.confidence; }), sib);
+      }
     }
-    if (best.confidence < kBindThreshold) return {};
-    return best;
+    if (ranked.empty() || ranked[0].confidence < kBindThreshold) return {};
+    const double floor = std::max(kBindThreshold, 0.8 * ranked[0].confidence);
+    for (const Proposal& p : ranked) {
+      if (p.confidence < floor) break;
+      std::optional<Veto> veto;
+      if (sentence_.count(p.indicator->id)) veto = Veto{"repeated", {}};
+      else veto = guard_.veto(*p.indicator, q, {topic_, sentence_topic_});
+      if (!veto) return p;
+      if (ib.caution.empty()) ib.caution = MeaningGuard::explain(*veto, *p.indicator);
+    }
+    return {};
   }
 
   std::string blank_note(const Blank& b, const std::u32string& p, ImportedBlank& ib) {
@@ -210,15 +241,20 @@ class Importer {
       if (c == U'」' || c == U'{' || c == U'}' || c == U'｛' || c == U'｝' || c == U'|' || c == U'｜') continue;
       clean += (c == U'X' || c == U'×' || c == U'Ｘ' || c == U'ｘ') ? U'□' : c;  // neighbouring blanks too
     }
-    std::string note = tr("summary.import.blank_note", {{"index", std::to_string(ib.index)},
-                                                         {"kind", kind_label(b.kind)},
-                                                         {"context", to_utf8(clean)}});
+    std::string note = tr(ib.caution.empty() ? "summary.import.blank_note" : "summary.import.blank_note_caution",
+                          {{"index", std::to_string(ib.index)}, {"kind", kind_label(b.kind)},
+                           {"context", to_utf8(clean)}, {"caution", ib.caution}});
     return "待补(「" + note + "」)";
   }
 
   const Catalog& catalog_;
   const ImportRules& rules_;
   IndicatorMatcher matcher_;
+  MeaningGuard guard_;
+  std::vector<std::u32string> headings_;  // the headings above the current piece, by level
+  std::u32string topic_;                  // those headings and the current piece's text
+  std::u32string sentence_topic_;         // those headings and the current blank's sentence
+  std::set<std::string> sentence_;        // indicators bound in the current sentence
 };
 
 }  // namespace
@@ -236,6 +272,7 @@ std::string ImportResult::to_json() const {
     x["context"] = p.context;
     x["indicator"] = p.indicator.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(p.indicator);
     x["confidence"] = std::round(p.confidence * 100) / 100;
+    if (!p.caution.empty()) x["caution"] = p.caution;
     list.push_back(std::move(x));
   }
   j["placeholders"] = std::move(list);

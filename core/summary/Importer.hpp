@@ -21,6 +21,7 @@ struct ImportedBlank {
   double confidence = 0;   // of the proposal; 0 when unbound
   size_t paragraph = 0;    // index into ImportResult::paragraphs
   std::string expression;  // what the template's placeholder says, e.g. "发展党员数 | 余"
+  std::string caution;     // why the likeliest indicator was not taken (summary/ImportMeaning.hpp); empty: none
 };
 
 struct ImportResult {

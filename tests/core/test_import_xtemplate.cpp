@@ -1,6 +1,7 @@
 // The X-template importer on the vendor-style documents in tests/data/xtemplates.
 #include <doctest/doctest.h>
 
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "Catalog.hpp"
@@ -200,4 +201,71 @@ TEST_CASE("import: a file that is neither UTF-8 nor GB18030 is refused with a Ch
   CHECK_THROWS_AS(import_xtemplate(std::string(JICENG_SOURCE_DIR) + "/tests/data/xtemplates/no_such_file.txt",
                                    Catalog::builtin()),
                   InputError);
+}
+
+// Meaning decides, not the nearest noun (summary/ImportMeaning.hpp): a 2021 town summary whose
+// figures share words with the 2020 catalog but mean something else. Each of these blanks bound to
+// the indicator named here would print a wrong figure in the town's document.
+TEST_CASE("xtemplate 2021: no blank is bound to an indicator whose meaning differs; each says why") {
+  for (const char* file : {"town_2021_c.txt", "town_2021_c_gb18030.txt"}) {
+    CAPTURE(file);
+    const ImportResult r = import_xtemplate(data(file), Catalog::builtin());
+    // The vendor's lines go, wherever they stand and however they end; no content line is lost.
+    CHECK(r.removed_lines == std::vector<std::string>{"原创文章，转载请注明出处。", "如有侵权请联系删除。"});
+    CHECK(r.paragraphs.size() == 10);
+    CHECK(r.paragraphs[0] == "XX镇2021年度基层党建工作总结");
+
+    auto blank = [&](const std::string& context, const std::string& unit_or_before) -> const ImportedBlank& {
+      for (const auto& p : r.placeholders) {
+        const size_t at = p.context.find(unit_or_before);
+        if (p.context.find(context) != std::string::npos && at != std::string::npos) {
+          // The blank nearest after the words named: its own text follows them.
+          const std::string after = p.context.substr(at + unit_or_before.size());
+          if (after.rfind("X", 0) == 0) return p;
+        }
+      }
+      FAIL("no blank after 「" << unit_or_before << "」 in 「" << context << "」");
+      return r.placeholders.front();
+    };
+    struct Wrong {
+      const char* context;
+      const char* before;   // the words right before the blank
+      const char* never;    // the indicator it must not be
+    };
+    const Wrong wrong[] = {
+        {"党员参加党史学习教育", "、", "members"},                   // those who took part, not all members
+        {"党员参与志愿服务", "组织", "response_members"},            // volunteering, not the epidemic response
+        {"党员参与志愿服务", "组织", "members"},
+        {"其中女党员", "其中女党员", "members"},                     // a part, after the total
+        {"老党员XX名", "老党员", "members"},
+        {"流动党员", "流动党员", "members"},
+        {"走访慰问", "困难党员", "members"},                         // people visited
+        {"万元以上的村", "收入", "collective_income"},               // a threshold, not an income
+        {"万元以上的村", "以上的村达到", "outlook_villages_above"},  // this year's villages, not a target
+        {"预计明年", "将达到", "collective_income"},                 // a forecast, not the actual
+        {"剩余", "剩余", "lifted_households"},                       // what remains, not what was achieved
+        {"剩余", "剩余", "poor_households_remaining"},
+    };
+    for (const Wrong& w : wrong) {
+      CAPTURE(w.context);
+      const ImportedBlank& b = blank(w.context, w.before);
+      CHECK(b.indicator != w.never);
+      if (b.indicator.empty()) CHECK_FALSE(b.caution.empty());  // the review says why it was set aside
+    }
+    // What does mean the catalog's quantity is still bound.
+    CHECK(blank("全镇XX个基层党组织", "全镇").indicator == "party_orgs");
+    CHECK(blank("全镇共有党员", "共有党员").indicator == "members");
+    CHECK(blank("全年发展党员", "发展党员").indicator == "new_members");
+    CHECK(blank("为群众办实事", "办实事").indicator == "problems_solved");
+    CHECK(blank("均达到", "均达到").indicator == "outlook_min_income");  // a target under 下一步工作打算
+    CHECK(blank("个村超过", "其中").indicator == "outlook_villages_above");
+    // Two blanks of one sentence never bind to the same indicator.
+    std::map<std::string, int> in_sentence;
+    for (const auto& p : r.placeholders)
+      if (p.context.find("全镇共有党员") != std::string::npos || p.context.find("党员XX名") != std::string::npos)
+        if (!p.indicator.empty()) CHECK(++in_sentence[p.indicator] == 1);
+    // The unbound ones stay in the template as 待补 with the reason, never as a figure.
+    CHECK(without_notes(r.template_text).find('X') == std::string::npos);
+    CHECK(r.template_text.find("这是预计或计划的数") != std::string::npos);
+  }
 }

@@ -307,7 +307,7 @@ void import_dialog(Editor& e, Context& ctx) {
       e.message = tr("editor.import.read_done", {{"blanks", std::to_string(e.review->items().size())},
                                                  {"removed", std::to_string(e.review->result().removed_lines.size())}});
       e.message_error = false;
-      for (const auto& it : e.review->items()) ctx.need_text(it.blank.context + it.expression);
+      for (const auto& it : e.review->items()) ctx.need_text(it.blank.context + it.expression + it.blank.caution);
       for (const auto& l : e.review->result().removed_lines) ctx.need_text(l);
     } catch (const std::exception& err) {
       e.review.reset();
@@ -345,6 +345,7 @@ void import_dialog(Editor& e, Context& ctx) {
     const std::string proposal = tr("editor.import.proposal", {{"expression", it.expression},
                                                                {"confidence", format_number(it.blank.confidence * 100, 0)}});
     ui::paragraph(proposal, it.confirmed ? ui::color::ok : ui::color::warn);
+    if (!it.blank.caution.empty()) ui::paragraph(tr("editor.import.caution", {{"caution", it.blank.caution}}), ui::color::warn);
     if (button(it.confirmed ? tr("editor.import.confirmed") : tr("editor.import.confirm"),
                ("import.confirm." + std::to_string(k)).c_str(), ctx))
       r.confirm(k, !it.confirmed);
