@@ -3,7 +3,17 @@
 namespace jiceng::summary {
 namespace {
 
-bool is_blank_char(char32_t c) { return c == U'X' || c == U'x' || c == U'×' || c == U'Ｘ' || c == U'ｘ'; }
+// The notations vendors blank a figure with: X, XX, x, Ｘ, ×, ××, *, **, □, and a run of
+// underscores (＿＿, ____; a single one is not taken).
+bool is_blank_char(char32_t c) {
+  switch (c) {
+    case U'X': case U'x': case U'×': case U'Ｘ': case U'ｘ': case U'*': case U'＊': case U'□': case U'_': case U'＿':
+      return true;
+    default:
+      return false;
+  }
+}
+bool is_underscore(char32_t c) { return c == U'_' || c == U'＿'; }
 bool is_ascii_letter(char32_t c) { return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z'); }
 bool is_digit(char32_t c) { return (c >= U'0' && c <= U'9') || (c >= U'０' && c <= U'９'); }
 bool is_dot(char32_t c) { return c == U'.' || c == U'．'; }
@@ -42,7 +52,15 @@ Blank classify(const std::u32string& p, size_t start, size_t end, bool digit_pre
     return b;
   };
   if (ends_with(before, U"涉")) return set(BlankKind::Text, U"");  // "涉X涉X": a removed word
+  // Inside 《》 a blank is part of a name ("《X日报》"), and so is "X日报" itself.
+  if (before.find_last_of(U'《') != std::u32string_view::npos &&
+      (before.find_last_of(U'》') == std::u32string_view::npos || before.find_last_of(U'》') < before.find_last_of(U'《')))
+    return set(BlankKind::Text, U"");
+  if (starts_with(after, U"日报") || starts_with(after, U"晚报")) return set(BlankKind::Text, U"");
   if (starts_with(after, U"年")) {
+    // "用X年时间", "近X年来": a duration, a number of years.
+    if (!digit_prefix && (starts_with(after, U"年时间") || starts_with(after, U"年来") || starts_with(after, U"年多")))
+      return set(BlankKind::Number, U"年");
     if (digit_prefix || in_title || ends_with_any(before, rules.year_before)) return set(BlankKind::Year, U"年");
     if (ends_with(before, U"连续") || ends_with(before, U"近") || ends_with(before, U"第")) return set(BlankKind::Number, U"年");
     return set(BlankKind::Year, U"年");
@@ -122,7 +140,9 @@ std::vector<Blank> find_blanks(const std::u32string& p, bool in_title, const Imp
     bool latin = (i > 0 && is_ascii_letter(p[i - 1]) && !is_blank_char(p[i - 1])) || (j < p.size() && is_ascii_letter(p[j]));
     // A lone lowercase x or × between digits is arithmetic or a Latin word, not a blank.
     bool times = (p[i] == U'×' || p[i] == U'x') && i > 0 && is_digit(p[i - 1]) && j < p.size() && is_digit(p[j]);
-    if (latin || times) { i = j; continue; }
+    // One underscore is punctuation (a file_name), a run of them a line to write on.
+    bool lone_underscore = j - i == 1 && is_underscore(p[i]);
+    if (latin || times || lone_underscore) { i = j; continue; }
     size_t s = i;
     while (s > 0 && is_digit(p[s - 1])) --s;
     out.push_back(classify(p, s, j, s < i, in_title, rules));

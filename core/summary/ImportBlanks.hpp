@@ -1,5 +1,5 @@
 #pragma once
-// Finding the blanks of a purchased template (X, XX, ×, Ｘ, "20XX", "X.X") in one paragraph and
+// Finding the blanks of a purchased template (X, XX, ×, Ｘ, *, □, ＿＿, "20XX", "X.X") in one paragraph and
 // telling what each stands for from its context: a number, a percent, money, a year, a month, a
 // village, or a word removed for sensitivity or a place name (text — never a number).
 #include <string>

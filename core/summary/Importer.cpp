@@ -65,8 +65,10 @@ class Importer {
     bool have_title = false;
     for (size_t i = 0; i < lines.size(); ++i) {
       const std::u32string& line = lines[i];
-      bool title = !have_title && pieces.empty() && looks_like_title(line, rules_);
-      if (!title && vendor_score(line, repeats[line], rules_) >= rules_.vendor_threshold) {
+      // A vendor's line is never the title, even one that reads like it ("2021年工作总结范文免费下载").
+      const bool vendor = vendor_score(line, repeats[line], rules_) >= rules_.vendor_threshold;
+      bool title = !have_title && pieces.empty() && !vendor && looks_like_title(line, rules_);
+      if (vendor) {
         r.removed_lines.push_back(src.paragraphs[i]);
         continue;
       }

@@ -269,3 +269,51 @@ TEST_CASE("xtemplate 2021: no blank is bound to an indicator whose meaning diffe
     CHECK(r.template_text.find("这是预计或计划的数") != std::string::npos);
   }
 }
+
+TEST_CASE("xtemplate: every vendor notation of a blank is found, compound units kept, durations and names told apart") {
+  SourceText src;
+  src.paragraphs = {"XX镇2022年基层党建工作总结",
+                    "全镇发展党员x名，走访群众Ｘ户，新建冷库×座，培训党员××人次，开展活动*场次，组织学习**批次，"
+                    "发放资金□万元，新修道路＿＿公里，新建阵地____平方米。",
+                    "全年开展主题党日X场次，入户走访X户次，收入增长X倍，第X季度完成整改，用X年时间完成，创办《X日报》专栏，"
+                    "文件名为 file_name。"};
+  const ImportResult r = import_xtemplate(src, Catalog::builtin());
+  REQUIRE(r.placeholders.size() == 16);
+  const auto& p = r.placeholders;
+  const char* units[] = {"名", "户", "座", "人次", "场次", "批次", "万元", "公里", "平方米"};
+  for (size_t i = 0; i < 9; ++i) {
+    CAPTURE(i);
+    CHECK(p[i + 1].unit == units[i]);
+    CHECK(p[i + 1].kind == (i == 6 ? BlankKind::Money : BlankKind::Number));
+  }
+  CHECK(p[1].indicator == "new_members");
+  CHECK(p[8].indicator == "new_roads");   // ＿＿公里
+  CHECK(p[10].indicator == "party_days");  // X场次 counts 主题党日 like X次
+  CHECK(p[11].unit == "户次");
+  CHECK(p[11].indicator != "visited_households");  // visits are not households
+  CHECK(p[12].unit == "倍");
+  CHECK(p[12].kind == BlankKind::Number);
+  CHECK(p[13].unit == "季度");
+  CHECK(p[13].kind == BlankKind::Number);
+  CHECK(p[14].kind == BlankKind::Number);  // 用X年时间: a duration, not a year
+  CHECK(p[14].unit == "年");
+  CHECK(p[15].kind == BlankKind::Text);    // 《X日报》: a name
+  CHECK(without_notes(r.template_text).find("＿") == std::string::npos);
+  CHECK(without_notes(r.template_text).find("□") == std::string::npos);
+  CHECK(r.template_text.find("file_name") != std::string::npos);  // one underscore is not a blank
+}
+
+TEST_CASE("xtemplate: a vendor line is never the title, wherever it stands") {
+  SourceText src;
+  src.paragraphs = {"2021年度党建工作总结范文精品免费下载，关注公众号获取更多",
+                    "XX镇2021年度党建工作总结",
+                    "全年发展党员X名。",
+                    "本文由文库整理，如有侵权请联系删除。",
+                    "全镇共有党员XX名。",
+                    "原创，转载请注明"};
+  const ImportResult r = import_xtemplate(src, Catalog::builtin());
+  CHECK(r.removed_lines.size() == 3);
+  REQUIRE(r.paragraphs.size() == 3);
+  CHECK(r.paragraphs[0] == "XX镇2021年度党建工作总结");
+  CHECK(r.template_text.rfind("【标题】{镇名}2021年度党建工作总结", 0) == 0);
+}
