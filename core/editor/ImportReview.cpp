@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <tuple>
 
+#include "Error.hpp"
+#include "Numbers.hpp"
 #include "Strings.hpp"
 #include "summary/Utf8.hpp"
 
@@ -59,6 +61,23 @@ void ImportReview::set_expression(size_t item, const std::string& text, const Ca
   ReviewItem& it = items_.at(item);
   it.expression = summary::trim(text);
   it.confirmed = true;
+}
+
+void ImportReview::set_fixed(size_t item, const std::string& value, const Catalog& catalog) {
+  const ReviewItem& it = items_.at(item);
+  const std::string v = summary::trim(value);
+  if (v.empty()) throw InputError(tr("editor.import.fixed_empty"));
+  const summary::BlankKind kind = it.blank.kind;
+  if (kind == summary::BlankKind::Text || kind == summary::BlankKind::Village) {
+    for (const char* bad : {"」", "{", "}", "｛", "｝", "|", "｜", "\n"})
+      if (v.find(bad) != std::string::npos) throw InputError(tr("editor.import.fixed_bad_char"));
+    set_expression(item, "「" + v + "」", catalog);
+    return;
+  }
+  // A number exactly as typed (no thousands separators, no words): it is printed as it stands.
+  const NumberPrefix n = read_number(v);
+  if (!n.ok || n.length != v.size() || !(n.value >= 0)) throw InputError(tr("editor.import.fixed_not_number", {{"text", v}}));
+  set_expression(item, shortest_number(n.value), catalog);
 }
 
 summary::Template ImportReview::build(const Catalog& catalog) const {

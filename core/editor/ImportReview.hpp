@@ -34,6 +34,12 @@ class ImportReview {
   // does not parse or names an unknown indicator. Confirms it.
   void set_expression(size_t item, const std::string& text, const Catalog& catalog);
 
+  // A fixed value typed by a person, for a blank that is not data: a number (a year's plan, a
+  // count nobody collects) for a numeric blank, the words themselves for a redacted word or a
+  // village's name. Throws InputError (Chinese) for an empty value, text that is not a number
+  // where one is wanted, or characters a placeholder cannot hold. Confirms it.
+  void set_fixed(size_t item, const std::string& value, const Catalog& catalog);
+
   // The template with the chosen expressions. Throws InputError when it does not parse.
   summary::Template build(const Catalog& catalog) const;
 

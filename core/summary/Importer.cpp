@@ -244,7 +244,7 @@ class Importer {
       clean += (c == U'X' || c == U'×' || c == U'Ｘ' || c == U'ｘ') ? U'□' : c;  // neighbouring blanks too
     }
     std::string note = tr(ib.caution.empty() ? "summary.import.blank_note" : "summary.import.blank_note_caution",
-                          {{"index", std::to_string(ib.index)}, {"kind", kind_label(b.kind)},
+                          {{"index", std::to_string(ib.index + 1)}, {"kind", kind_label(b.kind)},  // counted from 1, as the review lists them
                            {"context", to_utf8(clean)}, {"caution", ib.caution}});
     return "待补(「" + note + "」)";
   }

@@ -5,8 +5,14 @@
 #include <nlohmann/json.hpp>
 
 #include "Catalog.hpp"
+#include "Demo.hpp"
 #include "Error.hpp"
+#include "Figures.hpp"
+#include "Store.hpp"
+#include "TempDir.hpp"
+#include "editor/ImportReview.hpp"
 #include "summary/Importer.hpp"
+#include "summary/Renderer.hpp"
 #include "summary/Template.hpp"
 
 using namespace jiceng;
@@ -115,7 +121,7 @@ TEST_CASE("import: words removed for sensitivity, places and villages are text, 
     CHECK(p[size_t(i)].indicator.empty());
     CHECK(p[size_t(i)].expression.rfind("待补(", 0) == 0);
   }
-  CHECK(r.template_text.find("坚决反对涉{待补(「空白31（文字）：坚决反对涉□涉□问题」)}涉") != std::string::npos);
+  CHECK(r.template_text.find("坚决反对涉{待补(「空白32（文字）：坚决反对涉□涉□问题」)}涉") != std::string::npos);
   CHECK(r.template_text.find('X') == std::string::npos);  // not even inside the notes
   CHECK_NOTHROW(Template::parse(r.template_text, "imported", Catalog::builtin()));
 }
@@ -179,7 +185,7 @@ TEST_CASE("import: a blank that cannot be placed stays unbound with a null indic
   CHECK(r.placeholders[0].confidence == 0.0);
   auto j = nlohmann::json::parse(r.to_json());
   CHECK(j["placeholders"][0]["indicator"].is_null());
-  CHECK(r.template_text.find("{待补(「空白0（数字）：我们开展了□项很有特色的活动」)}") != std::string::npos);
+  CHECK(r.template_text.find("{待补(「空白1（数字）：我们开展了□项很有特色的活动」)}") != std::string::npos);
 }
 
 TEST_CASE("import: ordinary words and Latin letters are not blanks; content with soft ad words stays") {
@@ -316,4 +322,44 @@ TEST_CASE("xtemplate: a vendor line is never the title, wherever it stands") {
   REQUIRE(r.paragraphs.size() == 3);
   CHECK(r.paragraphs[0] == "XX镇2021年度党建工作总结");
   CHECK(r.template_text.rfind("【标题】{镇名}2021年度党建工作总结", 0) == 0);
+}
+
+// The third way to resolve a blank: a value that is not data (a plan, a redacted place name),
+// typed once in the review. With it the 2021 template has no 待补 left and renders as final.
+TEST_CASE("import review: blanks that are not data get a fixed value; the template then renders without a blank") {
+  const Catalog& cat = Catalog::builtin();
+  editor::ImportReview review = editor::ImportReview::open(data("town_2021_c.txt"), cat);
+  const auto& items = review.items();
+  REQUIRE(items.front().blank.indicator.empty());  // what needs a person comes first
+  std::optional<size_t> number, words;
+  for (size_t k = 0; k < items.size(); ++k) {
+    if (!items[k].blank.indicator.empty()) continue;
+    const bool text = items[k].blank.kind == BlankKind::Text || items[k].blank.kind == BlankKind::Village;
+    (text ? words : number) = k;
+    // A village blank stands for the whole name ("XX村"), as the review's village buttons give it.
+    review.set_fixed(k, !text ? "12" : items[k].blank.kind == BlankKind::Village ? "东山村" : "东山", cat);
+    CHECK(items[k].confirmed);
+  }
+  REQUIRE(number);
+  REQUIRE(words);
+  // Refused, each with a Chinese sentence, and the value typed before stays.
+  CHECK_THROWS_WITH_AS(review.set_fixed(*number, "十二", cat), doctest::Contains("不是一个数"), InputError);
+  CHECK_THROWS_WITH_AS(review.set_fixed(*number, "12名", cat), doctest::Contains("不是一个数"), InputError);
+  CHECK_THROWS_WITH_AS(review.set_fixed(*number, " ", cat), doctest::Contains("请先填写"), InputError);
+  CHECK_THROWS_WITH_AS(review.set_fixed(*words, "东山」村", cat), doctest::Contains("不能有"), InputError);
+  CHECK(items[*number].expression == "12");
+  CHECK(items[*words].expression.rfind("「东山", 0) == 0);
+
+  const Template t = review.build(cat);
+  CHECK(t.to_text().find("待补") == std::string::npos);
+  CHECK(t.to_text().find("举办专题读书班{12}期") != std::string::npos);
+  test::TempDir dir;
+  auto s = Store::open(dir.file("town.db"));
+  write_demo_town(*s);
+  const Document doc = render(t, YearFigures::compute(*s, 2020));
+  CHECK_NOTHROW(require_resolved(doc));
+  const std::string text = export_summary(t, YearFigures::compute(*s, 2020), OutputFormat::Text, false);
+  CHECK(text.find("举办专题读书班12期") != std::string::npos);
+  CHECK(text.find("收入最高的东山村") != std::string::npos);
+  CHECK(text.find('X') == std::string::npos);
 }

@@ -289,7 +289,8 @@ TEST_CASE("editor: import a purchased X-template through the review, then export
     f << "某某文库整理 仅供学习 禁止外传 用后删除\n"
          "XX镇2020年基层党建工作总结\n"
          "一、聚焦基层组织建设\n"
-         "全镇共发展党员X名，走访群众X余户，党员总数X名。\n";
+         "全镇共发展党员X名，走访群众X余户，党员总数X名。\n"
+         "举办专题读书班X期。\n";
   }
   Headless h(options(dir));
   test_ui::sign_in(h, "admin", "246810");  // the editor needs a leader or an admin
@@ -315,12 +316,26 @@ TEST_CASE("editor: import a purchased X-template through the review, then export
   REQUIRE(h.click("picker.item.new_members"));
   CHECK(e.review->items()[k].expression.rfind("发展党员数", 0) == 0);
   CHECK(e.review->items()[k].confirmed);
-  REQUIRE(h.click(k == 0 ? "import.confirm.1" : "import.confirm.0"));
+  size_t plan = 0;
+  while (plan < e.review->items().size() && e.review->items()[plan].blank.context.find("读书班") == std::string::npos) ++plan;
+  REQUIRE(plan < e.review->items().size());
+  size_t other = 0;
+  while (other == k || other == plan) ++other;
+  REQUIRE(h.click("import.confirm." + std::to_string(other)));
   CHECK(e.review->confirmed() == 2);
+  // A figure that is not data (读书班X期): its value typed once.
+  CHECK(e.review->items()[plan].blank.indicator.empty());
+  REQUIRE(h.click("import.fixed." + std::to_string(plan)));
+  REQUIRE(h.click("import.fixed.input"));
+  h.type("3");
+  REQUIRE(h.click("import.fixed.ok"));
+  CHECK(e.review->items()[plan].expression == "3");
+  CHECK(e.review->confirmed() == 3);
   REQUIRE(h.click("import.apply"));
   REQUIRE(e.tpl);
   CHECK(e.doc.title() == "青禾镇2020年基层党建工作总结");
   CHECK(e.tpl->to_text().find("{发展党员数") != std::string::npos);
+  CHECK(e.tpl->to_text().find("举办专题读书班{3}期") != std::string::npos);
   editor::TemplateStore ts(h.app().store());
   CHECK(ts.save_points().front().kind == editor::SaveKind::Import);
   CHECK(ts.load().to_text() == e.tpl->to_text());

@@ -57,6 +57,7 @@ bool button(const std::string& text, const char* mark, const Context& ctx, bool 
 void close(Editor& e) {
   e.dialog = Dialog::None;
   e.import_target.reset();
+  e.import_fixed.reset();
   ImGui::CloseCurrentPopup();
 }
 
@@ -285,6 +286,38 @@ void export_dialog(Editor& e, Context& ctx) {
   if (button(tr("editor.dialog.close"), "export.close", ctx)) close(e);
 }
 
+// A blank that is not data gets its value typed once: a number, or the words that were blanked
+// (a village's name chosen from the town's list).
+void fixed_value_form(Editor& e, Context& ctx, size_t k) {
+  editor::ImportReview& r = *e.review;
+  const summary::ImportedBlank& b = r.items()[k].blank;
+  const bool words = b.kind == summary::BlankKind::Text || b.kind == summary::BlankKind::Village;
+  ui::paragraph(tr(words ? "editor.import.fixed_text" : "editor.import.fixed_number", {{"index", std::to_string(b.index + 1)}}));
+  ImGui::SetNextItemWidth(ctx.narrow ? -FLT_MIN : ui::em(16));
+  ImGui::InputText("##fixed", &e.fixed_text, words ? 0 : ImGuiInputTextFlags_CharsDecimal);
+  ui::mark("import.fixed.input");
+  if (b.kind == summary::BlankKind::Village) {
+    ui::muted(tr("editor.import.fixed_villages"));
+    for (const Org& o : e.store->orgs()) {
+      if (o.kind != OrgKind::Village) continue;
+      ImGui::SameLine();
+      if (ImGui::GetContentRegionAvail().x < ui::em(5)) ImGui::NewLine();
+      if (button(o.name, ("import.village." + o.code).c_str(), ctx)) e.fixed_text = o.name;
+    }
+  }
+  if (button(tr("editor.import.fixed_ok"), "import.fixed.ok", ctx)) {
+    try {
+      r.set_fixed(k, e.fixed_text, e.store->catalog());
+      e.import_fixed.reset();
+      e.message.clear();
+    } catch (const std::exception& err) {
+      e.message = failure_text(err, true);
+      e.message_error = true;
+      ctx.need_text(e.message);
+    }
+  }
+}
+
 void import_dialog(Editor& e, Context& ctx) {
   ui::paragraph(tr("editor.import.title"));
   bool read = false;
@@ -335,7 +368,9 @@ void import_dialog(Editor& e, Context& ctx) {
       e.import_target.reset();
     }
   }
-  ImGui::BeginChild("##blanks", ImVec2(0, ui::em(ctx.narrow ? 20 : 13)), true);
+  // As many blanks in view as the screen allows beside the rest of the dialog (path, search, buttons).
+  const float list_h = std::max(ui::em(ctx.narrow ? 20 : 13), ImGui::GetMainViewport()->WorkSize.y - ui::em(e.import_target ? 26 : 18));
+  ImGui::BeginChild("##blanks", ImVec2(0, list_h), true);
   for (size_t k = 0; k < r.items().size(); ++k) {
     const editor::ReviewItem& it = r.items()[k];
     ImGui::PushID(int(k));
@@ -345,7 +380,8 @@ void import_dialog(Editor& e, Context& ctx) {
     const std::string proposal = tr("editor.import.proposal", {{"expression", it.expression},
                                                                {"confidence", format_number(it.blank.confidence * 100, 0)}});
     ui::paragraph(proposal, it.confirmed ? ui::color::ok : ui::color::warn);
-    if (!it.blank.caution.empty()) ui::paragraph(tr("editor.import.caution", {{"caution", it.blank.caution}}), ui::color::warn);
+    // An unbound blank's note already says why; a bound one says why the likelier one was not taken.
+    if (!it.blank.caution.empty() && !it.blank.indicator.empty()) ui::paragraph(tr("editor.import.caution", {{"caution", it.blank.caution}}), ui::color::warn);
     if (button(it.confirmed ? tr("editor.import.confirmed") : tr("editor.import.confirm"),
                ("import.confirm." + std::to_string(k)).c_str(), ctx))
       r.confirm(k, !it.confirmed);
@@ -355,6 +391,12 @@ void import_dialog(Editor& e, Context& ctx) {
       e.query.clear();
       e.run_search();
     }
+    if (!ctx.narrow) ImGui::SameLine();
+    if (button(tr("editor.import.fixed"), ("import.fixed." + std::to_string(k)).c_str(), ctx)) {
+      e.import_fixed = e.import_fixed == k ? std::nullopt : std::optional<size_t>(k);
+      e.fixed_text.clear();
+    }
+    if (e.import_fixed == k) fixed_value_form(e, ctx, k);
     ImGui::Separator();
     ImGui::PopID();
   }
