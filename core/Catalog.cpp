@@ -301,15 +301,23 @@ Catalog Catalog::parse(std::string_view text, const std::string& source) {
   const json& inds = root.contains("indicators") ? root["indicators"] : empty;
   if (!inds.is_array() || inds.empty()) throw InputError(tr("catalog.no_indicators"), Location{source, 0, "indicators"});
   index = 0;
-  std::unordered_map<std::string, size_t> by_id;
+  std::set<std::string> ids;
   for (const auto& j : inds) {
     Indicator ind = read_indicator(j, ++index, section_ids, text, source);
-    if (by_id.count(ind.id))  // point at the second entry with this id
+    if (ind.id.rfind(kTownIdPrefix, 0) == 0)
+      throw InputError(tr("catalog.town_prefix", {{"id", ind.id}}), Location{source, line_of_id(text, ind.id), "id"});
+    if (!ids.insert(ind.id).second)  // point at the second entry with this id
       throw InputError(tr("catalog.duplicate_id", {{"id", ind.id}}), Location{source, line_of_id(text, ind.id, 2), "id"});
-    by_id.emplace(ind.id, c.indicators_.size());
     c.indicators_.push_back(std::move(ind));
   }
+  c.index(text, source);
+  return c;
+}
 
+void Catalog::index(std::string_view text, const std::string& source) {
+  Catalog& c = *this;
+  std::unordered_map<std::string, size_t> by_id;
+  for (size_t i = 0; i < c.indicators_.size(); ++i) by_id.emplace(c.indicators_[i].id, i);
   // Ids, names and aliases share one lookup, so each must point at exactly one indicator.
   for (size_t i = 0; i < c.indicators_.size(); ++i) c.by_key_.emplace(c.indicators_[i].id, i);
   for (size_t i = 0; i < c.indicators_.size(); ++i) {
@@ -366,6 +374,42 @@ Catalog Catalog::parse(std::string_view text, const std::string& source) {
   };
   for (size_t i = 0; i < c.indicators_.size(); ++i)
     if (c.indicators_[i].derived()) visit(i);
+}
+
+Indicator Catalog::read_town_indicator(std::string_view text, const std::string& source) const {
+  json j;
+  try {
+    j = json::parse(text);
+  } catch (const json::exception&) {
+    throw InputError(tr("catalog.town_bad_json"), Location{source, 0, ""});
+  }
+  std::set<std::string> section_ids;
+  for (const auto& s : sections_) section_ids.insert(s.id);
+  Indicator ind = read_indicator(j, 1, section_ids, text, source);
+  if (ind.id.rfind(kTownIdPrefix, 0) != 0 || ind.id.size() <= kTownIdPrefix.size())
+    throw InputError(tr("catalog.town_id", {{"id", ind.id}}), Location{source, 0, "id"});
+  ind.town = true;
+  return ind;
+}
+
+Catalog Catalog::extend(const Catalog& base, const std::vector<Section>& sections,
+                        const std::vector<TownDefinition>& indicators, const std::string& source) {
+  Catalog c;
+  c.sections_ = base.sections_;
+  for (const auto& s : sections) {
+    if (c.section(s.id)) throw InputError(tr("catalog.duplicate_section", {{"id", s.id}}), Location{source, 0, "sections"});
+    c.sections_.push_back(s);
+  }
+  c.indicators_ = base.indicators_;
+  std::set<std::string> ids;
+  for (const auto& ind : c.indicators_) ids.insert(ind.id);
+  for (const auto& def : indicators) {
+    Indicator ind = c.read_town_indicator(def.json, source);
+    ind.retired = def.retired;
+    if (!ids.insert(ind.id).second) throw InputError(tr("catalog.duplicate_id", {{"id", ind.id}}), Location{source, 0, "id"});
+    c.indicators_.push_back(std::move(ind));
+  }
+  c.index({}, source);
   return c;
 }
 

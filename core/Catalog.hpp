@@ -58,6 +58,11 @@ struct Indicator {
   std::vector<CrossRule> rules;
   std::vector<std::string> aliases;  // other names clerks use; help the template importer
   std::string note;                  // one line of help shown beside the input
+  // Defined by the town (Store::define_indicator), not shipped in assets/catalog.json. Town ids
+  // start with "t_", a prefix the built-in catalog never uses, so no update can take one.
+  bool town = false;
+  // A town indicator no longer collected: its values stay readable, forms no longer ask for it.
+  bool retired = false;
 
   bool derived() const {
     return aggregate == Aggregate::Formula || aggregate == Aggregate::Roster ||
@@ -77,6 +82,18 @@ class Catalog {
   static const Catalog& builtin();
   // Parse a catalog; throws InputError naming `source` and the offending indicator.
   static Catalog parse(std::string_view json_text, const std::string& source);
+  // `base` plus a town's own sections and indicators (each indicator one JSON object in the
+  // catalog.json format, ids starting with "t_"), checked like a catalog file as a whole: names
+  // unique across both, formulas and rules naming known ids. Throws InputError naming `source`.
+  struct TownDefinition {
+    std::string json;  // one indicator object
+    bool retired = false;
+  };
+  static Catalog extend(const Catalog& base, const std::vector<Section>& sections,
+                        const std::vector<TownDefinition>& indicators, const std::string& source);
+  // Reads one town indicator definition against this catalog's sections (for messages before
+  // anything is stored); throws InputError naming the field.
+  Indicator read_town_indicator(std::string_view json_text, const std::string& source) const;
 
   const std::vector<Indicator>& indicators() const { return indicators_; }
   const std::vector<Section>& sections() const { return sections_; }
@@ -93,7 +110,12 @@ class Catalog {
   std::vector<Section> sections_;
   std::unordered_map<std::string, size_t> by_key_;
   std::vector<size_t> order_;
+
+  // Builds the lookups and the evaluation order once indicators_ and sections_ are filled.
+  void index(std::string_view text, const std::string& source);
 };
+
+constexpr std::string_view kTownIdPrefix = "t_";
 
 std::string_view to_string(IndicatorKind k);
 std::string_view to_string(Aggregate a);

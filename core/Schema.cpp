@@ -329,7 +329,23 @@ CREATE TABLE IF NOT EXISTS device_keys(
 // signs this device's older entries after the migration.
 constexpr const char* kV12 = "";
 
-constexpr const char* kMigrations[] = {kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8, kV9, kV10, kV11, kV12};
+// v13: the town's own sections and indicators beside the built-in catalog (Store::define_indicator).
+// A row is never removed: a deleted definition keeps its id reserved so it is never reused.
+constexpr const char* kV13 = R"sql(
+CREATE TABLE IF NOT EXISTS town_sections(
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  sort INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS town_indicators(
+  id TEXT PRIMARY KEY,
+  definition TEXT NOT NULL,     -- one indicator object in the catalog.json format (docs/CATALOG.md)
+  state TEXT NOT NULL CHECK (state IN ('active','retired','deleted')),
+  defined_at TEXT NOT NULL,
+  defined_by TEXT NOT NULL,
+  sort INTEGER NOT NULL) WITHOUT ROWID;
+)sql";
+
+constexpr const char* kMigrations[] = {kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8, kV9, kV10, kV11, kV12, kV13};
 
 }  // namespace
 

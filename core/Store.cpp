@@ -109,6 +109,17 @@ std::string catalog_digest(const Catalog& catalog) {
 
 }  // namespace
 
+// The catalog is mirrored into the database so values keep a foreign key to what they measure.
+void Store::mirror_catalog() {
+  Stmt up(db_, "INSERT INTO indicators(id, name, section, unit, kind) VALUES(?,?,?,?,?) "
+               "ON CONFLICT(id) DO UPDATE SET name=excluded.name, section=excluded.section, "
+               "unit=excluded.unit, kind=excluded.kind");
+  for (const auto& ind : catalog().indicators())
+    up.bind(1, ind.id).bind(2, ind.name).bind(3, ind.section).bind(4, ind.unit)
+        .bind(5, std::string(to_string(ind.kind))).run();
+  set_meta("catalog_digest", catalog_digest(catalog()));
+}
+
 std::unique_ptr<Store> Store::open(const std::string& path, const Catalog& catalog, Access access) {
   check_is_sqlite(path);
   std::error_code ec;
@@ -140,6 +151,7 @@ std::unique_ptr<Store> Store::open(const std::string& path, const Catalog& catal
     if (access == Access::ReadOnly) {
       if (version < schema::kCurrent) throw InputError(tr("store.read_only_old"), Location{path});
       sql::exec(db, "PRAGMA query_only = ON");
+      s->reload_catalog();
       return s;
     }
     sql::exec(db, "PRAGMA journal_mode = WAL");
@@ -147,22 +159,17 @@ std::unique_ptr<Store> Store::open(const std::string& path, const Catalog& catal
     sql::exec(db, "PRAGMA synchronous = NORMAL");
     // A file already migrated and mirroring this catalog is opened without writing: no transaction
     // on every start (in the browser each one is also a copy to IndexedDB).
-    const std::string mirror = catalog_digest(catalog);
-    if (version == schema::kCurrent && s->meta("catalog_digest") == mirror && !s->meta("device_id").empty())
-      return s;
+    if (version == schema::kCurrent) {
+      s->reload_catalog();
+      if (s->meta("catalog_digest") == catalog_digest(s->catalog()) && !s->meta("device_id").empty()) return s;
+    }
     s->transaction([&] {
       schema::migrate(db);
-      // The catalog is mirrored into the database so values keep a foreign key to what they measure.
-      Stmt up(db, "INSERT INTO indicators(id, name, section, unit, kind) VALUES(?,?,?,?,?) "
-                  "ON CONFLICT(id) DO UPDATE SET name=excluded.name, section=excluded.section, "
-                  "unit=excluded.unit, kind=excluded.kind");
-      for (const auto& ind : catalog.indicators())
-        up.bind(1, ind.id).bind(2, ind.name).bind(3, ind.section).bind(4, ind.unit)
-            .bind(5, std::string(to_string(ind.kind))).run();
+      s->reload_catalog();
+      s->mirror_catalog();
       if (s->meta("device_id").empty()) s->set_meta("device_id", random_device_id());
       // Schema v12 signs entries; this device's older ones are signed now, so its history is whole.
       if (version < 12) sign_own_audit(*s);
-      s->set_meta("catalog_digest", mirror);
     });
   } catch (const InputError&) {
     throw;
@@ -174,7 +181,9 @@ std::unique_ptr<Store> Store::open(const std::string& path, const Catalog& catal
 }
 
 Store::Store(sqlite3* db, std::string path, const Catalog& catalog)
-    : db_(db), path_(std::move(path)), catalog_(catalog) {}
+    : db_(db), path_(std::move(path)), base_(catalog) {
+  catalogs_.push_back(std::make_unique<Catalog>(catalog));
+}
 
 Store::~Store() { sqlite3_close_v2(db_); }
 
@@ -194,10 +203,16 @@ void Store::transaction(const std::function<void()>& fn) {
     fn();
     sql::exec(db_, "COMMIT");
     tx_depth_ = 0;
+    catalog_changed_ = false;
     ++revision_;
   } catch (...) {
     tx_depth_ = 0;
     sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    // A town indicator written in the rolled-back transaction must leave catalog() too.
+    if (catalog_changed_) {
+      catalog_changed_ = false;
+      try { reload_catalog(); } catch (...) {}
+    }
     throw;
   }
 }
@@ -325,7 +340,7 @@ OrgId Store::add_org(const Org& o, const Actor& actor) {
 void Store::set_target(OrgId org_id, const std::string& indicator, int year, double value, const Actor& actor,
                        const std::string& reason) {
   require_role(actor, {Role::Leader, Role::Admin});
-  const Indicator* ind = catalog_.find(indicator);
+  const Indicator* ind = catalog().find(indicator);
   if (!ind) throw InputError(tr("store.unknown_indicator", {{"indicator", indicator}}), Location{{}, 0, "indicator"});
   if (!ind->has_target) throw InputError(tr("store.no_target", {{"name", ind->name}}), Location{{}, 0, "indicator"});
   value = check_value(*ind, value, Location{{}, 0, ind->name});

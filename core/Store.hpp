@@ -54,7 +54,13 @@ class Store {
 
   static int schema_version();  // the version this program writes
   const std::string& path() const { return path_; }
-  const Catalog& catalog() const { return catalog_; }
+  // The built-in catalog plus the town's own indicators (define_indicator). A change of town
+  // indicators makes a new catalog; earlier ones stay alive as long as the store, so a view that
+  // still holds an Indicator pointer reads stale data, never freed memory.
+  const Catalog& catalog() const { return *catalogs_.back(); }
+  // Town definitions that no longer fit the catalog (a newer built-in catalog took their name):
+  // left out of catalog(), each with a Chinese sentence for the admin.
+  const std::vector<std::string>& catalog_problems() const { return catalog_problems_; }
   sqlite3* handle() const { return db_; }
 
   // Runs fn inside one transaction (nested calls join the outer one); rolls back on any exception.
@@ -70,6 +76,26 @@ class Store {
   void set_setting(const std::string& key, const std::string& value, const Actor& actor);
   std::string device_id() const;  // created on first open
   bool is_empty() const;          // no organisations yet
+
+  // ---- Town indicators (docs/CATALOG.md, "Town indicators"); admins only, audited --------
+  struct TownIndicator {
+    std::string id;
+    std::string definition;  // one indicator object, JSON
+    std::string state;       // "active", "retired", "deleted"
+    std::string defined_at, defined_by;
+  };
+  std::vector<TownIndicator> town_indicators() const;  // every state, in definition order
+  // Adds a town indicator (definition without "id": a fresh "t_…" id is made) or changes one.
+  // Checked against the whole catalog first (names unique, formulas and rules known). An
+  // indicator with values or targets keeps its meaning: unit, kind, level, aggregate, frequency
+  // and roll-up cannot change. Returns the id.
+  std::string define_indicator(const std::string& definition_json, const Actor& actor, const std::string& reason = {});
+  // Retired: kept with its values, no longer asked for on forms. Deleted: only when nothing uses
+  // it (no values, targets or rules of other indicators); its id stays reserved.
+  void retire_indicator(const std::string& id, bool retired, const Actor& actor, const std::string& reason = {});
+  void delete_indicator(const std::string& id, const Actor& actor, const std::string& reason = {});
+  // A section of the town's own; returns its id ("ts_…"). An existing name returns its section.
+  std::string add_section(const std::string& name, const Actor& actor);
 
   // ---- Organisations ------------------------------------------------------------------------
   std::vector<Org> orgs() const;  // tree order: by parent, then sort, then code
@@ -157,10 +183,18 @@ class Store {
                    const std::string& reason);
   ValueRecord check_input(const ValueInput& in, const Actor& actor,
                           const std::vector<ValueRecord>& pending) const;
+  // Builds catalog() from the base and the town's rows; `extra` is checked as if already stored.
+  std::unique_ptr<Catalog> build_catalog(const std::vector<TownIndicator>& rows,
+                                         std::vector<std::string>* problems) const;
+  void reload_catalog();
+  void mirror_catalog();  // the indicators table, which values reference
 
   sqlite3* db_ = nullptr;
   std::string path_;
-  const Catalog& catalog_;
+  const Catalog& base_;
+  std::vector<std::unique_ptr<Catalog>> catalogs_;
+  std::vector<std::string> catalog_problems_;
+  bool catalog_changed_ = false;  // within the current transaction; reloaded on rollback
   int tx_depth_ = 0;
   bool read_only_ = false;
   uint64_t revision_ = 0;

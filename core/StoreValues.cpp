@@ -167,10 +167,10 @@ size_t Store::set_values(const std::vector<ValueInput>& ins, const Actor& actor,
       // value was accepted before).
       std::optional<PlausibilityWarning> warning;
       if (in.check_plausibility && (!before || *before != r.value)) {
-        warning = check_plausibility(*this, catalog_.at(r.indicator), r.org, r.period, r.value);
+        warning = check_plausibility(*this, catalog().at(r.indicator), r.org, r.period, r.value);
         if (warning && !in.confirmed) {
           Location where = in.where;
-          where.field = catalog_.at(r.indicator).name;
+          where.field = catalog().at(r.indicator).name;
           throw ImplausibleValue(*warning, where);
         }
       }
