@@ -388,6 +388,14 @@ Indicator Catalog::read_town_indicator(std::string_view text, const std::string&
   Indicator ind = read_indicator(j, 1, section_ids, text, source);
   if (ind.id.rfind(kTownIdPrefix, 0) != 0 || ind.id.size() <= kTownIdPrefix.size())
     throw InputError(tr("catalog.town_id", {{"id", ind.id}}), Location{source, 0, "id"});
+  // Templates name indicators bare ({老党员数 | 余}), so a town's name must read as one identifier.
+  bool one_identifier = false;
+  try {
+    const Expr e = Expr::parse(ind.name);
+    one_identifier = e.root().kind == ExprNode::Kind::Ident && e.root().text == ind.name;
+  } catch (const ExprError&) {
+  }
+  if (!one_identifier) throw InputError(tr("catalog.town_bad_name", {{"name", ind.name}}), Location{source, 0, "name"});
   ind.town = true;
   return ind;
 }

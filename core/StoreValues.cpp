@@ -115,6 +115,10 @@ void Store::set_value(const ValueInput& in, const Actor& actor, const std::strin
 size_t Store::enter_value(ValueInput in, const Actor& actor, bool confirmed, const std::string& reason) {
   in.check_plausibility = true;
   in.confirmed = confirmed;
+  // A retired town indicator keeps its values; a person no longer types new ones. (Packages and
+  // imports still carry values typed before it was retired.)
+  if (const Indicator* ind = catalog().find(in.indicator); ind && ind->retired)
+    throw InputError(tr("catalog.town_retired", {{"name", ind->name}}), Location{in.where.file, in.where.line, ind->name});
   return set_values({in}, actor, reason);
 }
 

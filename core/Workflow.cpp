@@ -69,7 +69,7 @@ std::string period_text(const Period& p) {
 }
 
 bool expects(const Indicator& ind, const Org& org, const Period& p) {
-  if (ind.derived()) return false;
+  if (ind.derived() || ind.retired) return false;  // a retired town indicator is no longer asked for
   if ((ind.level == Level::Town) != (org.kind == OrgKind::Town)) return false;
   return (ind.frequency == Frequency::Monthly) == !p.is_year();
 }

@@ -4,8 +4,10 @@
 
 #include "Assets.hpp"
 #include "Cli.hpp"
+#include "Store.hpp"
 #include "Strings.hpp"
 #include "Text.hpp"
+#include "editor/ImportReview.hpp"
 #include "summary/Importer.hpp"
 #include "summary/SummaryContext.hpp"
 #include "summary/Template.hpp"
@@ -17,10 +19,35 @@ using namespace jiceng::summary;
 
 std::string kind_label(BlankKind k) { return tr("summary.import.kind." + std::string(to_string(k))); }
 
+// The review's settled blanks written back into the result, so --json and the listing show what
+// --accept bound.
+ImportResult settled(const editor::ImportReview& review, const Catalog& catalog) {
+  ImportResult r = review.result();
+  for (const auto& it : review.items()) {
+    ImportedBlank& b = r.placeholders.at(size_t(it.blank.index));
+    b = it.blank;
+    b.expression = it.expression;
+    if (it.confirmed && b.proposed) b.proposed.reset();
+  }
+  r.template_text = review.build(catalog).to_text();
+  return r;
+}
+
 int run_import(const Args& a) {
-  a.allow_only({"json", "out"});
+  a.allow_only({"json", "out", "db", "accept", "user"});
   const std::string file = a.positional(0, "cli.arg.template_source");
-  ImportResult r = import_xtemplate(file, Catalog::builtin());
+  if (a.flag("accept") && !a.has("db")) throw UsageError{tr("cli.template.import.accept_needs_db")};
+  // With --db the town's own indicators bind too (a template of last year imported again).
+  std::unique_ptr<Store> store = a.has("db") ? open_existing(a.get("db")) : nullptr;
+  const Catalog& catalog = store ? store->catalog() : Catalog::builtin();
+  ImportResult r = import_xtemplate(file, catalog);
+  size_t accepted = 0;
+  if (a.flag("accept")) {
+    const Actor actor = acting_user(a, *store);
+    editor::ImportReview review = editor::ImportReview::from(std::move(r));
+    accepted = review.accept_proposals(*store, actor);
+    r = settled(review, store->catalog());
+  }
   if (a.has("out")) write_file(a.get("out"), r.template_text);
   if (a.flag("json")) {
     out(r.to_json());
@@ -34,22 +61,28 @@ int run_import(const Args& a) {
                                          {"bound", std::to_string(bound)},
                                          {"unbound", std::to_string(r.placeholders.size() - bound)}}));
   for (const auto& line : r.removed_lines) out(tr("cli.template.import.removed", {{"line", line}}));
+  const Catalog& now = store ? store->catalog() : Catalog::builtin();
   for (const auto& p : r.placeholders) {
-    const Indicator* ind = Catalog::builtin().find(p.indicator);
-    std::string target = p.indicator.empty() ? tr("cli.template.import.unbound")
+    const Indicator* ind = now.find(p.indicator);
+    std::string target = p.proposed ? tr("cli.template.import.proposed", {{"name", p.proposed->name}, {"unit", p.proposed->unit},
+                                                                            {"section", p.proposed->section_name}})
+                         : p.indicator.empty() ? tr("cli.template.import.unbound")
                          : ind ? tr("cli.template.import.bound", {{"name", ind->name}, {"confidence", format_number(p.confidence, 2)}})
                                : tr("cli.template.import.bound", {{"name", p.expression}, {"confidence", format_number(p.confidence, 2)}});
     out(tr("cli.template.import.blank", {{"index", std::to_string(p.index)}, {"kind", kind_label(p.kind)},
                                          {"unit", p.unit}, {"context", p.context}, {"target", target}}));
   }
+  if (a.flag("accept")) out(tr("cli.template.import.accepted", {{"count", std::to_string(accepted)}}));
   if (a.has("out")) out(tr("cli.template.written", {{"file", a.get("out")}}));
   return kOk;
 }
 
 int run_check(const Args& a) {
-  a.allow_only({"json"});
+  a.allow_only({"json", "db"});
   const std::string file = a.positional(0, "cli.arg.template");
-  Template t = Template::load(file, Catalog::builtin());  // throws InputError naming line and character
+  // With --db the template may name the town's own indicators.
+  std::unique_ptr<Store> store = a.has("db") ? open_existing(a.get("db")) : nullptr;
+  Template t = Template::load(file, store ? store->catalog() : Catalog::builtin());  // throws InputError naming line and character
   size_t blanks = 0;
   for (const auto& b : t.blocks())
     for (const auto& s : b.segments)
@@ -84,7 +117,7 @@ int run_default(const Args& a) {
   return kOk;
 }
 
-Register reg_import{{"template import", "cli.usage.template_import", {"json"}, run_import}};
+Register reg_import{{"template import", "cli.usage.template_import", {"json", "accept"}, run_import}};
 Register reg_check{{"template check", "cli.usage.template_check", {"json"}, run_check}};
 Register reg_default{{"template default", "cli.usage.template_default", {}, run_default}};
 

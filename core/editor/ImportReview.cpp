@@ -3,8 +3,11 @@
 #include <algorithm>
 #include <tuple>
 
+#include <nlohmann/json.hpp>
+
 #include "Error.hpp"
 #include "Numbers.hpp"
+#include "Store.hpp"
 #include "Strings.hpp"
 #include "summary/Utf8.hpp"
 
@@ -78,6 +81,63 @@ void ImportReview::set_fixed(size_t item, const std::string& value, const Catalo
   const NumberPrefix n = read_number(v);
   if (!n.ok || n.length != v.size() || !(n.value >= 0)) throw InputError(tr("editor.import.fixed_not_number", {{"text", v}}));
   set_expression(item, shortest_number(n.value), catalog);
+}
+
+size_t ImportReview::open_proposals() const {
+  return size_t(std::count_if(items_.begin(), items_.end(), [](const ReviewItem& i) { return i.blank.proposed && !i.confirmed; }));
+}
+
+void ImportReview::rename_proposal(size_t item, const std::string& name, const Catalog& catalog) {
+  ReviewItem& it = items_.at(item);
+  if (!it.blank.proposed) return;
+  const std::string n = summary::trim(name);
+  if (n.empty()) throw InputError(tr("editor.import.proposal_empty"));
+  for (const auto& other : items_)
+    if (&other != &it && other.blank.proposed && !other.confirmed && other.blank.proposed->name == n)
+      throw InputError(tr("editor.import.proposal_taken", {{"name", n}}));
+  if (const Indicator* ind = catalog.find(n);
+      ind && (ind->unit != it.blank.proposed->unit || ind->kind != it.blank.proposed->kind))
+    throw InputError(tr("editor.import.proposal_taken", {{"name", n}}));
+  it.blank.proposed->name = n;
+}
+
+size_t ImportReview::accept_proposals(Store& store, const Actor& actor) {
+  std::vector<ReviewItem> items = items_;  // committed to items_ only when the store committed
+  size_t bound = 0;
+  store.transaction([&] {
+    for (ReviewItem& it : items) {
+      if (!it.blank.proposed || it.confirmed) continue;
+      const summary::ProposedIndicator& p = *it.blank.proposed;
+      const Indicator* same = store.catalog().find(p.name);
+      std::string name = p.name;
+      for (int n = 2; same && (same->unit != p.unit || same->kind != p.kind); ++n) {
+        name = p.name + std::to_string(n);
+        same = store.catalog().find(name);
+      }
+      std::string id = same ? same->id : std::string();
+      if (!same) {
+        const std::string section = p.section.empty() ? store.add_section(p.section_name, actor) : p.section;
+        nlohmann::json def = {{"name", name}, {"section", section}, {"unit", p.unit},
+                              {"kind", std::string(to_string(p.kind))}, {"level", p.level == Level::Town ? "town" : "village"},
+                              {"note", tr("editor.import.proposal_note", {{"context", it.blank.context}})}};
+        id = store.define_indicator(def.dump(), actor, tr("editor.import.proposal_reason"));
+      }
+      it.blank.indicator = id;
+      it.expression = p.format.empty() ? name : name + " | " + p.format;
+      it.confirmed = true;
+      ++bound;
+    }
+  });
+  items_ = std::move(items);
+  return bound;
+}
+
+size_t ImportReview::unresolved_numeric() const {
+  return size_t(std::count_if(items_.begin(), items_.end(), [](const ReviewItem& i) {
+    using K = summary::BlankKind;
+    const bool numeric = i.blank.kind == K::Number || i.blank.kind == K::Money || i.blank.kind == K::Percent;
+    return numeric && i.expression.rfind("待补", 0) == 0;
+  }));
 }
 
 summary::Template ImportReview::build(const Catalog& catalog) const {

@@ -5,8 +5,13 @@
 #include <string>
 #include <vector>
 
+#include "Model.hpp"
 #include "summary/Importer.hpp"
 #include "summary/Template.hpp"
+
+namespace jiceng {
+class Store;
+}
 
 namespace jiceng::editor {
 
@@ -39,6 +44,20 @@ class ImportReview {
   // village's name. Throws InputError (Chinese) for an empty value, text that is not a number
   // where one is wanted, or characters a placeholder cannot hold. Confirms it.
   void set_fixed(size_t item, const std::string& value, const Catalog& catalog);
+
+  // Proposed town indicators (ImportedBlank::proposed) of blanks a person has not settled yet.
+  size_t open_proposals() const;
+  // Renames an open proposal before it is accepted; throws InputError for an empty name or one
+  // another indicator already has.
+  void rename_proposal(size_t item, const std::string& name, const Catalog& catalog);
+  // Defines every open proposal as a town indicator in `store` (one transaction, each audited;
+  // admins only) and binds its blank to it. A name the catalog already has with the same unit and
+  // kind (the same template imported again) is bound to that indicator, not defined twice.
+  // Returns how many blanks were bound; nothing changes when it throws.
+  size_t accept_proposals(Store& store, const Actor& actor);
+  // Numeric blanks whose placeholder still says 待补: what stands between the review and a
+  // complete template.
+  size_t unresolved_numeric() const;
 
   // The template with the chosen expressions. Throws InputError when it does not parse.
   summary::Template build(const Catalog& catalog) const;

@@ -67,6 +67,25 @@ const ImportRules& ImportRules::builtin() {
     r.meaning.forward_topic = words("forward_topic");
     for (auto& [key, list] : m.at("requires_topic").items())
       for (const auto& w : list) r.meaning.requires_topic[key].push_back(to_u32(w.get<std::string>()));
+    const auto& n = j.at("naming");
+    auto naming = [&](const char* key) {
+      std::vector<std::u32string> out;
+      for (const auto& s : n.at(key)) out.push_back(to_u32(s.get<std::string>()));
+      // Longest first, so "累计" is dropped whole before "计" is tried.
+      std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
+      return out;
+    };
+    r.naming.leading = naming("leading");
+    r.naming.trailing = naming("trailing");
+    r.naming.person_nouns = naming("person_nouns");
+    r.naming.after_stops = naming("after_stops");
+    for (auto& [unit, name] : n.at("unit_names").items()) r.naming.unit_names.emplace_back(to_u32(unit), to_u32(name.get<std::string>()));
+    std::stable_sort(r.naming.unit_names.begin(), r.naming.unit_names.end(),
+                     [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+    r.naming.money_suffix = to_u32(n.at("money_suffix").get<std::string>());
+    r.naming.percent_suffix = to_u32(n.at("percent_suffix").get<std::string>());
+    r.naming.threshold_suffix = to_u32(n.at("threshold_suffix").get<std::string>());
+    r.naming.other_section = n.at("other_section").get<std::string>();
     return r;
   }();
   return rules;

@@ -22,6 +22,13 @@ struct ImportRules {
     std::vector<std::u32string> forward_topic;   // words a forward-looking figure's paragraph names
     std::map<std::string, std::vector<std::u32string>> requires_topic;  // by indicator id or section
   } meaning;
+  // How a blank no indicator means is named as a proposed town indicator (summary/ImportNaming.hpp).
+  struct Naming {
+    std::vector<std::u32string> leading, trailing, person_nouns, after_stops;
+    std::vector<std::pair<std::u32string, std::u32string>> unit_names;  // unit → what its count is called; longest first
+    std::u32string money_suffix, percent_suffix, threshold_suffix;
+    std::string other_section;
+  } naming;
 
   static const ImportRules& builtin();
   bool units_equivalent(const std::u32string& a, const std::u32string& b) const;

@@ -146,6 +146,16 @@ class Importer {
       ib.unit = to_utf8(b.unit);
       ib.context = to_utf8(p.substr(cs, ce - cs));
       ib.paragraph = piece.paragraph;
+      naming_before_ = p.substr(from_prev(k, cs, blanks), b.token_start - from_prev(k, cs, blanks));
+      naming_clause_.clear();
+      for (size_t i = cs, j = 0; i < b.token_start; ++i) {  // other blanks of the clause read "X"
+        while (j < k && blanks[j].unit_end <= i) ++j;
+        if (j < k && i >= blanks[j].token_start && i < blanks[j].token_end) {
+          if (i == blanks[j].token_start) naming_clause_ += U'X';
+        } else {
+          naming_clause_ += p[i];
+        }
+      }
       ib.expression = bind(b, q, piece, prev, ib);
       out += escape_braces(std::u32string_view(p).substr(cursor, b.span_start - cursor));
       out += U"{" + to_u32(ib.expression) + U"}";
@@ -154,6 +164,29 @@ class Importer {
     }
     out += escape_braces(std::u32string_view(p).substr(cursor));
     return out;
+  }
+
+  // Where the text about blank k starts: its clause, after the previous figure.
+  static size_t from_prev(size_t k, size_t clause, const std::vector<Blank>& blanks) {
+    return k > 0 ? std::max(clause, blanks[k - 1].unit_end) : clause;
+  }
+
+  // The placeholder's format for what the text says about the figure ("X余户" → 余).
+  static std::string approx_format(const Blank& b) {
+    if (!b.approx) return {};
+    return b.approx_inside ? "约数" : (b.approx == U'余' ? "余" : "多");
+  }
+
+  // A town indicator for a figure no indicator means; its name unique in the catalog and import.
+  void propose_new(const Blank& b, const MatchQuery& q, ImportedBlank& ib) {
+    NamingInput in{b.kind, b.unit, naming_before_, q.after, naming_clause_,
+                   headings_.empty() ? std::u32string() : headings_.front(), veto_rule_, approx_format(b)};
+    auto p = name_indicator(in, catalog_, rules_);
+    if (!p) return;
+    const std::string base = p->name;
+    for (int n = 2; catalog_.find(p->name) || !proposed_names_.insert(p->name).second; ++n)
+      p->name = base + std::to_string(n);  // digits, not "（2）": a name must stay one identifier
+    ib.proposed = std::move(p);
   }
 
   // The placeholder expression for a blank, filling in the proposal fields of `ib`.
@@ -183,7 +216,10 @@ class Importer {
       ib.confidence = 0.8;
       return "镇名";
     }
-    if (!prop.indicator) return blank_note(b, piece.text, ib);
+    if (!prop.indicator) {
+      propose_new(b, q, ib);
+      return blank_note(b, piece.text, ib);
+    }
     const Indicator& ind = *prop.indicator;
     ib.indicator = ind.id;
     ib.confidence = prop.confidence;
@@ -202,7 +238,7 @@ class Importer {
       expr += " / 10000";
       format = "一位小数";
     }
-    if (b.approx) format = b.approx_inside ? "约数" : (b.approx == U'余' ? "余" : "多");
+    if (b.approx) format = approx_format(b);
     return format.empty() ? expr : expr + " | " + format;
   }
 
@@ -210,7 +246,8 @@ class Importer {
   // sentence already bound is skipped (a total and its "其中" part are two figures), and so is one
   // the meaning rules veto. A candidate behind a skipped one must come close to it: a far weaker
   // match is more likely wrong than right, and an unbound blank only asks the user.
-  Proposal propose(const MatchQuery& q, const ImportedBlank* prev, ImportedBlank& ib) const {
+  Proposal propose(const MatchQuery& q, const ImportedBlank* prev, ImportedBlank& ib) {
+    veto_rule_.clear();
     if (q.kind == BlankKind::Text) return {};
     std::vector<Proposal> ranked = matcher_.rank(q, 5);
     const Indicator* prev_ind = prev && !prev->indicator.empty() ? catalog_.find(prev->indicator) : nullptr;
@@ -229,7 +266,10 @@ class Importer {
       if (sentence_.count(p.indicator->id)) veto = Veto{"repeated", {}};
       else veto = guard_.veto(*p.indicator, q, {topic_, sentence_topic_});
       if (!veto) return p;
-      if (ib.caution.empty()) ib.caution = MeaningGuard::explain(*veto, *p.indicator);
+      if (ib.caution.empty()) {
+        ib.caution = MeaningGuard::explain(*veto, *p.indicator);
+        veto_rule_ = veto->rule;
+      }
     }
     return {};
   }
@@ -257,6 +297,10 @@ class Importer {
   std::u32string topic_;                  // those headings and the current piece's text
   std::u32string sentence_topic_;         // those headings and the current blank's sentence
   std::set<std::string> sentence_;        // indicators bound in the current sentence
+  std::u32string naming_before_;          // the current blank's clause back to the previous figure
+  std::u32string naming_clause_;          // the current blank's whole clause, other blanks as "X"
+  std::string veto_rule_;                 // why the current blank's likeliest indicator was refused
+  std::set<std::string> proposed_names_;  // names of the town indicators proposed so far
 };
 
 }  // namespace
@@ -275,6 +319,14 @@ std::string ImportResult::to_json() const {
     x["indicator"] = p.indicator.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(p.indicator);
     x["confidence"] = std::round(p.confidence * 100) / 100;
     if (!p.caution.empty()) x["caution"] = p.caution;
+    if (p.proposed) {
+      const auto& n = *p.proposed;
+      x["proposed"] = {{"name", n.name}, {"unit", n.unit}, {"kind", std::string(to_string(n.kind))},
+                       {"level", n.level == Level::Town ? "town" : "village"},
+                       {"section", n.section.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(n.section)},
+                       {"section_name", n.section_name}};
+      x["confidence"] = std::round(n.confidence * 100) / 100;
+    }
     list.push_back(std::move(x));
   }
   j["placeholders"] = std::move(list);

@@ -8,6 +8,7 @@
 
 #include "Catalog.hpp"
 #include "summary/ImportBlanks.hpp"
+#include "summary/ImportNaming.hpp"
 #include "summary/ImportSource.hpp"
 
 namespace jiceng::summary {
@@ -22,6 +23,8 @@ struct ImportedBlank {
   size_t paragraph = 0;    // index into ImportResult::paragraphs
   std::string expression;  // what the template's placeholder says, e.g. "发展党员数 | 余"
   std::string caution;     // why the likeliest indicator was not taken (summary/ImportMeaning.hpp); empty: none
+  // An unbound numeric blank: the town indicator it would become (summary/ImportNaming.hpp).
+  std::optional<ProposedIndicator> proposed;
 };
 
 struct ImportResult {
