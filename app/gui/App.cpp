@@ -204,6 +204,17 @@ bool App::prepare_frame(float width, float height, float dpi_scale, bool small_s
 
 void App::refresh_status() {
   if (!store_) return;
+  // The town's own indicators and sections (a town opened, or an admin defined one): their names
+  // join the fonts, as the built-in catalog's did at start.
+  if (&store_->catalog() != fonts_catalog_) {
+    fonts_catalog_ = &store_->catalog();
+    for (const auto& ind : fonts_catalog_->indicators())
+      if (ind.town) fonts_.add_text(ind.name + ind.unit + ind.note);
+    for (const auto& sec : fonts_catalog_->sections()) {
+      fonts_.add_text(sec.name);
+      fonts_.add_heading_text(sec.name);
+    }
+  }
   // A clerk's count is of their own villages: who is signed in is part of what the bar shows.
   const Actor* actor = signed_in(ctx_);
   const Actor* clerk = actor && actor->role == Role::Clerk ? actor : nullptr;

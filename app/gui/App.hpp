@@ -132,6 +132,7 @@ class App final : public ShellActions {
   ViewId current_ = ViewId::Dashboard;
   ViewId scrolled_view_ = ViewId::Dashboard;  // the screen the content area's scroll belongs to
   StatusModel status_;
+  const Catalog* fonts_catalog_ = nullptr;  // whose names the fonts were last given
   uint64_t status_revision_ = ~uint64_t(0), status_generation_ = 0;
   int status_year_ = 0;
   std::string error_;

@@ -8,6 +8,7 @@
 #include "Error.hpp"
 #include "Store.hpp"
 #include "Strings.hpp"
+#include "widgets/SettingsForm.hpp"
 #include "widgets/Widgets.hpp"
 
 namespace jiceng::gui {
@@ -42,26 +43,6 @@ bool last_active_admin(const UsersForm& f, const User& u) {
   return std::count_if(f.users.begin(), f.users.end(), [](const User& x) { return x.role == Role::Admin && x.active; }) == 1;
 }
 
-float button_h(const Context& ctx) { return ui::em(ctx.tablet ? 2.2f : 1.6f); }
-
-bool button(const std::string& text, const std::string& mark, const Context& ctx, bool enabled = true) {
-  ImGui::BeginDisabled(!enabled);
-  const bool pressed = ImGui::Button(text.c_str(), ImVec2(0, button_h(ctx)));
-  ImGui::EndDisabled();
-  ui::mark(mark);
-  return pressed && enabled;
-}
-
-// A button that stays on this line when it fits, else starts the next one (a portrait tablet).
-bool flow_button(const std::string& text, const std::string& mark, const Context& ctx, bool first, bool enabled = true) {
-  const float w = ImGui::CalcTextSize(text.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
-  if (!first) {
-    ImGui::SameLine();
-    if (ImGui::GetContentRegionAvail().x < w) ImGui::NewLine();
-  }
-  return button(text, mark, ctx, enabled);
-}
-
 void done(Context& ctx, UsersForm& f, const std::string& notice) {
   f.mode = Mode::None;
   f.pin.clear();
@@ -87,26 +68,10 @@ void show_error(UsersForm& f) {
   f.scroll_to_error = false;
 }
 
-// A thin rule within the card (ImGui's separator runs to the window's edge, past the card).
-void rule() {
-  const ImVec2 p = ImGui::GetCursorScreenPos();
-  const float w = ImGui::GetContentRegionAvail().x - ui::em(0.6f);
-  ImGui::GetWindowDrawList()->AddLine(p, ImVec2(p.x + w, p.y), ImGui::GetColorU32(ImGuiCol_Separator));
-  ImGui::Dummy(ImVec2(w, ImGui::GetStyle().ItemSpacing.y));
-}
-
-void text_field(const char* label, const char* id, std::string* value, ImGuiInputTextFlags flags, const std::string& mark) {
-  ImGui::TextUnformatted(tr(label).c_str());
-  ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, ui::em(16)));
-  ImGui::InputText(id, value, flags);
-  if (flags & ImGuiInputTextFlags_CharsDecimal) ui::numeric_keyboard();
-  ui::mark(mark);
-}
-
 void pin_fields(UsersForm& f) {
   const ImGuiInputTextFlags pin = ImGuiInputTextFlags_Password | ImGuiInputTextFlags_CharsDecimal;
-  text_field("users.new_pin", "##pin", &f.pin, pin, "users.form.pin");
-  text_field("users.new_pin_confirm", "##pin2", &f.confirm, pin, "users.form.pin2");
+  ui::text_field("users.new_pin", "##pin", &f.pin, pin, "users.form.pin");
+  ui::text_field("users.new_pin_confirm", "##pin2", &f.confirm, pin, "users.form.pin2");
   ui::muted(tr("setup.pin_rules"));
 }
 
@@ -119,8 +84,8 @@ void draw_form(Context& ctx, UsersForm& f, const Actor& actor) {
   ui::heading(adding ? tr("users.add_title") : tr("users.edit_title", {{"name", f.draft.name}, {"login", f.draft.login}}));
   if (f.scroll_to_form) ImGui::SetScrollHereY(0.0f);
   f.scroll_to_form = false;
-  text_field("users.col.name", "##name", &f.draft.name, 0, "users.form.name");
-  if (adding) text_field("users.col.login", "##login", &f.draft.login, ImGuiInputTextFlags_CharsNoBlank, "users.form.login");
+  ui::text_field("users.col.name", "##name", &f.draft.name, 0, "users.form.name");
+  if (adding) ui::text_field("users.col.login", "##login", &f.draft.login, ImGuiInputTextFlags_CharsNoBlank, "users.form.login");
   ImGui::TextUnformatted(tr("users.role").c_str());
   bool first = true;
   for (Role r : {Role::Clerk, Role::Leader, Role::Admin}) {
@@ -157,7 +122,7 @@ void draw_form(Context& ctx, UsersForm& f, const Actor& actor) {
   }
   if (adding) pin_fields(f);
   show_error(f);
-  if (button(tr("users.save"), "users.form.save", ctx)) {
+  if (ui::form_button(tr("users.save"), "users.form.save", ctx)) {
     try {
       if (adding) {
         check_new_pin(f.pin, f.confirm, f.draft.role);
@@ -176,7 +141,7 @@ void draw_form(Context& ctx, UsersForm& f, const Actor& actor) {
     }
   }
   ImGui::SameLine();
-  if (button(tr("users.cancel"), "users.form.cancel", ctx)) f.mode = Mode::None;
+  if (ui::form_button(tr("users.cancel"), "users.form.cancel", ctx)) f.mode = Mode::None;
   ImGui::Unindent(ui::em(0.8f));
   ImGui::PopID();
 }
@@ -189,7 +154,7 @@ void draw_pin_form(Context& ctx, UsersForm& f, const Actor& actor) {
   f.scroll_to_form = false;
   pin_fields(f);
   show_error(f);
-  if (button(tr("users.reset_pin_save"), "users.form.save", ctx)) {
+  if (ui::form_button(tr("users.reset_pin_save"), "users.form.save", ctx)) {
     try {
       check_new_pin(f.pin, f.confirm, f.draft.role);
       set_user_pin(*ctx.store, f.draft.id, f.pin, actor);
@@ -201,7 +166,7 @@ void draw_pin_form(Context& ctx, UsersForm& f, const Actor& actor) {
     }
   }
   ImGui::SameLine();
-  if (button(tr("users.cancel"), "users.form.cancel", ctx)) f.mode = Mode::None;
+  if (ui::form_button(tr("users.cancel"), "users.form.cancel", ctx)) f.mode = Mode::None;
   ImGui::Unindent(ui::em(0.8f));
   ImGui::PopID();
 }
@@ -232,12 +197,12 @@ void draw_user(Context& ctx, UsersForm& f, const User& u, const Actor* admin, co
   if (admin) {
     const bool last = last_active_admin(f, u);
     bool first = true;
-    if (flow_button(tr("users.edit"), "users.edit." + u.login, ctx, first)) open(f, Mode::Edit, u);
+    if (ui::flow_button(tr("users.edit"), "users.edit." + u.login, ctx, first)) open(f, Mode::Edit, u);
     first = false;
-    if (flow_button(tr("users.reset_pin"), "users.pin." + u.login, ctx, first)) open(f, Mode::Pin, u);
+    if (ui::flow_button(tr("users.reset_pin"), "users.pin." + u.login, ctx, first)) open(f, Mode::Pin, u);
     if (u.active) {
       // The last admin's button is off, with the reason beside it rather than a refusal later.
-      if (flow_button(tr("users.disable"), "users.disable." + u.login, ctx, first, !last)) {
+      if (ui::flow_button(tr("users.disable"), "users.disable." + u.login, ctx, first, !last)) {
         try {
           User changed = u;
           changed.active = false;
@@ -249,7 +214,7 @@ void draw_user(Context& ctx, UsersForm& f, const User& u, const Actor* admin, co
           ctx.need_text(f.notice);
         }
       }
-    } else if (flow_button(tr("users.enable"), "users.enable." + u.login, ctx, first)) {
+    } else if (ui::flow_button(tr("users.enable"), "users.enable." + u.login, ctx, first)) {
       try {
         User changed = u;
         changed.active = true;
@@ -303,7 +268,7 @@ void draw_users_settings(Context& ctx, UsersForm& f) {
   }
   ImGui::Spacing();
   if (admin) {
-    if (button(tr("users.add"), "users.add", ctx)) {
+    if (ui::form_button(tr("users.add"), "users.add", ctx)) {
       User fresh;
       fresh.id = 0;
       fresh.role = Role::Clerk;
@@ -311,12 +276,12 @@ void draw_users_settings(Context& ctx, UsersForm& f) {
     }
     if (f.mode == Mode::Add) draw_form(ctx, f, *admin);
   }
-  rule();
+  ui::card_rule();
   // A copy: a change reloads the list while it is drawn.
   const std::vector<User> users = f.users;
   for (const auto& u : users) {
     draw_user(ctx, f, u, admin, *actor);
-    rule();
+    ui::card_rule();
   }
   ui::end_card();
 }

@@ -1,6 +1,7 @@
 // 设置: tablet mode and text size, the town database (switch, create an empty town, the browser's
 // storage) and the village ranking's rules (views/SettingsRanking.cpp); on tabs of their own, the
-// town's accounts (用户, views/SettingsUsers.cpp) and 关于 — device names and what the app runs on
+// town's accounts (用户, views/SettingsUsers.cpp), the town's own indicators (指标,
+// views/SettingsIndicators.cpp) and 关于 — device names and what the app runs on
 // (views/SettingsAbout.cpp), kept off the screen people work on.
 #include <imgui.h>
 
@@ -11,6 +12,7 @@
 #include "Towns.hpp"
 #include "platform/Storage.hpp"
 #include "views/SettingsAbout.hpp"
+#include "views/SettingsIndicators.hpp"
 #include "views/SettingsRanking.hpp"
 #include "views/SettingsUsers.hpp"
 #include "views/Views.hpp"
@@ -57,6 +59,12 @@ class SettingsView final : public View {
     ui::mark("settings.tab.users");
     if (users) {
       draw_users_settings(ctx, users_);
+      ImGui::EndTabItem();
+    }
+    const bool indicators = ImGui::BeginTabItem(tr("settings.ind.tab").c_str());
+    ui::mark("settings.tab.indicators");
+    if (indicators) {
+      draw_indicator_settings(ctx, indicators_);
       ImGui::EndTabItem();
     }
     const bool about = ImGui::BeginTabItem(tr("about.tab").c_str());
@@ -183,6 +191,7 @@ class SettingsView final : public View {
   SettingsModel m_;
   RankingForm ranking_;
   UsersForm users_;
+  IndicatorsForm indicators_;
   AboutForm about_;
 };
 

@@ -58,6 +58,7 @@ void close(Editor& e) {
   e.dialog = Dialog::None;
   e.import_target.reset();
   e.import_fixed.reset();
+  e.import_rename.reset();
   ImGui::CloseCurrentPopup();
 }
 
@@ -318,6 +319,60 @@ void fixed_value_form(Editor& e, Context& ctx, size_t k) {
   }
 }
 
+// A proposed town indicator of one blank: what it would be, and a new name for it.
+void proposal_lines(Editor& e, Context& ctx, size_t k) {
+  editor::ImportReview& r = *e.review;
+  const summary::ProposedIndicator& p = *r.items()[k].blank.proposed;
+  const std::string text = tr("editor.import.proposed", {{"name", p.name}, {"unit", p.unit},
+                                                         {"level", tr(p.level == Level::Town ? "editor.import.level_town" : "editor.import.level_village")},
+                                                         {"section", p.section_name}});
+  ctx.need_text(text);
+  ui::paragraph(text, ui::color::warn);
+  if (e.import_rename != k) {
+    if (button(tr("editor.import.rename"), ("import.rename." + std::to_string(k)).c_str(), ctx)) {
+      e.import_rename = k;
+      e.rename_text = p.name;
+    }
+    return;
+  }
+  ImGui::SetNextItemWidth(ctx.narrow ? -FLT_MIN : ui::em(16));
+  ImGui::InputText("##rename", &e.rename_text);
+  ui::mark("import.rename.input");
+  if (button(tr("editor.import.fixed_ok"), "import.rename.ok", ctx)) {
+    try {
+      r.rename_proposal(k, e.rename_text, e.store->catalog());
+      e.import_rename.reset();
+      e.message.clear();
+    } catch (const std::exception& err) {
+      e.message = failure_text(err, true);
+      e.message_error = true;
+      ctx.need_text(e.message);
+    }
+  }
+}
+
+// One step for every proposal: the town's new indicators are defined (admins only) and bound.
+void accept_all(Editor& e, Context& ctx) {
+  editor::ImportReview& r = *e.review;
+  const size_t open = r.open_proposals();
+  if (open == 0) return;
+  if (!e.actor || e.actor->role != Role::Admin) {
+    ui::muted(tr("editor.import.accept_admin_only", {{"count", std::to_string(open)}}));
+    return;
+  }
+  if (!button(tr("editor.import.accept_all", {{"count", std::to_string(open)}}), "import.accept_all", ctx)) return;
+  try {
+    const size_t bound = r.accept_proposals(*e.store, *e.actor);
+    e.message = tr("editor.import.accepted", {{"count", std::to_string(bound)}});
+    e.message_error = false;
+    for (const auto& it : r.items()) ctx.need_text(it.expression);
+  } catch (const std::exception& err) {
+    e.message = failure_text(err, true);
+    e.message_error = true;
+  }
+  ctx.need_text(e.message);
+}
+
 void import_dialog(Editor& e, Context& ctx) {
   ui::paragraph(tr("editor.import.title"));
   bool read = false;
@@ -359,6 +414,7 @@ void import_dialog(Editor& e, Context& ctx) {
     for (const auto& l : r.result().removed_lines) ui::muted(l);
     ImGui::TreePop();
   }
+  accept_all(e, ctx);
   if (e.import_target && *e.import_target < r.items().size()) {
     // Choosing the indicator of one blank: the search above the list, always in view.
     const size_t k = *e.import_target;
@@ -382,6 +438,7 @@ void import_dialog(Editor& e, Context& ctx) {
     ui::paragraph(proposal, it.confirmed ? ui::color::ok : ui::color::warn);
     // An unbound blank's note already says why; a bound one says why the likelier one was not taken.
     if (!it.blank.caution.empty() && !it.blank.indicator.empty()) ui::paragraph(tr("editor.import.caution", {{"caution", it.blank.caution}}), ui::color::warn);
+    if (it.blank.proposed && !it.confirmed) proposal_lines(e, ctx, k);
     if (button(it.confirmed ? tr("editor.import.confirmed") : tr("editor.import.confirm"),
                ("import.confirm." + std::to_string(k)).c_str(), ctx))
       r.confirm(k, !it.confirmed);

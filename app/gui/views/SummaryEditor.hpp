@@ -79,6 +79,8 @@ class Editor {
   std::optional<size_t> import_target;   // picker chooses for an import blank instead of the text
   std::optional<size_t> import_fixed;    // import blank whose fixed value is being typed
   std::string fixed_text;                // that value as typed
+  std::optional<size_t> import_rename;   // import blank whose proposed indicator is being renamed
+  std::string rename_text;
   std::string label;                     // save point label, section name
   int section_level = 1;
   bool section_rename = false;
