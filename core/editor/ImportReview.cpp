@@ -98,6 +98,7 @@ void ImportReview::rename_proposal(size_t item, const std::string& name, const C
   if (const Indicator* ind = catalog.find(n);
       ind && (ind->unit != it.blank.proposed->unit || ind->kind != it.blank.proposed->kind))
     throw InputError(tr("editor.import.proposal_taken", {{"name", n}}));
+  if (it.blank.proposed->suggested.empty()) it.blank.proposed->suggested = it.blank.proposed->name;
   it.blank.proposed->name = n;
 }
 
@@ -120,6 +121,8 @@ size_t ImportReview::accept_proposals(Store& store, const Actor& actor) {
         nlohmann::json def = {{"name", name}, {"section", section}, {"unit", p.unit},
                               {"kind", std::string(to_string(p.kind))}, {"level", p.level == Level::Town ? "town" : "village"},
                               {"note", tr("editor.import.proposal_note", {{"context", it.blank.context}})}};
+        // The importer's own name stays an alias, so next year's template binds to what was renamed.
+        if (!p.suggested.empty() && p.suggested != name && !store.catalog().find(p.suggested)) def["aliases"] = {p.suggested};
         id = store.define_indicator(def.dump(), actor, tr("editor.import.proposal_reason"));
       }
       it.blank.indicator = id;

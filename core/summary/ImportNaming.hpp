@@ -21,6 +21,7 @@ struct ProposedIndicator {
   std::string section_name;
   std::string format;            // the placeholder's format ("余", "多", "约数"), as for a bound blank
   double confidence = 0;         // of the name: lower when it had to come from the words after the blank
+  std::string suggested;         // the importer's name when a person renamed it (kept as an alias)
 };
 
 struct NamingInput {

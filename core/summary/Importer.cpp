@@ -16,6 +16,7 @@ namespace jiceng::summary {
 namespace {
 
 constexpr double kBindThreshold = 0.5;
+constexpr double kTownNameMatch = 0.9;  // the town's indicator named exactly as this figure's wording
 constexpr size_t kContextSide = 30;  // characters of context kept on each side of a blank
 
 struct Piece {
@@ -178,15 +179,20 @@ class Importer {
   }
 
   // A town indicator for a figure no indicator means; its name unique in the catalog and import.
-  void propose_new(const Blank& b, const MatchQuery& q, ImportedBlank& ib) {
+  // When the town already has an indicator of exactly that name, unit and kind (this template's
+  // figure, accepted last year or renamed with the name kept as an alias), that one is returned.
+  const Indicator* propose_new(const Blank& b, const MatchQuery& q, ImportedBlank& ib) {
     NamingInput in{b.kind, b.unit, naming_before_, q.after, naming_clause_,
                    headings_.empty() ? std::u32string() : headings_.front(), veto_rule_, approx_format(b)};
     auto p = name_indicator(in, catalog_, rules_);
-    if (!p) return;
+    if (!p) return nullptr;
+    if (const Indicator* same = catalog_.find(p->name); same && same->town && same->unit == p->unit && same->kind == p->kind)
+      return same;
     const std::string base = p->name;
     for (int n = 2; catalog_.find(p->name) || !proposed_names_.insert(p->name).second; ++n)
       p->name = base + std::to_string(n);  // digits, not "（2）": a name must stay one identifier
     ib.proposed = std::move(p);
+    return nullptr;
   }
 
   // The placeholder expression for a blank, filling in the proposal fields of `ib`.
@@ -217,8 +223,10 @@ class Importer {
       return "镇名";
     }
     if (!prop.indicator) {
-      propose_new(b, q, ib);
-      return blank_note(b, piece.text, ib);
+      const Indicator* town = propose_new(b, q, ib);
+      if (!town) return blank_note(b, piece.text, ib);
+      prop = Proposal{town, kTownNameMatch};
+      ib.caution.clear();  // the town's own indicator for this very wording: nothing was set aside
     }
     const Indicator& ind = *prop.indicator;
     ib.indicator = ind.id;

@@ -363,3 +363,64 @@ TEST_CASE("import review: blanks that are not data get a fixed value; the templa
   CHECK(text.find("收入最高的东山村") != std::string::npos);
   CHECK(text.find('X') == std::string::npos);
 }
+
+// Every numeric blank ends bound, proposed as a town indicator or fixed: after one "accept all"
+// none is left, and a template imported again into the same town binds to what was accepted.
+TEST_CASE("import review: proposed town indicators, accepted in one step, bind the next import too") {
+  test::TempDir dir;
+  auto s = Store::open(dir.file("town.db"));
+  write_demo_town(*s);
+  const Actor admin{"组织委员", "", Role::Admin, {}};
+  ImportResult r = import_xtemplate(data("town_2021_c.txt"), s->catalog());
+  std::map<std::string, const ImportedBlank*> by_name;
+  for (const auto& p : r.placeholders) {
+    const bool numeric = p.kind == BlankKind::Number || p.kind == BlankKind::Money || p.kind == BlankKind::Percent;
+    CAPTURE(p.context);
+    if (numeric) CHECK((!p.indicator.empty() || p.proposed));  // bound or proposed: never left alone
+    if (p.proposed) {
+      CHECK(p.indicator.empty());
+      CHECK(by_name.emplace(p.proposed->name, &p).second);  // two blanks never share a proposal
+    }
+  }
+  REQUIRE(by_name.count("老党员数"));
+  CHECK(by_name.at("老党员数")->proposed->unit == "名");
+  CHECK(by_name.at("老党员数")->proposed->kind == IndicatorKind::Count);
+  CHECK(by_name.at("老党员数")->proposed->section_name == "加强党员队伍建设");
+  CHECK(by_name.count("流动党员数"));
+  CHECK(by_name.count("女党员数"));
+  CHECK(by_name.count("参与志愿服务党员数"));  // "XXX多名党员参与志愿服务": not 党员数
+  CHECK(by_name.count("剩余脱贫监测户数"));    // what remains, not what was achieved
+  // A forecast and a threshold are the town's to type once, not summed over villages.
+  CHECK(by_name.at("预计明年村集体经济收入")->proposed->level == Level::Town);
+  CHECK(by_name.at("村集体经济收入标准线")->proposed->level == Level::Town);
+  const auto j = nlohmann::json::parse(r.to_json());
+  bool listed = false;
+  for (const auto& p : j["placeholders"])
+    if (p.contains("proposed") && p["proposed"]["name"] == "老党员数") listed = p["indicator"].is_null() && p["proposed"]["unit"] == "名";
+  CHECK(listed);
+
+  editor::ImportReview review = editor::ImportReview::from(r);
+  CHECK(review.unresolved_numeric() == by_name.size());
+  // Renamed before accepting; a name another indicator has with another unit is refused.
+  size_t renamed = 0;
+  while (!review.items()[renamed].blank.proposed || review.items()[renamed].blank.proposed->name != "老党员数") ++renamed;
+  CHECK_THROWS_AS(review.rename_proposal(renamed, "村集体经济经营性收入", s->catalog()), InputError);
+  review.rename_proposal(renamed, "七十岁以上老党员数", s->catalog());
+  const Actor leader{"书记", "", Role::Leader, {}};
+  CHECK_THROWS_AS(review.accept_proposals(*s, leader), InputError);  // admins only, and nothing changed
+  CHECK(review.open_proposals() == by_name.size());
+  CHECK(review.accept_proposals(*s, admin) == by_name.size());
+  CHECK(review.open_proposals() == 0);
+  CHECK(review.unresolved_numeric() == 0);
+  REQUIRE(s->catalog().find("七十岁以上老党员数"));
+  CHECK(s->catalog().find("七十岁以上老党员数")->town);
+  CHECK(review.build(s->catalog()).to_text().find("{七十岁以上老党员数}") != std::string::npos);
+
+  // The same template again: the accepted names bind, nothing is proposed twice.
+  ImportResult again = import_xtemplate(data("town_2021_c.txt"), s->catalog());
+  editor::ImportReview second = editor::ImportReview::from(again);
+  const size_t defined = s->town_indicators().size();
+  second.accept_proposals(*s, admin);
+  CHECK(s->town_indicators().size() == defined);
+  CHECK(second.unresolved_numeric() == 0);
+}
