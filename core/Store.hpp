@@ -96,6 +96,14 @@ class Store {
   void delete_indicator(const std::string& id, const Actor& actor, const std::string& reason = {});
   // A section of the town's own; returns its id ("ts_…"). An existing name returns its section.
   std::string add_section(const std::string& name, const Actor& actor);
+  // Definitions another device sent (sync/Import.cpp: the sender's key and the importer's right
+  // are checked there). A section or indicator unknown here is stored; one changed later there
+  // (defined_at) is taken when its meaning is unchanged or nothing here uses it. Otherwise this
+  // database keeps its own and the sentence returned tells a person why (empty: nothing to tell).
+  // Audited as define_indicator with `reason`.
+  std::string receive_indicator(const TownIndicator& remote, const Actor& actor, const std::string& reason);
+  void receive_section(const std::string& id, const std::string& name, const Actor& actor);
+  std::vector<Section> town_sections() const;
 
   // ---- Organisations ------------------------------------------------------------------------
   std::vector<Org> orgs() const;  // tree order: by parent, then sort, then code

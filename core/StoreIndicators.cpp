@@ -21,20 +21,28 @@ namespace {
 
 constexpr const char* kSource = "town_indicators";
 
-std::string fresh_town_id(sqlite3* db) {
+// Random rather than counted: two offices (or a county's towns, or a tablet and its office) never
+// make the same id for different things, so ids match only where a definition travelled.
+std::string fresh_id(sqlite3* db, std::string_view prefix, const char* table) {
   if (sodium_init() < 0) throw std::runtime_error("libsodium init failed");
   static const char* hex = "0123456789abcdef";
-  // Random rather than counted: two offices (or a county's towns) never make the same id for
-  // different figures, so ids match only where a definition travelled.
   for (;;) {
     unsigned char bytes[4];
     randombytes_buf(bytes, sizeof bytes);
-    std::string id(kTownIdPrefix);
+    std::string id(prefix);
     for (unsigned char b : bytes) id += {hex[b >> 4], hex[b & 15]};
-    Stmt st(db, "SELECT 1 FROM town_indicators WHERE id = ?");
+    Stmt st(db, std::string("SELECT 1 FROM ") + table + " WHERE id = ?");
     st.bind(1, id);
     if (!st.step()) return id;
   }
+}
+
+int64_t uses(sqlite3* db, const std::string& id) {
+  Stmt used(db, "SELECT (SELECT count(*) FROM indicator_values WHERE indicator_id = ?1) + "
+                "(SELECT count(*) FROM targets WHERE indicator_id = ?1)");
+  used.bind(1, id);
+  used.step();
+  return used.int64(0);
 }
 
 // What a stored value means; none of it may change once values or targets exist.
@@ -104,7 +112,7 @@ std::string Store::define_indicator(const std::string& definition_json, const Ac
   if (!def.is_object()) throw InputError(tr("catalog.town_bad_json"), Location{kSource, 0, ""});
   std::string id;
   transaction([&] {
-    if (!def.contains("id")) def["id"] = fresh_town_id(db_);
+    if (!def.contains("id")) def["id"] = fresh_id(db_, kTownIdPrefix, "town_indicators");
     if (!def["id"].is_string()) throw InputError(tr("catalog.town_id", {{"id", def["id"].dump()}}), Location{kSource, 0, "id"});
     id = def["id"].get<std::string>();
     const Indicator fresh = catalog().read_town_indicator(def.dump(), kSource);
@@ -116,11 +124,7 @@ std::string Store::define_indicator(const std::string& definition_json, const Ac
       if (it->state == "deleted") throw InputError(tr("catalog.town_id_reserved", {{"id", id}}), Location{kSource, 0, "id"});
       old = it->definition;
       const Indicator* before = catalog().find(id);
-      Stmt used(db_, "SELECT (SELECT count(*) FROM indicator_values WHERE indicator_id = ?1) + "
-                     "(SELECT count(*) FROM targets WHERE indicator_id = ?1)");
-      used.bind(1, id);
-      used.step();
-      if (before && used.int64(0) > 0 && !same_meaning(*before, fresh))
+      if (before && uses(db_, id) > 0 && !same_meaning(*before, fresh))
         throw InputError(tr("catalog.town_meaning_fixed", {{"name", before->name}}), Location{kSource, 0, "unit"});
       it->definition = def.dump();
     } else {
@@ -139,7 +143,8 @@ std::string Store::define_indicator(const std::string& definition_json, const Ac
     if (old == def.dump()) return;
     Stmt(db_, "INSERT INTO town_indicators(id, definition, state, defined_at, defined_by, sort) "
               "VALUES(?1, ?2, 'active', ?3, ?4, (SELECT coalesce(max(sort), 0) + 1 FROM town_indicators)) "
-              "ON CONFLICT(id) DO UPDATE SET definition = excluded.definition")
+              "ON CONFLICT(id) DO UPDATE SET definition = excluded.definition, defined_at = excluded.defined_at, "
+              "defined_by = excluded.defined_by")
         .bind(1, id).bind(2, def.dump()).bind(3, now_iso()).bind(4, actor.user).run();
     catalogs_.push_back(std::move(next));
     catalog_changed_ = true;
@@ -159,7 +164,8 @@ void Store::retire_indicator(const std::string& id, bool retired, const Actor& a
       throw InputError(tr("catalog.town_unknown", {{"id", id}}), Location{kSource, 0, "id"});
     const std::string to = retired ? "retired" : "active";
     if (st.text(0) == to) return;
-    Stmt(db_, "UPDATE town_indicators SET state = ? WHERE id = ?").bind(1, to).bind(2, id).run();
+    Stmt(db_, "UPDATE town_indicators SET state = ?, defined_at = ?, defined_by = ? WHERE id = ?")
+        .bind(1, to).bind(2, now_iso()).bind(3, actor.user).bind(4, id).run();
     reload_catalog();
     catalog_changed_ = true;
     json d = {{"old", st.text(0)}, {"new", to}};
@@ -176,18 +182,15 @@ void Store::delete_indicator(const std::string& id, const Actor& actor, const st
     if (it == rows.end() || it->state == "deleted")
       throw InputError(tr("catalog.town_unknown", {{"id", id}}), Location{kSource, 0, "id"});
     const std::string name = catalog().find(id) ? catalog().find(id)->name : id;
-    Stmt used(db_, "SELECT (SELECT count(*) FROM indicator_values WHERE indicator_id = ?1) + "
-                   "(SELECT count(*) FROM targets WHERE indicator_id = ?1)");
-    used.bind(1, id);
-    used.step();
-    if (used.int64(0) > 0) throw InputError(tr("catalog.town_in_use", {{"name", name}}), Location{kSource, 0, "id"});
+    if (uses(db_, id) > 0) throw InputError(tr("catalog.town_in_use", {{"name", name}}), Location{kSource, 0, "id"});
     it->state = "deleted";
     try {
       build_catalog(rows, nullptr);
     } catch (const InputError&) {  // another town indicator's formula or rule names it
       throw InputError(tr("catalog.town_referenced", {{"name", name}}), Location{kSource, 0, "id"});
     }
-    Stmt(db_, "UPDATE town_indicators SET state = 'deleted' WHERE id = ?").bind(1, id).run();
+    Stmt(db_, "UPDATE town_indicators SET state = 'deleted', defined_at = ?, defined_by = ? WHERE id = ?")
+        .bind(1, now_iso()).bind(2, actor.user).bind(3, id).run();
     Stmt(db_, "DELETE FROM indicators WHERE id = ?").bind(1, id).run();
     reload_catalog();
     catalog_changed_ = true;
@@ -203,14 +206,81 @@ std::string Store::add_section(const std::string& name, const Actor& actor) {
     if (s.name == name) return s.id;
   std::string id;
   transaction([&] {
-    const int64_t n = sql::scalar_int(db_, "SELECT count(*) FROM town_sections") + 1;
-    id = "ts_" + std::to_string(n);
-    Stmt(db_, "INSERT INTO town_sections(id, name, sort) VALUES(?, ?, ?)").bind(1, id).bind(2, name).bind(3, n).run();
+    id = fresh_id(db_, "ts_", "town_sections");
+    Stmt(db_, "INSERT INTO town_sections(id, name, sort) VALUES(?, ?, (SELECT coalesce(max(sort), 0) + 1 FROM town_sections))")
+        .bind(1, id).bind(2, name).run();
     reload_catalog();
     catalog_changed_ = true;
     audit({0, {}, actor.user, actor.device, "add_section", {}, {}, {}, {}, {}, {}, json{{"id", id}, {"name", name}}.dump()});
   });
   return id;
+}
+
+std::vector<Section> Store::town_sections() const {
+  Stmt st(db_, "SELECT id, name FROM town_sections ORDER BY sort, id");
+  std::vector<Section> out;
+  while (st.step()) out.push_back({st.text(0), st.text(1)});
+  return out;
+}
+
+void Store::receive_section(const std::string& id, const std::string& name, const Actor& actor) {
+  if (id.rfind("ts_", 0) != 0 || name.empty() || catalog().section(id)) return;  // known, or not a town's
+  transaction([&] {
+    Stmt(db_, "INSERT INTO town_sections(id, name, sort) VALUES(?, ?, (SELECT coalesce(max(sort), 0) + 1 FROM town_sections))")
+        .bind(1, id).bind(2, name).run();
+    reload_catalog();
+    catalog_changed_ = true;
+    audit({0, {}, actor.user, actor.device, "add_section", {}, {}, {}, {}, {}, {}, json{{"id", id}, {"name", name}}.dump()});
+  });
+}
+
+std::string Store::receive_indicator(const TownIndicator& remote, const Actor& actor, const std::string& reason) {
+  std::vector<TownIndicator> rows = town_indicators();
+  auto it = std::find_if(rows.begin(), rows.end(), [&](const TownIndicator& r) { return r.id == remote.id; });
+  if (it != rows.end() && (it->definition == remote.definition && it->state == remote.state)) return {};
+  if (it != rows.end() && remote.defined_at < it->defined_at) return {};  // ours is the later one: it goes back
+  const std::string name = catalog().find(remote.id) ? catalog().find(remote.id)->name : remote.id;
+  auto refuse = [&](const std::string& why) {
+    return tr("sync.import.indicator_kept", {{"name", name}, {"id", remote.id}, {"why", why}});
+  };
+  // Changed on both sides within the same second: which is later cannot be told.
+  if (it != rows.end() && remote.defined_at == it->defined_at) return refuse(tr("sync.import.indicator_same_time"));
+  if (remote.state != "active" && remote.state != "retired" && remote.state != "deleted")
+    return refuse(tr("sync.import.indicator_bad_state", {{"state", remote.state}}));
+  std::string conflict;
+  std::string old;
+  try {
+    const Indicator fresh = catalog().read_town_indicator(remote.definition, "package");
+    if (fresh.id != remote.id) return refuse(tr("catalog.town_id", {{"id", fresh.id}}));
+    if (it != rows.end()) {
+      const Indicator* before = catalog().find(remote.id);
+      const int64_t used = uses(db_, remote.id);
+      if (used > 0 && before && !same_meaning(*before, fresh)) return refuse(tr("catalog.town_meaning_fixed", {{"name", name}}));
+      if (used > 0 && remote.state == "deleted") return refuse(tr("catalog.town_in_use", {{"name", name}}));
+      old = it->definition;
+      *it = remote;
+    } else {
+      rows.push_back(remote);
+    }
+    transaction([&] {
+      auto next = build_catalog(rows, nullptr);  // names unique, formulas and rules known, or refused
+      Stmt(db_, "INSERT INTO town_indicators(id, definition, state, defined_at, defined_by, sort) "
+                "VALUES(?1, ?2, ?3, ?4, ?5, (SELECT coalesce(max(sort), 0) + 1 FROM town_indicators)) "
+                "ON CONFLICT(id) DO UPDATE SET definition = excluded.definition, state = excluded.state, "
+                "defined_at = excluded.defined_at, defined_by = excluded.defined_by")
+          .bind(1, remote.id).bind(2, remote.definition).bind(3, remote.state).bind(4, remote.defined_at)
+          .bind(5, remote.defined_by).run();
+      if (remote.state == "deleted") Stmt(db_, "DELETE FROM indicators WHERE id = ?").bind(1, remote.id).run();
+      catalogs_.push_back(std::move(next));
+      catalog_changed_ = true;
+      mirror_catalog();
+      json d = {{"old", old.empty() ? json() : json::parse(old)}, {"new", json::parse(remote.definition)}, {"state", remote.state}};
+      audit({0, {}, actor.user, actor.device, "define_indicator", {}, remote.id, {}, {}, {}, reason, d.dump()});
+    });
+  } catch (const InputError& e) {
+    conflict = refuse(e.what());
+  }
+  return conflict;
 }
 
 }  // namespace jiceng

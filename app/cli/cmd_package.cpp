@@ -63,6 +63,8 @@ int run_import(const Args& a) {
                                      {"members", std::to_string(r.members_added + r.members_updated + r.members_removed)}}));
       if (r.rule_conflicts > 0 && !r.already_imported)
         out(tr("sync.cli.rule_conflicts", {{"count", std::to_string(r.rule_conflicts)}}));
+      if (r.indicators_received > 0) out(tr("sync.cli.indicators_received", {{"count", std::to_string(r.indicators_received)}}));
+      for (const auto& c : r.indicator_conflicts) out(tr("sync.cli.indicator_conflict", {{"sentence", c}}));
     } catch (const InputError& e) {
       totals["rejected"] = totals["rejected"].get<int>() + 1;
       list.push_back({{"file", file}, {"rejected", true}, {"reason", e.describe()}});

@@ -197,6 +197,11 @@ Package build_package(Store& store, const ExportOptions& options) {
   tg.bind(1, chosen);
   while (tg.step()) p.targets.push_back({scope.code.at(tg.int64(0)), tg.text(1), int(tg.int64(2)), tg.real(3)});
 
+  // The town's own definitions, every one (they are few, and the receiver may lack any), with
+  // deleted ones so their ids stay reserved there too.
+  for (const auto& s : store.town_sections()) p.sections.push_back({s.id, s.name});
+  for (const auto& t : store.town_indicators()) p.indicators.push_back({t.id, t.definition, t.state, t.defined_at, t.defined_by});
+
   // The history of the scope since the last export there (all of it for everything).
   int64_t mark = options.everything ? 0 : std::stoll(store.meta("sync_history_shared", "0"));
   if (!options.everything) {

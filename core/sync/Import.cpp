@@ -4,6 +4,7 @@
 
 #include <cstring>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -131,6 +132,7 @@ struct PackageImporter::Impl {
       store.transaction([&] {
         check_town(run);
         check_sender(run);
+        merge_definitions(run);
         merge_orgs(run);
         merge_audit(run);
         merge_values(run);
@@ -314,6 +316,24 @@ struct PackageImporter::Impl {
       if (a->at == local.at && a->user == local.by && a->device == local.device && a->new_value == local.state.value)
         return true;
     return false;
+  }
+
+  // The sender's own sections and indicators first, so its values of them have a meaning here.
+  void merge_definitions(Run& run) {
+    if (run.p.indicators.empty() && run.p.sections.empty()) return;
+    auto snapshot = [&] {
+      std::set<std::string> rows;
+      for (const auto& t : store.town_indicators()) rows.insert(t.id + '\n' + t.definition + '\n' + t.state);
+      return rows;
+    };
+    const auto before = snapshot();
+    const std::string reason = tr("sync.import.indicator_reason", {{"device", run.p.device}});
+    for (const auto& s : run.p.sections) store.receive_section(s.id, s.name, actor);
+    for (const auto& i : run.p.indicators) {
+      std::string why = store.receive_indicator({i.id, i.definition, i.state, i.defined_at, i.defined_by}, actor, reason);
+      if (!why.empty()) run.r.indicator_conflicts.push_back(std::move(why));
+    }
+    for (const auto& row : snapshot()) run.r.indicators_received += !before.count(row);
   }
 
   void merge_values(Run& run) {
@@ -573,7 +593,9 @@ nlohmann::json to_json(const ImportResult& r) {
           {"members_removed", r.members_removed},
           {"member_conflicts", r.member_conflicts},
           {"targets_added", r.targets_added},
-          {"audit_added", r.audit_added}};
+          {"audit_added", r.audit_added},
+          {"indicators_received", r.indicators_received},
+          {"indicator_conflicts", r.indicator_conflicts}};
 }
 
 }  // namespace jiceng::sync

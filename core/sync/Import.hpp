@@ -32,6 +32,9 @@ struct ImportResult {
   int rule_conflicts = 0;  // of those, values whose cross-field rule the database's figures break
   int orgs_added = 0, members_added = 0, members_updated = 0, members_removed = 0, member_conflicts = 0;
   int targets_added = 0, audit_added = 0;
+  int indicators_received = 0;  // the town's own indicators new here or changed there
+  // Definitions kept as they are here, each a sentence for a person (Store::receive_indicator).
+  std::vector<std::string> indicator_conflicts;
 };
 
 // Merges packages one after another, each in its own transaction, reusing its prepared

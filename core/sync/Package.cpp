@@ -40,12 +40,15 @@ json payload_json(const Package& p) {
   for (const auto& a : p.audit)
     audit.push_back({a.at, a.user, a.device, a.action, a.org, a.indicator, a.period, opt(a.old_value),
                      opt(a.new_value), a.reason, a.detail, a.signature});
+  json sections = json::array(), indicators = json::array();
+  for (const auto& s : p.sections) sections.push_back({s.id, s.name});
+  for (const auto& i : p.indicators) indicators.push_back({i.id, i.definition, i.state, i.defined_at, i.defined_by});
   json head = {{"id", p.id}, {"created_at", p.created_at}, {"created_by", p.created_by}, {"device", p.device},
                {"destination", p.destination}, {"everything", p.everything}};
   // Optional: an older reader ignores it, an older package lacks it.
   if (!p.device_name.empty()) head["device_name"] = p.device_name;
   if (!p.personal) head["personal"] = false;  // absent: true, as in every older package
-  return json{
+  json out{
       {"package", std::move(head)},
       {"town", {{"id", p.town.id}, {"code", p.town.code}, {"name", p.town.name}}},
       {"roots", p.roots},
@@ -55,6 +58,12 @@ json payload_json(const Package& p) {
       {"targets", table(columns::kTargets, std::move(targets))},
       {"audit", table(columns::kAudit, std::move(audit))},
   };
+  // Only when the town has its own: a package of a town without them reads as before.
+  if (!p.indicators.empty() || !p.sections.empty()) {
+    out["sections"] = table(columns::kSections, std::move(sections));
+    out["indicators"] = table(columns::kIndicators, std::move(indicators));
+  }
+  return out;
 }
 
 }  // namespace

@@ -62,6 +62,15 @@ struct PackageTarget {
   double value = 0;
 };
 
+// The town's own sections and indicators (Store::town_indicators) travel with every package, so a
+// tablet learns an indicator the office defined before its values arrive. Absent in older packages.
+struct PackageSection {
+  std::string id, name;
+};
+struct PackageIndicator {
+  std::string id, definition, state, defined_at, defined_by;
+};
+
 struct PackageAudit {
   std::string at, user, device, action, org, indicator, period;  // org by code, may be empty
   std::optional<double> old_value, new_value;
@@ -84,6 +93,8 @@ struct Package {
   std::vector<PackageMember> members;
   std::vector<PackageTarget> targets;
   std::vector<PackageAudit> audit;
+  std::vector<PackageSection> sections;
+  std::vector<PackageIndicator> indicators;
   // The sender signs its entries (a package from before signing lacks the column): then every
   // entry of the sender's own device must carry its signature.
   bool audit_signed = true;

@@ -13,6 +13,8 @@ inline const std::vector<std::string> kMembers = {"uid", "record", "base_record"
 inline const std::vector<std::string> kTargets = {"org", "indicator", "year", "value"};
 inline const std::vector<std::string> kAudit = {"at",     "user", "device", "action", "org",   "indicator",
                                                 "period", "old",  "new",    "reason", "detail", "signature"};
+inline const std::vector<std::string> kSections = {"id", "name"};
+inline const std::vector<std::string> kIndicators = {"id", "definition", "state", "defined_at", "defined_by"};
 // Columns a reader takes when present: a package from before they existed lacks them.
 inline const std::vector<std::string> kAuditOptional = {"signature"};
 

@@ -115,6 +115,12 @@ Package package_from_payload(std::string_view payload, const Location& where) {
     Table(j, "targets", columns::kTargets).each([&](const auto& c) {
       p.targets.push_back({str(c[0]), str(c[1]), int(int64_t(c[2].get_int64())), double(c[3].get_double())});
     });
+    if (element t; !j["indicators"].get(t)) {
+      Table(j, "sections", columns::kSections).each([&](const auto& c) { p.sections.push_back({str(c[0]), str(c[1])}); });
+      Table(j, "indicators", columns::kIndicators).each([&](const auto& c) {
+        p.indicators.push_back({str(c[0]), str(c[1]), str(c[2]), str(c[3]), str(c[4])});
+      });
+    }
     const Table audit(j, "audit", columns::kAudit, columns::kAuditOptional);
     p.audit_signed = audit.has(11);
     audit.each([&](const auto& c) {

@@ -117,11 +117,15 @@ void ExchangeView::draw_import(Context& ctx) {
 namespace {
 
 std::string counts_text(const sync::ImportResult& r) {
-  return tr("exchange.import.counts",
-            {{"town", r.from.name}, {"added", std::to_string(r.added)}, {"updated", std::to_string(r.updated)},
-             {"removed", std::to_string(r.removed)}, {"unchanged", std::to_string(r.unchanged)},
-             {"conflicts", std::to_string(r.conflicts)},
-             {"members", std::to_string(r.members_added + r.members_updated + r.members_removed)}});
+  std::string text = tr("exchange.import.counts",
+                        {{"town", r.from.name}, {"added", std::to_string(r.added)}, {"updated", std::to_string(r.updated)},
+                         {"removed", std::to_string(r.removed)}, {"unchanged", std::to_string(r.unchanged)},
+                         {"conflicts", std::to_string(r.conflicts)},
+                         {"members", std::to_string(r.members_added + r.members_updated + r.members_removed)}});
+  // The town's own indicators: what arrived, and any definition kept here for a person to check.
+  if (r.indicators_received > 0) text += "\n" + tr("exchange.import.indicators", {{"count", std::to_string(r.indicators_received)}});
+  for (const auto& c : r.indicator_conflicts) text += "\n" + c;
+  return text;
 }
 
 // A refusal because the sender's key is not registered here (or differs): what pairing needs.
