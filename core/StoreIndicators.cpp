@@ -37,9 +37,11 @@ std::string fresh_id(sqlite3* db, std::string_view prefix, const char* table) {
   }
 }
 
+// Values, targets, or a county's rolled-up figures: what a change of meaning would misread.
 int64_t uses(sqlite3* db, const std::string& id) {
   Stmt used(db, "SELECT (SELECT count(*) FROM indicator_values WHERE indicator_id = ?1) + "
-                "(SELECT count(*) FROM targets WHERE indicator_id = ?1)");
+                "(SELECT count(*) FROM targets WHERE indicator_id = ?1) + "
+                "(SELECT count(*) FROM county_figures WHERE indicator_id = ?1)");
   used.bind(1, id);
   used.step();
   return used.int64(0);

@@ -47,12 +47,14 @@ int run_add(const Args& a) {
   }
   for (const auto& r : done) {
     list.push_back({{"town", r.town.name}, {"code", r.town.code}, {"id", r.town.id}, {"source", r.town.source},
-                    {"replaced", r.replaced}, {"years", r.years}, {"figures", r.figures}});
+                    {"replaced", r.replaced}, {"years", r.years}, {"figures", r.figures},
+                    {"indicators_received", r.indicators_received}, {"notes", r.notes}});
     if (a.flag("json")) continue;
     std::string years;
     for (int y : r.years) years += (years.empty() ? "" : "、") + std::to_string(y);
     out(tr(r.replaced ? "sync.cli.county_replaced" : "sync.cli.county_added",
            {{"town", r.town.name}, {"code", r.town.code}, {"source", r.town.source}, {"years", years}}));
+    for (const auto& n : r.notes) out(tr("sync.county.note", {{"note", n}}));
   }
   if (a.flag("json")) out(list.dump(2));
   return kOk;

@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <filesystem>
+#include <set>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -126,6 +127,21 @@ RollupResult roll_up(Store& county, const std::string& source, const Actor& acto
           .bind(5, o.parent ? root->code : std::string()).bind(6, o.sort).run();
       kept.push_back(o.id);
     }
+    // The town's own indicators, matched by id; one whose definition differs here is left out.
+    for (const auto& sec : town.town_sections()) county.receive_section(sec.id, sec.name, actor);
+    std::set<std::string> left_out;
+    for (const auto& t : town.town_indicators()) {
+      const bool known = county.catalog().find(t.id) != nullptr;
+      std::string why = county.receive_indicator(t, actor, tr("sync.county.indicator_reason", {{"town", id.name}}));
+      const Indicator* here = county.catalog().find(t.id);
+      const Indicator* there = town.catalog().find(t.id);
+      if (!why.empty() || (here && there && (here->unit != there->unit || here->kind != there->kind))) {
+        left_out.insert(t.id);
+        r.notes.push_back(why.empty() ? tr("sync.county.indicator_differs", {{"town", id.name}, {"name", there ? there->name : t.id}}) : why);
+      } else if (!known && here) {
+        ++r.indicators_received;
+      }
+    }
     Stmt fig(db, "INSERT INTO county_figures(town_id, year, org_code, indicator_id, value, target) VALUES(?,?,?,?,?,?)");
     Stmt unit(db, "INSERT INTO county_units(town_id, year, org_code, filled, expected, status) VALUES(?,?,?,?,?,?)");
     Stmt year(db, "INSERT INTO county_years(town_id, year, last_month) VALUES(?,?,?)");
@@ -136,6 +152,7 @@ RollupResult roll_up(Store& county, const std::string& source, const Actor& acto
       for (OrgId o : kept) {
         const std::string& code = f.org(o)->code;
         for (const auto& ind : town.catalog().indicators()) {
+          if (left_out.count(ind.id)) continue;
           auto v = f.value(o, ind.id);
           auto t = f.target(o, ind.id);
           if (!v && !t) continue;

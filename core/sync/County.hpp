@@ -29,6 +29,11 @@ struct RollupResult {
   bool replaced = false;  // the town was rolled up before: its old figures were replaced
   std::vector<int> years;
   size_t figures = 0;
+  // The town's own indicators join the county's catalog: one id is one figure across towns (a
+  // definition the towns share), another town's own is a row of its own. A definition that
+  // differs from the county's under the same id is left out, each with a sentence here.
+  int indicators_received = 0;
+  std::vector<std::string> notes;
 };
 
 // Makes `county` a county database on first use (refused when it holds a town's organisations).

@@ -147,3 +147,54 @@ TEST_CASE("a county of three towns rolls up side by side with county totals") {
   // The source files were only read.
   CHECK(test::snapshot(*towns[0]) == source_before);
 }
+
+TEST_CASE("county: a town's own indicator is a row of its own; one shared by id is summed; a clash is left out and said") {
+  test::TempDir dir;
+  make_town(dir.file("a.db"), "甲镇", 3, 100);
+  make_town(dir.file("b.db"), "乙镇", 3, 101);
+  auto a = Store::open(dir.file("a.db"));
+  auto b = Store::open(dir.file("b.db"));
+  auto first_unit = [](Store& s) {
+    for (const auto& o : s.orgs())
+      if (o.kind == OrgKind::Village) return o.code;
+    return std::string();
+  };
+  // Both towns got "流动党员数" from the county (same id, same definition); 甲镇 also has its own.
+  const std::string shared = R"({"id": "t_shared01", "name": "流动党员数", "section": "organization", "unit": "名", "kind": "count"})";
+  a->define_indicator(shared, kAdmin);
+  b->define_indicator(shared, kAdmin);
+  const std::string own = a->define_indicator(R"({"name": "老党员数", "section": "organization", "unit": "名", "kind": "count"})", kAdmin);
+  a->set_value({first_unit(*a), "t_shared01", "2020", "4"}, kAdmin);
+  a->set_value({first_unit(*a), own, "2020", "9"}, kAdmin);
+  b->set_value({first_unit(*b), "t_shared01", "2020", "6"}, kAdmin);
+  a.reset();
+  b.reset();
+
+  auto county = Store::open(dir.file("county.db"));
+  auto ra = roll_up(*county, dir.file("a.db"), kAdmin);
+  CHECK(ra.indicators_received == 2);
+  CHECK(ra.notes.empty());
+  roll_up(*county, dir.file("b.db"), kAdmin);
+  const CountyDashboard d = county_dashboard(*county, 2020);
+  CHECK(row(d, "t_shared01").total.value == 10);
+  CHECK(row(d, "t_shared01").towns[0].value == 4);
+  CHECK(row(d, "t_shared01").towns[1].value == 6);
+  CHECK(row(d, own.c_str()).towns[0].value == 9);
+  CHECK_FALSE(row(d, own.c_str()).towns[1].value);
+
+  // A third town uses the same id for another figure: left out, and the roll-up says so.
+  make_town(dir.file("c.db"), "丙镇", 3, 102);
+  {
+    auto c = Store::open(dir.file("c.db"));
+    setenv("JICENG_NOW", "2099-01-01T00:00:00Z", 1);  // written later than the county's, so it is not simply older
+    c->define_indicator(R"({"id": "t_shared01", "name": "流动党员联系率", "section": "organization", "unit": "%", "kind": "percent"})", kAdmin);
+    unsetenv("JICENG_NOW");
+    c->set_value({first_unit(*c), "t_shared01", "2020", "50"}, kAdmin);
+  }
+  auto rc = roll_up(*county, dir.file("c.db"), kAdmin);
+  REQUIRE(rc.notes.size() == 1);
+  CHECK(rc.notes[0].find("流动党员数") != std::string::npos);
+  const CountyDashboard d2 = county_dashboard(*county, 2020);
+  CHECK(row(d2, "t_shared01").total.value == 10);
+  CHECK_FALSE(row(d2, "t_shared01").towns[2].value);
+}
