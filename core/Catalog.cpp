@@ -33,7 +33,7 @@ constexpr std::string_view kOrgKinds[] = {"village", "community", "unit", "gener
 const std::set<std::string> kKeys = {"id",      "name",     "section",   "unit",   "kind",  "level",  "aggregate",
                                      "formula", "roster",   "org_kind",  "frequency", "rollup", "direction",
                                      "target",  "has_target", "integer", "decimals", "min",  "max",    "rules",
-                                     "aliases", "note"};
+                                     "aliases", "note", "entry_unit", "entry_factor", "entry_decimals"};
 
 template <size_t N>
 std::string choices(const std::string_view (&names)[N]) {
@@ -243,6 +243,21 @@ Indicator read_indicator(const json& j, int index, const std::set<std::string>& 
   if (ind.min && ind.max && *ind.min > *ind.max)
     r.fail(tr("catalog.min_above_max", {{"id", ind.id}, {"min", format_number(*ind.min, 6)}, {"max", format_number(*ind.max, 6)}}),
            "min");
+  // An entry unit comes with its factor: "typed in 元, 10000 of them a 万元".
+  ind.entry_unit = r.text("entry_unit", false);
+  if (j.contains("entry_unit") != j.contains("entry_factor"))
+    r.fail(tr("catalog.entry_pair", {{"id", ind.id}}), j.contains("entry_unit") ? "entry_factor" : "entry_unit");
+  if (j.contains("entry_factor")) {
+    const json& f = j.at("entry_factor");
+    if (!f.is_number() || !(f.get<double>() > 0) || f.get<double>() > 1e8) r.bad_type("entry_factor", "catalog.type.factor");
+    ind.entry_factor = f.get<double>();
+    ind.entry_decimals = ind.kind == IndicatorKind::Money ? 2 : ind.decimals;
+  }
+  if (j.contains("entry_decimals")) {
+    const json& d = j.at("entry_decimals");
+    if (!d.is_number_integer() || d.get<int>() < 0 || d.get<int>() > 6) r.bad_type("entry_decimals", "catalog.type.decimals");
+    ind.entry_decimals = d.get<int>();
+  }
   ind.rules = r.rules();
   ind.aliases = r.strings("aliases");
   ind.note = r.text("note", false);

@@ -55,6 +55,13 @@ struct Indicator {
   bool integer = true;
   int decimals = 0;  // decimals shown: 0 counts, 2 money, 1 percent
   std::optional<double> min, max;
+  // The unit people type in when it differs from the report unit `unit` (a village's 党费 typed in
+  // 元, reported in 万元): entry_factor entry units make one report unit; entry_decimals places
+  // are kept of what is typed. Forms, `jiceng-cli set` and CSV use it; the store, packages, the
+  // dashboard and the summary keep the report unit (core/Rules.hpp converts, exactly).
+  std::string entry_unit;
+  double entry_factor = 1;
+  int entry_decimals = 0;
   std::vector<CrossRule> rules;
   std::vector<std::string> aliases;  // other names clerks use; help the template importer
   std::string note;                  // one line of help shown beside the input
@@ -69,6 +76,8 @@ struct Indicator {
            aggregate == Aggregate::OrgCount;
   }
   bool typed() const { return !derived(); }
+  bool has_entry_unit() const { return !entry_unit.empty(); }
+  const std::string& typed_unit() const { return has_entry_unit() ? entry_unit : unit; }
 };
 
 struct Section {

@@ -1,5 +1,7 @@
 #include "Csv.hpp"
 
+#include "Rules.hpp"
+
 #include <algorithm>
 #include <map>
 
@@ -93,6 +95,7 @@ const std::vector<Column>& columns() {
       {"period", {tr("csv.col.period"), "period"}},
       {"value", {tr("csv.col.value"), "value"}},
       {"status", {tr("csv.col.status"), "status"}},
+      {"unit", {tr("csv.col.unit"), "unit"}},
   };
   return c;
 }
@@ -130,6 +133,16 @@ size_t import_values_csv(Store& store, const std::string& path, const Actor& act
     in.period = trim(row.fields[col["period"]]);
     in.value = row.fields[col["value"]];
     in.where = Location{path, row.line, {}};
+    // The unit says how the number is meant. Without the column a figure with an entry unit is
+    // ambiguous (an older export holds 万元, a clerk's sheet 元): refused rather than guessed.
+    if (const Indicator* ind = store.catalog().find(in.indicator); ind && ind->has_entry_unit()) {
+      const std::string unit = col.count("unit") ? trim(row.fields[col["unit"]]) : std::string();
+      if (unit == ind->entry_unit) in.entry_unit = true;
+      else if (unit != ind->unit)
+        throw InputError(tr(col.count("unit") ? "csv.bad_unit" : "csv.unit_needed",
+                            {{"name", ind->name}, {"unit", unit}, {"entry", ind->entry_unit}, {"report", ind->unit}}),
+                         Location{path, row.line, tr("csv.col.unit")});
+    }
     if (col.count("status")) {
       std::string s = trim(row.fields[col["status"]]);
       if (!s.empty()) {
@@ -155,13 +168,15 @@ std::string export_values_csv(const Store& store, int year) {
   std::string out = "\xEF\xBB\xBF";
   out += tr("csv.col.org_code") + "," + tr("csv.col.org_name") + "," + tr("csv.col.indicator_code") + "," +
          tr("csv.col.indicator_name") + "," + tr("csv.col.period") + "," + tr("csv.col.value") + "," +
-         tr("csv.col.status") + "\r\n";
+         tr("csv.col.unit") + "," + tr("csv.col.status") + "\r\n";
   for (const auto& v : values) {
     const Org& o = orgs[org_order[v.org]];
     const Indicator* ind = cat.find(v.indicator);
     out += csv_field(o.code) + "," + csv_field(o.name) + "," + csv_field(v.indicator) + "," +
-           csv_field(ind ? ind->name : v.indicator) + "," + v.period.str() + "," + shortest(v.value) + "," +
-           label(v.status) + "\r\n";
+           csv_field(ind ? ind->name : v.indicator) + "," + v.period.str() + "," +
+           // In the unit people type (元 for 党费), so the sheet reads as the form does.
+           (ind ? shortest(stored_to_typed(*ind, v.value)) + "," + csv_field(ind->typed_unit()) : shortest(v.value) + ",") +
+           "," + label(v.status) + "\r\n";
   }
   return out;
 }

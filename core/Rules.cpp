@@ -1,6 +1,9 @@
 #include "Rules.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 
 #include "Numbers.hpp"
 #include "Strings.hpp"
@@ -54,6 +57,31 @@ double parse_figure(std::string_view text, const Indicator& ind, const Location&
   if (!n.ok || n.length != s.size() || !std::isfinite(v))
     throw InputError(tr("rule.not_a_number", {{"name", ind.name}, {"value", to_valid_utf8(text)}}), where);
   return v;
+}
+
+double decimal_round(double value, int places) {
+  // Through text rather than v * 10^p: the result is the double nearest the decimal itself.
+  char buf[80];
+  std::snprintf(buf, sizeof buf, "%.*f", std::clamp(places, 0, 15), value);
+  return std::strtod(buf, nullptr);
+}
+
+namespace {
+// Decimal places a division by the factor adds (10000 → 4).
+int factor_places(double factor) { return std::max(0, int(std::ceil(std::log10(factor) - 1e-9))); }
+}  // namespace
+
+double typed_to_stored(const Indicator& ind, double typed, const Location& where) {
+  if (!ind.has_entry_unit()) return typed;
+  if (std::fabs(decimal_round(typed, ind.entry_decimals) - typed) > 1e-9 * std::max(1.0, std::fabs(typed)))
+    throw InputError(tr("rule.entry_decimals", {{"name", ind.name}, {"places", std::to_string(ind.entry_decimals)},
+                                                {"unit", ind.entry_unit}}), where);
+  return decimal_round(typed / ind.entry_factor, ind.entry_decimals + factor_places(ind.entry_factor));
+}
+
+double stored_to_typed(const Indicator& ind, double stored) {
+  if (!ind.has_entry_unit()) return stored;
+  return decimal_round(stored * ind.entry_factor, ind.entry_decimals);
 }
 
 double check_value(const Indicator& ind, double v, const Location& where) {

@@ -23,6 +23,15 @@ double parse_figure(std::string_view text, const Indicator& ind, const Location&
 // is stored: a whole-number indicator's value rounded (4.0000000001 is 4, in the database and every
 // export alike).
 double check_value(const Indicator& ind, double value, const Location& where);
+
+// The entry unit (Indicator::entry_unit) and the report unit, converted through decimal text at
+// fixed places: the stored figure is the double nearest the exact decimal (47 元 → 0.0047 万元)
+// and a round trip gives back what was typed, with no binary drift (0.1 + 0.2 prints 0.3).
+// Without an entry unit both return the value unchanged. typed_to_stored throws InputError when
+// more decimal places are typed than the entry unit keeps (分 for 元).
+double typed_to_stored(const Indicator& ind, double typed, const Location& where);
+double stored_to_typed(const Indicator& ind, double stored);
+double decimal_round(double value, int places);
 inline constexpr double kFigureCeiling = 1e7;
 
 // A cross-field rule broken by a value, described for both fields.

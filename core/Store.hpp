@@ -28,6 +28,9 @@ struct ValueInput {
   // plausibility (Plausibility.hpp). Imports, packages and the demo write unchecked.
   bool check_plausibility = false;
   bool confirmed = false;  // the person read the plausibility warning and confirmed the value
+  // `value` is in the indicator's entry unit (a person typed it: the form, jiceng-cli set, a CSV
+  // in the entry unit); otherwise in the report unit the store keeps (imports, the demo).
+  bool entry_unit = false;
 };
 
 struct HistoryFilter {

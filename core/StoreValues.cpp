@@ -77,7 +77,8 @@ ValueRecord check_one(const Store& store, BatchContext& ctx, const ValueInput& i
 
   Location value_at = at("field.value");
   value_at.field = ind->name;
-  const double v = check_value(*ind, parse_figure(in.value, *ind, value_at), value_at);
+  const double typed = parse_figure(in.value, *ind, value_at);
+  const double v = check_value(*ind, in.entry_unit ? typed_to_stored(*ind, typed, value_at) : typed, value_at);
 
   auto violations = ctx.rules.check(org.id, *ind, *period, v);
   if (!violations.empty()) throw InputError(violations.front().message, value_at);

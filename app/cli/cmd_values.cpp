@@ -4,6 +4,7 @@
 #include "Cli.hpp"
 #include "Error.hpp"
 #include "Plausibility.hpp"
+#include "Rules.hpp"
 #include "Store.hpp"
 #include "Strings.hpp"
 
@@ -18,6 +19,7 @@ int run_set(const Args& a) {
   in.indicator = a.require("indicator");
   in.period = a.require("period");
   in.value = a.require("value");
+  in.entry_unit = true;  // typed by a person: in the unit the form uses (元 for 党费)
   if (a.has("status")) {
     in.status = parse_value_status(a.get("status"));
     if (!in.status) throw UsageError{tr("cli.set.bad_status", {{"status", a.get("status")}})};
@@ -35,10 +37,11 @@ int run_set(const Args& a) {
     return kRejected;
   }
   auto after = store->value(org.id, ind->id, *period);
-  std::string old_text = before ? format_number(before->value, 6) : tr("cli.none");
+  auto typed = [&](double v) { return format_number(stored_to_typed(*ind, v), ind->has_entry_unit() ? ind->entry_decimals : 6); };
+  std::string old_text = before ? typed(before->value) : tr("cli.none");
   out(tr(changed ? "cli.set.done" : "cli.set.unchanged",
          {{"org", org.name}, {"indicator", ind->name}, {"period", period->str()},
-          {"value", format_number(after->value, 6)}, {"unit", ind->unit}, {"old", old_text}}));
+          {"value", typed(after->value)}, {"unit", ind->typed_unit()}, {"old", old_text}}));
   return kOk;
 }
 

@@ -94,8 +94,8 @@ TEST_CASE("set writes a value with its audit entry under the signed-in account's
 
 TEST_CASE("set refuses an implausible value (exit 3, the warning in Chinese) unless --confirm, then audits the confirmation") {
   DemoDb d;
-  // 青石村's 党费 is a fraction of a 万元 a month; 50 was meant as 50 元.
-  const std::string args = " --org V01 --indicator dues --period 2020-12 --value 50";
+  // 青石村's 党费 is tens of 元 a month, typed in 元 (its entry unit); 500000 元 is 50 万元.
+  const std::string args = " --org V01 --indicator dues --period 2020-12 --value 500000";
   auto history = [&] {
     return nlohmann::json::parse(run_cli("history " + d.q + " --org V01 --indicator dues --period 2020-12 --json", d.err()).out);
   };
@@ -118,9 +118,14 @@ TEST_CASE("set refuses an implausible value (exit 3, the warning in Chinese) unl
   const std::string warning = h[0]["detail"]["plausibility"]["warning"];
   CHECK(refused.err.find(warning) != std::string::npos);  // the very sentence the clerk was shown
 
-  // A plausible value needs no --confirm and carries no plausibility detail.
-  REQUIRE(run_cli_admin("set " + d.q + " --org V01 --indicator dues --period 2020-12 --value 0.03", d.err()).code == 0);
+  // A plausible value needs no --confirm and carries no plausibility detail; typed in 元, kept in 万元.
+  auto plain = run_cli_admin("set " + d.q + " --org V01 --indicator dues --period 2020-12 --value 47.5", d.err());
+  REQUIRE(plain.code == 0);
+  CHECK(plain.out.find("= 47.5元") != std::string::npos);
   CHECK_FALSE(history()[0]["detail"].contains("plausibility"));
+  CHECK(history()[0]["new_value"] == doctest::Approx(0.00475));
+  // More places than 元 keeps (分) is refused, not rounded.
+  CHECK(run_cli_admin("set " + d.q + " --org V01 --indicator dues --period 2020-12 --value 47.555", d.err()).code == 3);
 }
 
 TEST_CASE("GBK bytes from a Chinese Windows terminal are stored as the Chinese they are; history and export keep working") {

@@ -42,7 +42,7 @@ bool in_view(const std::string& mark, const Size& size, float height) {
 
 }  // namespace
 
-TEST_CASE("collect plausibility: 50 in a 万元 field asks; 修改 writes nothing; 确认无误 stores and audits") {
+TEST_CASE("collect plausibility: 500000 元 (50 万元) of 党费 asks; 修改 writes nothing; 确认无误 stores and audits") {
   for (const Size& sz : kSizes) {
     CAPTURE(sz.w);
     Headless h(town_options(fresh_dir("collect_plausible_" + std::to_string(sz.w)), ViewId::Collect, sz.w, sz.h));
@@ -60,10 +60,10 @@ TEST_CASE("collect plausibility: 50 in a 万元 field asks; 修改 writes nothin
     REQUIRE_FALSE(s.value(v01, "dues", dec));
     const size_t entries = s.history().size();
 
-    // Types 50 and presses Enter: nothing written, the warning beside the field with two buttons.
+    // Types 500000 (元, the entry unit: 50 万元) and presses Enter: nothing written, the warning beside the field with two buttons.
     REQUIRE(reveal(h, "collect.field.dues"));
     REQUIRE(h.click("collect.field.dues"));
-    h.type("50");
+    h.type("500000");
     h.press_enter();
     h.frame();
     const CollectLine* line = view.line("dues");
@@ -93,9 +93,9 @@ TEST_CASE("collect plausibility: 50 in a 万元 field asks; 修改 writes nothin
     CHECK_FALSE(s.value(v01, "dues", dec));
     CHECK(s.history().size() == entries);
 
-    // 修改 put her back in the field with its text selected: typing replaces it. She types 50 again
-    // (say she checked the receipt: 50 万元 it is) and confirms.
-    h.type("50");
+    // 修改 put her back in the field with its text selected: typing replaces it. She types 500000
+    // again (say she checked the receipt: 50 万元 it is) and confirms.
+    h.type("500000");
     h.press_enter();
     h.frame();
     REQUIRE(reveal(h, "collect.warning.confirm.dues"));

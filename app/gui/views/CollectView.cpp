@@ -9,6 +9,7 @@
 #include <functional>
 
 #include "Error.hpp"
+#include "Rules.hpp"
 #include "Strings.hpp"
 #include "views/Views.hpp"
 #include "widgets/LocalTime.hpp"
@@ -78,7 +79,8 @@ void CollectView::refresh(Context& ctx) {
       l.text = t->second;
       l.dirty = true;
     } else if (l.value) {
-      l.text = format_number(*l.value, std::max(ind.decimals, ind.integer ? 0 : 6));
+      l.text = ind.has_entry_unit() ? format_number(stored_to_typed(ind, *l.value), ind.entry_decimals)
+                                    : format_number(*l.value, std::max(ind.decimals, ind.integer ? 0 : 6));
     }
     for (auto& s : m_.sections)
       if (s.section->id == ind.section) {

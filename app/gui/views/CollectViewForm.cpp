@@ -16,8 +16,10 @@
 namespace jiceng::gui {
 namespace {
 
+// In the unit the clerk types (元 for 党费), like the field beside it.
 std::string shown(const std::optional<double>& v, const Indicator& ind) {
-  return v ? format_number(*v, ind.decimals) : std::string("\xE2\x80\x94");  // —
+  if (!v) return "\xE2\x80\x94";  // —
+  return format_number(stored_to_typed(ind, *v), ind.has_entry_unit() ? ind.entry_decimals : ind.decimals);
 }
 
 }  // namespace
@@ -26,7 +28,7 @@ std::optional<double> CollectView::current(const CollectLine& l) const {
   if (!l.dirty) return l.value;
   if (!l.error.empty() || l.text.find_first_not_of(" \t") == std::string::npos) return std::nullopt;
   try {
-    return parse_figure(l.text, *l.ind, {});
+    return typed_to_stored(*l.ind, parse_figure(l.text, *l.ind, {}), {});
   } catch (const InputError&) {
     return std::nullopt;
   }
@@ -40,7 +42,7 @@ void CollectView::revalidate() {
     l.error.clear();
     if (l.text.find_first_not_of(" \t") == std::string::npos && !l.value) continue;  // nothing typed yet
     try {
-      const double v = parse_figure(l.text, *l.ind, {});
+      const double v = typed_to_stored(*l.ind, parse_figure(l.text, *l.ind, {}), {});
       check_value(*l.ind, v, {});
     } catch (const InputError& e) {
       l.error = e.what();
@@ -88,8 +90,9 @@ void CollectView::write(Context& ctx, CollectLine& l, bool confirmed) {
   if (!actor || !m_.org) return;
   const std::string id = l.ind->id;
   try {
-    ctx.store->enter_value(ValueInput{m_.org->code, id, m_.period.str(), l.text, ValueStatus::Draft, {}}, *actor,
-                           confirmed);
+    ValueInput in{m_.org->code, id, m_.period.str(), l.text, ValueStatus::Draft, {}};
+    in.entry_unit = true;
+    ctx.store->enter_value(in, *actor, confirmed);
     typed_.erase(id);
     l.dirty = false;
     l.warning.clear();
@@ -142,7 +145,7 @@ void CollectView::draw_section(Context& ctx, const CollectSection& s, bool edita
     // the column, the same in every section, or 历史 was cut off at a portrait tablet's edge.
     const float one = ImGui::CalcTextSize("\xE4\xB8\xAA").x;  // 个
     float unit = one;
-    for (const CollectLine& l : m_.lines) unit = std::max(unit, ImGui::CalcTextSize(l.ind->unit.c_str()).x);
+    for (const CollectLine& l : m_.lines) unit = std::max(unit, ImGui::CalcTextSize(l.ind->typed_unit().c_str()).x);
     ImGui::TableSetupColumn(tr("collect.col_indicator").c_str(), ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableSetupColumn(tr("collect.col_value").c_str(), ImGuiTableColumnFlags_WidthFixed, ui::em(14) + unit - one);
   } else {
@@ -217,7 +220,7 @@ void CollectView::draw_field(Context& ctx, CollectLine& l, bool editable) {
   }
   ImGui::SameLine();
   ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted(ind.unit.c_str());
+  ImGui::TextUnformatted(ind.typed_unit().c_str());
   if (l.derived || l.rollup) {
     ImGui::SameLine();
     ImGui::PushStyleColor(ImGuiCol_Text, ui::color::muted);
