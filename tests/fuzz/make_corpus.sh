@@ -35,6 +35,7 @@ small = dict(catalog)
 small["indicators"] = catalog["indicators"][:6] + [i for i in catalog["indicators"] if i.get("formula")][:2]
 (c / "fuzz_catalog" / "seed-catalog").write_text(json.dumps(small, ensure_ascii=False), encoding="utf-8")
 (c / "fuzz_catalog" / "seed-ranking").write_text('{"weights": {"a": 1}, "bands": [90, 75, 60]}', encoding="utf-8")
+(c / "fuzz_catalog" / "seed-town-indicator").write_text('{"id": "t_0a1b2c3d", "name": "老党员数", "section": "organization", "unit": "名", "kind": "count", "rules": [{"le": "members"}], "entry_unit": "人", "entry_factor": 1}', encoding="utf-8")
 PY
 
 # X-templates: the text samples, and the same text as a minimal .docx (one with a header, a table
