@@ -306,3 +306,41 @@ TEST_CASE("a refused command creates nothing: an empty file stays empty, a first
   CHECK(!std::filesystem::exists(county));
   CHECK(!std::filesystem::exists(county + "-wal"));
 }
+
+TEST_CASE("template import --db --accept: proposals become the town's indicators; the template checks; nothing is left 待补 but the village") {
+  DemoDb d;
+  const std::string src = shell_quote(std::string(JICENG_SOURCE_DIR) + "/tests/data/xtemplates/town_2021_c.txt");
+  // Without --db: the proposals are listed, nothing is written.
+  auto dry = run_cli("template import " + src + " --json", d.err());
+  REQUIRE(dry.code == 0);
+  auto j = nlohmann::json::parse(dry.out);
+  int proposed = 0;
+  for (const auto& p : j["placeholders"])
+    if (p.contains("proposed")) {
+      ++proposed;
+      CHECK(p["indicator"].is_null());
+      CHECK(p["proposed"]["name"].is_string());
+      CHECK(p["proposed"]["unit"].is_string());
+      CHECK(p["proposed"]["kind"].is_string());
+    }
+  CHECK(proposed >= 10);
+  // --accept needs --db, and a signed-in admin.
+  CHECK(run_cli("template import " + src + " --accept", d.err()).code == 2);
+  CHECK(run_cli_as("clerk", "3456", "template import " + src + " --db " + d.q + " --accept", d.err()).code == 3);
+
+  const std::string tpl = d.dir.file("t2021.tpl");
+  auto done = run_cli_admin("template import " + src + " --db " + d.q + " --accept --out " + shell_quote(tpl), d.err());
+  REQUIRE(done.code == 0);
+  CHECK(done.out.find("已采纳建议") != std::string::npos);
+  std::ifstream f(tpl);
+  const std::string text((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+  CHECK(text.find("{老党员数}") != std::string::npos);
+  size_t blanks = 0;
+  for (size_t at = 0; (at = text.find("待补(", at)) != std::string::npos; ++at) ++blanks;
+  CHECK(blanks == 1);  // the redacted village's name, typed once in the app's review
+  CHECK(run_cli("template check " + shell_quote(tpl) + " --db " + d.q, d.err()).code == 0);
+  CHECK(run_cli("template check " + shell_quote(tpl), d.err()).code == 3);  // the built-in catalog alone lacks them
+  // The same template again binds to them: nothing new is proposed.
+  auto again = nlohmann::json::parse(run_cli("template import " + src + " --db " + d.q + " --json", d.err()).out);
+  for (const auto& p : again["placeholders"]) CHECK_FALSE(p.contains("proposed"));
+}
