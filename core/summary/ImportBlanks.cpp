@@ -78,6 +78,7 @@ Blank classify(const std::u32string& p, size_t start, size_t end, bool digit_pre
   if (!digit_prefix && (starts_with(after, U"镇") || starts_with(after, U"乡")) && !starts_with(after, U"镇村") &&
       !starts_with(after, U"乡村"))
     return set(BlankKind::Text, U"", 1);
+  if (!digit_prefix && starts_with(after, U"街道")) return set(BlankKind::Text, U"", 2);  // a street office: its own name
   if (!digit_prefix && starts_with_any(after, rules.text_after)) return set(BlankKind::Text, U"");
 
   size_t pos = 0;

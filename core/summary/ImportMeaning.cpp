@@ -46,6 +46,9 @@ std::optional<Veto> MeaningGuard::veto(const Indicator& ind, const MatchQuery& q
   for (const auto& w : m.threshold_after)
     if (!forward && starts_with(q.after, w))
       if (auto v = hit("threshold", &w)) return v;
+  for (const auto& w : m.threshold_before)  // "面积不足XX平方米": a bound, not the area
+    if (!forward && ends_with(q.before, w))
+      if (auto v = hit("bound", &w)) return v;
   // "老党员X名" is a part of the members; "党员干部入户走访X户" counts households, not the cadres.
   if (rules_.units_equivalent(q.unit, U"名"))
     if (auto v = hit("subgroup", first_in(m.subgroups, {q.before, q.after}))) return v;

@@ -19,7 +19,7 @@
 namespace jiceng::summary {
 
 struct Veto {
-  std::string rule;  // forecast, achieved, remaining, threshold, subgroup, participation, activity, topic, repeated
+  std::string rule;  // forecast, achieved, remaining, threshold, bound, subgroup, participation, activity, topic, repeated
   std::string word;  // the words in the text that decided it (for topic: the words missing)
 };
 

@@ -53,7 +53,7 @@ std::u32string suffix_for(const NamingInput& in, const std::u32string& phrase, c
   auto ends_any = [&](std::initializer_list<std::u32string_view> words) {
     return std::any_of(words.begin(), words.end(), [&](std::u32string_view w) { return ends_with(phrase, w); });
   };
-  if (in.veto == "threshold") return n.threshold_suffix;
+  if (in.veto == "threshold" || in.veto == "bound") return n.threshold_suffix;
   if (in.kind == BlankKind::Money) return ends_any({U"收入", U"资金", U"金额", U"经费", U"投入", U"费", U"款"}) ? U"" : n.money_suffix;
   if (in.kind == BlankKind::Percent) return ends_any({U"率", U"比例", U"比重", U"占比"}) ? U"" : n.percent_suffix;
   std::u32string unit = in.unit;
@@ -67,6 +67,25 @@ std::u32string suffix_for(const NamingInput& in, const std::u32string& phrase, c
   return ends_with(phrase, U"数") ? U"" : U"数";
 }
 
+// "35" → "三十五": a name may not start with a digit (it would read as a number in a placeholder).
+std::u32string chinese_number(int n) {
+  static const char32_t* digits = U"零一二三四五六七八九";
+  std::u32string out;
+  if (n >= 100) {
+    out += digits[n / 100];
+    out += U'百';
+    n %= 100;
+    if (n > 0 && n < 10) out += U'零';
+  }
+  if (n >= 10) {
+    if (n >= 20 || !out.empty()) out += digits[n / 10];
+    out += U'十';
+    n %= 10;
+  }
+  if (n > 0 || out.empty()) out += digits[n];
+  return out;
+}
+
 // A name must read as one identifier inside a placeholder ({老党员数 | 余}): quotes, brackets and
 // operators go; a list's "、" becomes "和".
 std::u32string identifier_safe(const std::u32string& s) {
@@ -76,6 +95,11 @@ std::u32string identifier_safe(const std::u32string& s) {
     if (c == U'、' || c == U'，' || c == U',') out += U'和';
     else if (c < 0x80 ? (std::isalnum(int(c)) || c == U'_') : kDropped.find(c) == std::u32string_view::npos) out += c;
   }
+  size_t digits = 0;
+  while (digits < out.size() && digits < 3 && out[digits] >= U'0' && out[digits] <= U'9') ++digits;
+  if (digits > 0 && (digits == out.size() || out[digits] < U'0' || out[digits] > U'9'))
+    out = chinese_number(std::stoi(to_utf8(out.substr(0, digits)))) + out.substr(digits);
+  while (!out.empty() && out[0] >= U'0' && out[0] <= U'9') out.erase(0, 1);  // a year ("2021年…") says nothing
   return out;
 }
 
@@ -102,6 +126,10 @@ std::optional<ProposedIndicator> name_indicator(const NamingInput& in, const Cat
     phrase += trim_phrase(after.substr(0, end), n);
     p.confidence = 0.4;
   }
+  if (phrase.size() <= 2 && after.empty() && !in.previous.empty()) {  // "中心X处，面积XX平方米": the same subject
+    phrase = in.previous + phrase;
+    p.confidence = 0.4;
+  }
   if (phrase.size() < 2) {  // "…XX万元以上的村达到X个": only the whole clause says what is counted
     phrase = trim_phrase(in.clause, n);
     p.confidence = 0.2;
@@ -112,6 +140,12 @@ std::optional<ProposedIndicator> name_indicator(const NamingInput& in, const Cat
   // Villages counted ("…以上的村X个") or one named village's figure ("收入最高的X村达…"): a
   // town figure, typed once; summing it over villages would mean nothing.
   const bool about_villages = (ends_with(phrase, U"村") && in.unit == U"个") || in.clause.find(U"X村") != std::u32string::npos;
+  // An average ("平均年龄XX岁") or a secretary's own figure: summing it over villages means nothing.
+  const bool town_figure = in.town_report ||
+                           std::find(n.town_units.begin(), n.town_units.end(), in.unit) != n.town_units.end() ||
+                           std::any_of(n.town_words.begin(), n.town_words.end(),
+                                       [&](const auto& w) { return phrase.find(w) != std::u32string::npos; });
+  p.stem = phrase;
   phrase += suffix_for(in, phrase, n);
   p.name = to_utf8(phrase);
 
@@ -121,7 +155,8 @@ std::optional<ProposedIndicator> name_indicator(const NamingInput& in, const Cat
   if (unit.empty()) unit = U"个";
   p.unit = to_utf8(unit);
   p.kind = kind_of(in.kind, unit);
-  const bool town_once = about_villages || in.kind == BlankKind::Percent || in.veto == "threshold" || in.veto == "forecast";
+  const bool town_once = about_villages || town_figure || in.kind == BlankKind::Percent || in.veto == "threshold" || in.veto == "bound" ||
+                         in.veto == "forecast";
   p.level = town_once ? Level::Town : Level::Village;
   p.format = in.format;
 

@@ -22,6 +22,7 @@ struct ProposedIndicator {
   std::string format;            // the placeholder's format ("余", "多", "约数"), as for a bound blank
   double confidence = 0;         // of the name: lower when it had to come from the words after the blank
   std::string suggested;         // the importer's name when a person renamed it (kept as an alias)
+  std::u32string stem;           // the name before its suffix ("新建党群服务中心"), for the next figure
 };
 
 struct NamingInput {
@@ -33,6 +34,8 @@ struct NamingInput {
   std::u32string heading;  // the top-level heading above the blank (empty: none)
   std::string veto;        // why the likeliest indicator was refused (ImportMeaning.hpp Veto::rule)
   std::string format;
+  std::u32string previous;  // the stem of the figure before in the same sentence ("…中心X处，面积XX平方米")
+  bool town_report = false; // the document is one person's or the town's own report (述职)
 };
 
 // nullopt for blanks that are not figures (text, village, year, month).

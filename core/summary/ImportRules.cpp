@@ -60,6 +60,7 @@ const ImportRules& ImportRules::builtin() {
     r.meaning.forecast = words("forecast");
     r.meaning.remaining = words("remaining");
     r.meaning.threshold_after = words("threshold_after");
+    r.meaning.threshold_before = words("threshold_before");
     r.meaning.subgroups = words("subgroups");
     r.meaning.participation_after = words("participation_after");
     r.meaning.activities = words("activities");
@@ -79,6 +80,8 @@ const ImportRules& ImportRules::builtin() {
     r.naming.trailing = naming("trailing");
     r.naming.person_nouns = naming("person_nouns");
     r.naming.after_stops = naming("after_stops");
+    r.naming.town_units = naming("town_units");
+    r.naming.town_words = naming("town_words");
     for (auto& [unit, name] : n.at("unit_names").items()) r.naming.unit_names.emplace_back(to_u32(unit), to_u32(name.get<std::string>()));
     std::stable_sort(r.naming.unit_names.begin(), r.naming.unit_names.end(),
                      [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });

@@ -17,14 +17,14 @@ struct ImportRules {
   std::map<std::string, std::vector<std::u32string>> phrases;
   // Words that change what a figure means (summary/ImportMeaning.hpp).
   struct Meaning {
-    std::vector<std::u32string> forecast, remaining, threshold_after, subgroups, participation_after, activities;
+    std::vector<std::u32string> forecast, remaining, threshold_after, threshold_before, subgroups, participation_after, activities;
     std::vector<std::string> forecast_sections;  // sections of forward-looking figures (下一步打算)
     std::vector<std::u32string> forward_topic;   // words a forward-looking figure's paragraph names
     std::map<std::string, std::vector<std::u32string>> requires_topic;  // by indicator id or section
   } meaning;
   // How a blank no indicator means is named as a proposed town indicator (summary/ImportNaming.hpp).
   struct Naming {
-    std::vector<std::u32string> leading, trailing, person_nouns, after_stops;
+    std::vector<std::u32string> leading, trailing, person_nouns, after_stops, town_units, town_words;
     std::vector<std::pair<std::u32string, std::u32string>> unit_names;  // unit → what its count is called; longest first
     std::u32string money_suffix, percent_suffix, threshold_suffix;
     std::string other_section;

@@ -77,6 +77,8 @@ class Importer {
       r.paragraphs.push_back(src.paragraphs[i]);
       if (title) {
         have_title = true;
+        // A 述职报告 is one person's (or the town's own) account: its figures are typed once.
+        town_report_ = line.find(U"述职") != std::u32string::npos;
         pieces.push_back(Piece{BlockKind::Title, 0, line, para});
         continue;
       }
@@ -119,8 +121,10 @@ class Importer {
       const Blank& b = blanks[k];
       // A new sentence: its figures may again be any indicator.
       if (k == 0 || p.substr(blanks[k - 1].unit_end, b.token_start - blanks[k - 1].unit_end).find_first_of(U"。！？；!?;") !=
-                        std::u32string::npos)
+                        std::u32string::npos) {
         sentence_.clear();
+        sentence_stem_.clear();
+      }
       constexpr std::u32string_view kStops = U"。！？；!?;";
       const size_t ss = p.find_last_of(kStops, b.token_start), se = p.find_first_of(kStops, b.unit_end);
       sentence_topic_ = headings + p.substr(ss == std::u32string::npos ? 0 : ss + 1,
@@ -183,9 +187,11 @@ class Importer {
   // figure, accepted last year or renamed with the name kept as an alias), that one is returned.
   const Indicator* propose_new(const Blank& b, const MatchQuery& q, ImportedBlank& ib) {
     NamingInput in{b.kind, b.unit, naming_before_, q.after, naming_clause_,
-                   headings_.empty() ? std::u32string() : headings_.front(), veto_rule_, approx_format(b)};
+                   headings_.empty() ? std::u32string() : headings_.front(), veto_rule_, approx_format(b),
+                   sentence_stem_, town_report_};
     auto p = name_indicator(in, catalog_, rules_);
     if (!p) return nullptr;
+    sentence_stem_ = p->stem;
     if (const Indicator* same = catalog_.find(p->name); same && same->town && same->unit == p->unit && same->kind == p->kind)
       return same;
     const std::string base = p->name;
@@ -309,6 +315,8 @@ class Importer {
   std::u32string naming_clause_;          // the current blank's whole clause, other blanks as "X"
   std::string veto_rule_;                 // why the current blank's likeliest indicator was refused
   std::set<std::string> proposed_names_;  // names of the town indicators proposed so far
+  std::u32string sentence_stem_;          // the stem of the last proposal in the current sentence
+  bool town_report_ = false;              // the title says 述职: every proposal is the town's
 };
 
 }  // namespace

@@ -187,3 +187,40 @@ TEST_CASE("import: a text template beyond 4 MB is refused before it is read into
   }
   std::filesystem::remove(path);
 }
+
+// The 2021 template as Word saves it: every "XX" split between two runs, the vendor's lines in the
+// page header instead of the body. It imports exactly as the text file does.
+TEST_CASE("import: the 2021 template as .docx, blanks split mid-run and the vendor in the header, equals the text file") {
+  const ImportResult txt = import_xtemplate(std::string(JICENG_SOURCE_DIR) + "/tests/data/xtemplates/town_2021_c.txt",
+                                            Catalog::builtin());
+  std::string body;
+  for (const std::string& line : txt.paragraphs) {
+    std::vector<std::string> runs;
+    size_t from = 0;
+    // Cut every blank after its first X: "X" ends one run, the rest of the blank starts the next.
+    for (size_t at = line.find('X'); at != std::string::npos; at = line.find('X', at + 2)) {
+      runs.push_back(run(line.substr(from, at + 1 - from)));
+      from = at + 1;
+    }
+    runs.push_back(run(line.substr(from)));
+    body += para(runs);
+  }
+  std::string header;
+  for (const std::string& vendor : txt.removed_lines) header += para({run(vendor)});
+  auto path = (std::filesystem::temp_directory_path() / "jiceng_test_2021.docx").string();
+  write_docx(path, body, header);
+  const ImportResult docx = import_xtemplate(path, Catalog::builtin());
+  std::filesystem::remove(path);
+
+  CHECK(docx.removed_lines == txt.removed_lines);
+  CHECK(docx.paragraphs == txt.paragraphs);
+  REQUIRE(docx.placeholders.size() == txt.placeholders.size());
+  for (size_t k = 0; k < txt.placeholders.size(); ++k) {
+    CAPTURE(k);
+    CHECK(docx.placeholders[k].kind == txt.placeholders[k].kind);
+    CHECK(docx.placeholders[k].indicator == txt.placeholders[k].indicator);
+    CHECK(bool(docx.placeholders[k].proposed) == bool(txt.placeholders[k].proposed));
+    if (docx.placeholders[k].proposed) CHECK(docx.placeholders[k].proposed->name == txt.placeholders[k].proposed->name);
+  }
+  CHECK(docx.template_text == txt.template_text);
+}

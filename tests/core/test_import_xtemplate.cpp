@@ -424,3 +424,62 @@ TEST_CASE("import review: proposed town indicators, accepted in one step, bind t
   CHECK(s->town_indicators().size() == defined);
   CHECK(second.unresolved_numeric() == 0);
 }
+
+// Templates of other years and levels, written here in the genre: a street office's 2022 summary
+// (二十大), a village branch's 2023 summary (主题教育; also in GB18030), a party secretary's 述职.
+// Every blank is found, every vendor line goes and no content line does, no blank is bound to an
+// indicator that means something else, and after accepting the proposals no numeric blank is left.
+TEST_CASE("xtemplates of other years and levels: every blank resolved, none bound to another meaning") {
+  struct Case {
+    const char* file;
+    std::vector<std::string> removed;
+    size_t paragraphs, blanks;
+    std::map<int, std::string> bound;      // blank → the indicator it must have
+    std::map<int, std::string> not_bound;  // blank → an indicator it must not have
+    std::map<int, std::string> proposed;   // blank → the name of the town indicator proposed
+    std::map<int, Level> level;            // blank → who types the proposed figure
+  };
+  const Case cases[] = {
+      {"street_2022_d.txt",
+       {"来源：某某文库 www.xxwk.com 会员专享 可编辑", "本文由文库用户上传，如有侵权请联系删除。"}, 9, 12,
+       {{0, "town_name"}, {1, "town_name"}, {6, "members"}, {10, "outlook_year"}},
+       {{4, "members"}, {7, "members"}},
+       {{7, "在职党员数"}, {9, "新建党群服务中心面积"}, {11, "社区党组织书记和居委会主任一肩挑比例"}},
+       {{7, Level::Village}, {11, Level::Town}}},
+      {"village_branch_2023_e.txt", {"关注微信公众号“党建范文”获取更多资料"}, 8, 13,
+       {{2, "members"}, {3, "probationary_members"}, {8, "collective_income"}},
+       {{7, "inspection_problems"}, {11, "members"}, {12, "weak_activity_room"}},
+       {{11, "三十五岁以下党员数"}, {12, "党员活动阵地面积标准线"}},
+       {{12, Level::Town}}},
+      {"village_branch_2023_e_gb18030.txt", {"关注微信公众号“党建范文”获取更多资料"}, 8, 13,
+       {{2, "members"}, {3, "probationary_members"}}, {{11, "members"}}, {{11, "三十五岁以下党员数"}}, {}},
+      {"secretary_report_f.txt", {"（下载后可自由编辑）"}, 9, 10,
+       {{0, "town_name"}, {5, "weak_branches"}},
+       {{8, "new_members"}},
+       {{7, "平均年龄"}, {8, "计划新发展党员数"}},
+       {{3, Level::Town}, {7, Level::Town}, {8, Level::Town}}},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.file);
+    ImportResult r = import_xtemplate(data(c.file), Catalog::builtin());
+    CHECK(r.removed_lines == c.removed);
+    CHECK(r.paragraphs.size() == c.paragraphs);
+    REQUIRE(r.placeholders.size() == c.blanks);
+    for (const auto& [k, id] : c.bound) CHECK_MESSAGE(r.placeholders[size_t(k)].indicator == id, "blank " << k);
+    for (const auto& [k, id] : c.not_bound) CHECK_MESSAGE(r.placeholders[size_t(k)].indicator != id, "blank " << k);
+    for (const auto& [k, name] : c.proposed) {
+      REQUIRE_MESSAGE(r.placeholders[size_t(k)].proposed, "blank " << k);
+      CHECK(r.placeholders[size_t(k)].proposed->name == name);
+    }
+    for (const auto& [k, level] : c.level) CHECK_MESSAGE(r.placeholders[size_t(k)].proposed->level == level, "blank " << k);
+    // No X is left in the template outside the 待补 notes, and accepting resolves every number.
+    CHECK(without_notes(r.template_text).find('X') == std::string::npos);
+    test::TempDir dir;
+    auto s = Store::open(dir.file("town.db"));
+    write_demo_town(*s);
+    editor::ImportReview review = editor::ImportReview::from(r);
+    review.accept_proposals(*s, Actor{"组织委员", "", Role::Admin, {}});
+    CHECK(review.unresolved_numeric() == 0);
+    CHECK_NOTHROW(review.build(s->catalog()));
+  }
+}
