@@ -23,7 +23,33 @@ std::string format_part(const std::string& expression) {
 }  // namespace
 
 ImportReview ImportReview::open(const std::string& path, const Catalog& catalog) {
-  return from(summary::import_xtemplate(path, catalog));
+  ImportReview r = from(summary::import_xtemplate(path, catalog));
+  r.path_ = path;
+  return r;
+}
+
+bool ImportReview::can_keep(size_t removed_line) const {
+  return !path_.empty() && removed_line >= result_.header_lines && removed_line < result_.removed_lines.size();
+}
+
+void ImportReview::keep_line(size_t removed_line, const Catalog& catalog) {
+  if (!can_keep(removed_line)) return;
+  std::set<std::string> keep = keep_;
+  keep.insert(result_.removed_lines[removed_line]);
+  ImportReview next = from(summary::import_xtemplate(path_, catalog, keep));
+  // What a person settled stays settled where the same sentence holds the same kind of blank.
+  for (auto& it : next.items_)
+    for (const auto& old : items_)
+      if (old.confirmed && old.blank.context == it.blank.context && old.blank.kind == it.blank.kind &&
+          old.blank.unit == it.blank.unit) {
+        it.expression = old.expression;
+        it.blank.indicator = old.blank.indicator;
+        it.blank.proposed = old.blank.proposed;
+        it.confirmed = true;
+      }
+  next.path_ = path_;
+  next.keep_ = std::move(keep);
+  *this = std::move(next);
 }
 
 ImportReview ImportReview::from(summary::ImportResult result) {

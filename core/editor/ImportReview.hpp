@@ -2,6 +2,7 @@
 // The review step of importing a purchased X-template: every blank the importer found, with its
 // context, kind and proposed indicator, for a person to confirm or change before the template
 // becomes the town's. Changing a blank's indicator keeps the format the importer chose ("余").
+#include <set>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,11 @@ class ImportReview {
   static ImportReview from(summary::ImportResult result);
 
   const summary::ImportResult& result() const { return result_; }
+  // A removed body line a person says is content after all: the file is read again with it kept
+  // (its blanks join the list; what was settled so far is settled again where the blank is the
+  // same). Lines of page headers and footers cannot be kept. Needs a review made by open().
+  bool can_keep(size_t removed_line) const;
+  void keep_line(size_t removed_line, const Catalog& catalog);
   // The blanks, those that most need a person first (unbound, then set aside, then least sure).
   const std::vector<ReviewItem>& items() const { return items_; }
   size_t confirmed() const;
@@ -65,6 +71,8 @@ class ImportReview {
  private:
   summary::ImportResult result_;
   std::vector<ReviewItem> items_;
+  std::string path_;
+  std::set<std::string> keep_;
 };
 
 }  // namespace jiceng::editor

@@ -52,12 +52,13 @@ std::string kind_label(BlankKind k) { return tr("summary.import.kind." + std::st
 
 class Importer {
  public:
-  Importer(const Catalog& catalog)
-      : catalog_(catalog), rules_(ImportRules::builtin()), matcher_(catalog, rules_), guard_(catalog, rules_) {}
+  Importer(const Catalog& catalog, const std::set<std::string>& keep)
+      : keep_(keep), catalog_(catalog), rules_(ImportRules::builtin()), matcher_(catalog, rules_), guard_(catalog, rules_) {}
 
   ImportResult run(const SourceText& src) {
     ImportResult r;
     r.removed_lines = src.stamps;
+    r.header_lines = src.stamps.size();
     std::map<std::u32string, int> repeats;
     std::vector<std::u32string> lines;
     for (const auto& p : src.paragraphs) lines.push_back(to_u32(p));
@@ -67,7 +68,7 @@ class Importer {
     for (size_t i = 0; i < lines.size(); ++i) {
       const std::u32string& line = lines[i];
       // A vendor's line is never the title, even one that reads like it ("2021年工作总结范文免费下载").
-      const bool vendor = vendor_score(line, repeats[line], rules_) >= rules_.vendor_threshold;
+      const bool vendor = !keep_.count(src.paragraphs[i]) && vendor_score(line, repeats[line], rules_) >= rules_.vendor_threshold;
       bool title = !have_title && pieces.empty() && !vendor && looks_like_title(line, rules_);
       if (vendor) {
         r.removed_lines.push_back(src.paragraphs[i]);
@@ -303,6 +304,7 @@ class Importer {
     return "待补(「" + note + "」)";
   }
 
+  const std::set<std::string>& keep_;
   const Catalog& catalog_;
   const ImportRules& rules_;
   IndicatorMatcher matcher_;
@@ -350,10 +352,12 @@ std::string ImportResult::to_json() const {
   return j.dump(2);
 }
 
-ImportResult import_xtemplate(const SourceText& source, const Catalog& catalog) { return Importer(catalog).run(source); }
+ImportResult import_xtemplate(const SourceText& source, const Catalog& catalog, const std::set<std::string>& keep) {
+  return Importer(catalog, keep).run(source);
+}
 
-ImportResult import_xtemplate(const std::string& path, const Catalog& catalog) {
-  return import_xtemplate(read_template_source(path), catalog);
+ImportResult import_xtemplate(const std::string& path, const Catalog& catalog, const std::set<std::string>& keep) {
+  return import_xtemplate(read_template_source(path), catalog, keep);
 }
 
 }  // namespace jiceng::summary

@@ -3,6 +3,7 @@
 // the title and every content paragraph, finds every blank, classifies it, proposes an indicator
 // with a confidence, and writes a template in our syntax (unplaced blanks become 待补(…), which
 // the editor shows for review and the final export refuses).
+#include <set>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,7 @@ struct ImportedBlank {
 
 struct ImportResult {
   std::vector<std::string> removed_lines;  // vendor stamps, headers, watermarks — in order found
+  size_t header_lines = 0;                 // the first ones came from page headers and footers, not the body
   std::vector<std::string> paragraphs;     // kept paragraphs (title first), as in the source
   std::vector<ImportedBlank> placeholders;
   std::string template_text;               // the .tpl text
@@ -36,7 +38,8 @@ struct ImportResult {
   std::string to_json() const;
 };
 
-ImportResult import_xtemplate(const std::string& path, const Catalog& catalog);
-ImportResult import_xtemplate(const SourceText& source, const Catalog& catalog);
+// `keep`: body lines a person said are content after all (the review's 保留); never removed.
+ImportResult import_xtemplate(const std::string& path, const Catalog& catalog, const std::set<std::string>& keep = {});
+ImportResult import_xtemplate(const SourceText& source, const Catalog& catalog, const std::set<std::string>& keep = {});
 
 }  // namespace jiceng::summary

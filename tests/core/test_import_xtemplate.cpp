@@ -483,3 +483,28 @@ TEST_CASE("xtemplates of other years and levels: every blank resolved, none boun
     CHECK_NOTHROW(review.build(s->catalog()));
   }
 }
+
+// A line taken for the vendor's that is content after all: one tap keeps it, and what was settled stays.
+TEST_CASE("import review: a removed line is kept on request; settled blanks stay settled") {
+  const Catalog& cat = Catalog::builtin();
+  editor::ImportReview review = editor::ImportReview::open(data("town_2021_c.txt"), cat);
+  const auto& removed = review.result().removed_lines;
+  REQUIRE(removed.size() == 2);
+  const size_t paragraphs = review.result().paragraphs.size();
+  size_t village = 0;
+  while (review.items()[village].blank.kind != BlankKind::Village) ++village;
+  review.set_fixed(village, "东山村", cat);
+  REQUIRE(review.can_keep(1));
+  const std::string line = removed[1];
+  review.keep_line(1, cat);
+  CHECK(review.result().removed_lines.size() == 1);
+  CHECK(review.result().paragraphs.size() == paragraphs + 1);
+  CHECK(std::find(review.result().paragraphs.begin(), review.result().paragraphs.end(), line) != review.result().paragraphs.end());
+  bool still = false;
+  for (const auto& it : review.items())
+    if (it.blank.kind == BlankKind::Village) still = it.confirmed && it.expression == "「东山村」";
+  CHECK(still);
+  CHECK_FALSE(review.can_keep(5));
+  // A review made from a result alone has no file to read again.
+  CHECK_FALSE(editor::ImportReview::from(import_xtemplate(data("town_2021_c.txt"), cat)).can_keep(1));
+}

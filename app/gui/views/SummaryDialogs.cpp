@@ -410,9 +410,31 @@ void import_dialog(Editor& e, Context& ctx) {
     return;
   }
   editor::ImportReview& r = *e.review;
-  if (ImGui::TreeNode(tr("editor.import.removed", {{"count", std::to_string(r.result().removed_lines.size())}}).c_str())) {
-    for (const auto& l : r.result().removed_lines) ui::muted(l);
+  const bool removed_open = ImGui::TreeNode(tr("editor.import.removed", {{"count", std::to_string(r.result().removed_lines.size())}}).c_str());
+  ui::mark("import.removed");
+  if (removed_open) {
+    // A line taken for the vendor's that is content after all: one tap keeps it.
+    std::optional<size_t> keep;
+    for (size_t i = 0; i < r.result().removed_lines.size(); ++i) {
+      // The button first: the line wraps to the dialog's width and would push it out of sight.
+      if (r.can_keep(i)) {
+        ImGui::PushID(int(i));  // every button says 保留: the line's number tells them apart
+        if (button(tr("editor.import.keep"), ("import.keep." + std::to_string(i)).c_str(), ctx)) keep = i;
+        ImGui::PopID();
+        ImGui::SameLine();
+        ImGui::AlignTextToFramePadding();
+      }
+      ui::muted(r.result().removed_lines[i]);
+    }
     ImGui::TreePop();
+    if (keep) {
+      const std::string line = r.result().removed_lines[*keep];
+      r.keep_line(*keep, e.store->catalog());
+      e.message = tr("editor.import.kept", {{"line", line}});
+      e.message_error = false;
+      for (const auto& it : r.items()) ctx.need_text(it.blank.context + it.expression + it.blank.caution);
+      ctx.need_text(e.message);
+    }
   }
   accept_all(e, ctx);
   if (e.import_target && *e.import_target < r.items().size()) {
