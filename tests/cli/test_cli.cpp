@@ -344,3 +344,35 @@ TEST_CASE("template import --db --accept: proposals become the town's indicators
   auto again = nlohmann::json::parse(run_cli("template import " + src + " --db " + d.q + " --json", d.err()).out);
   for (const auto& p : again["placeholders"]) CHECK_FALSE(p.contains("proposed"));
 }
+
+TEST_CASE("indicator define|list|retire|delete: the town's own indicators with every catalog key, admins only, refusals name the file") {
+  DemoDb d;
+  const std::string def = d.dir.file("def.json");
+  {
+    std::ofstream f(def);
+    f << R"({"name": "老党员数", "section": "organization", "unit": "名", "kind": "count", "rules": [{"le": "members"}]})";
+  }
+  CHECK(run_cli_as("clerk", "3456", "indicator define " + d.q + " " + shell_quote(def), d.err()).code == 3);
+  auto made = run_cli_admin("indicator define " + d.q + " " + shell_quote(def), d.err());
+  REQUIRE(made.code == 0);
+  auto list = nlohmann::json::parse(run_cli("indicator list " + d.q + " --json", d.err()).out);
+  REQUIRE(list["indicators"].size() == 1);
+  const std::string id = list["indicators"][0]["id"];
+  CHECK(list["indicators"][0]["definition"]["rules"][0]["le"] == "members");
+  // The rule holds on every write: more old members than members is refused.
+  CHECK(run_cli_admin("set " + d.q + " --org V01 --indicator 老党员数 --period 2020 --value 100000", d.err()).code == 3);
+  CHECK(run_cli_admin("set " + d.q + " --org V01 --indicator 老党员数 --period 2020 --value 3", d.err()).code == 0);
+  const std::string bad = d.dir.file("bad.json");
+  {
+    std::ofstream f(bad);
+    f << R"({"name": "x y", "section": "organization", "unit": "名", "kind": "count"})";
+  }
+  auto refused = run_cli_admin("indicator define " + d.q + " " + shell_quote(bad), d.err());
+  CHECK(refused.code == 3);
+  CHECK(refused.err.find("bad.json") != std::string::npos);
+  CHECK(run_cli_admin("indicator delete " + d.q + " " + id, d.err()).code == 3);  // it has a value: retire it
+  REQUIRE(run_cli_admin("indicator retire " + d.q + " " + id, d.err()).code == 0);
+  list = nlohmann::json::parse(run_cli("indicator list " + d.q + " --json", d.err()).out);
+  CHECK(list["indicators"][0]["state"] == "retired");
+  CHECK(run_cli_admin("set " + d.q + " --org V01 --indicator 老党员数 --period 2020 --value 4", d.err()).code == 3);
+}
