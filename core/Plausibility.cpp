@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "Rules.hpp"
 #include "Store.hpp"
 #include "Strings.hpp"
 
@@ -45,18 +46,23 @@ std::optional<PlausibilityWarning> assess_plausibility(const Indicator& ind, con
   }
   if (w.references.empty()) return std::nullopt;
 
-  // Small amounts keep their significant digits (format_number), so 0.035 万元 never reads 0.
-  auto number = [&](double v) { return format_number(v, std::max(ind.decimals, 2)); };
+  // In the unit the person typed (元 for 党费), like the form beside it. Small amounts keep their
+  // significant digits (format_number), so 0.035 万元 never reads 0.
+  const std::string& unit = ind.typed_unit();
+  auto number = [&](double v) {
+    return ind.has_entry_unit() ? format_number(stored_to_typed(ind, v), ind.entry_decimals)
+                                : format_number(v, std::max(ind.decimals, 2));
+  };
   std::string parts;
   for (const auto& r : w.references) {
     const char* key = r.kind == Kind::LastYear ? "plausibility.last_year"
                       : r.kind == Kind::Target ? "plausibility.target"
                                                : "plausibility.target_share";
     if (!parts.empty()) parts += tr("plausibility.and");
-    parts += tr(key, {{"reference", number(r.reference)}, {"target", number(r.target)}, {"unit", ind.unit},
+    parts += tr(key, {{"reference", number(r.reference)}, {"target", number(r.target)}, {"unit", unit},
                       {"ratio", ratio_text(r.ratio)}});
   }
-  w.message = tr("plausibility.sentence", {{"value", number(value)}, {"unit", ind.unit}, {"parts", parts}});
+  w.message = tr("plausibility.sentence", {{"value", number(value)}, {"unit", unit}, {"parts", parts}});
   return w;
 }
 

@@ -102,7 +102,7 @@ TEST_CASE("set refuses an implausible value (exit 3, the warning in Chinese) unl
   const size_t entries = history().size();
   auto refused = run_cli_as("clerk", "3456", "set " + d.q + args, d.err());
   CHECK(refused.code == 3);
-  CHECK(refused.err.find("50 万元是去年同期") != std::string::npos);
+  CHECK(refused.err.find("500000 元是去年同期") != std::string::npos);  // in the unit typed
   CHECK(refused.err.find("请确认数值和单位是否正确") != std::string::npos);
   CHECK(refused.err.find("--confirm") != std::string::npos);
   CHECK(history().size() == entries);  // nothing written, nothing audited

@@ -35,16 +35,16 @@ nlohmann::json last_detail(Store& s, OrgId org, const char* indicator, const cha
 
 TEST_CASE("plausibility: far above or below last year's same period warns, naming both figures") {
   const Period nov{2020, 11};
-  CHECK(warning_of("dues", nov, 50, {3.2, {}}) == "50 万元是去年同期（3.2 万元）的 15.6 倍，请确认数值和单位是否正确");
-  CHECK(warning_of("dues", nov, 0.5, {3.2, {}}) == "0.5 万元是去年同期（3.2 万元）的 1/6.4，请确认数值和单位是否正确");
+  CHECK(warning_of("dues", nov, 50, {3.2, {}}) == "500000 元是去年同期（32000 元）的 15.6 倍，请确认数值和单位是否正确");
+  CHECK(warning_of("dues", nov, 0.5, {3.2, {}}) == "5000 元是去年同期（32000 元）的 1/6.4，请确认数值和单位是否正确");
   // The thresholds themselves: exactly ×5 and ÷5 ask, just inside does not.
   CHECK_FALSE(warning_of("dues", nov, 20, {4.0, {}}).empty());
   CHECK(warning_of("dues", nov, 19.9, {4.0, {}}).empty());
   CHECK_FALSE(warning_of("dues", nov, 0.8, {4.0, {}}).empty());
   CHECK(warning_of("dues", nov, 0.81, {4.0, {}}).empty());
-  // A small 万元 amount keeps its digits in the sentence (never "0 万元").
+  // The sentence speaks in the unit the clerk types (元 for 党费; the store keeps 万元).
   CHECK(warning_of("dues", nov, 50, {0.0035, {}}) ==
-        "50 万元是去年同期（0.0035 万元）的 14286 倍，请确认数值和单位是否正确");
+        "500000 元是去年同期（35 元）的 14286 倍，请确认数值和单位是否正确");
 }
 
 TEST_CASE("plausibility: no reference, a zero reference, a zero value or small counts say nothing") {
@@ -61,7 +61,7 @@ TEST_CASE("plausibility: a month compares with a twelfth of the year's target, a
   // 收缴党费 adds up over the months: November expects 4.8 / 12 = 0.4 万元.
   auto m = assess_plausibility(ind("dues"), {2020, 11}, 50, {std::nullopt, 4.8});
   REQUIRE(m);
-  CHECK(m->message == "50 万元是本月目标份额（全年目标 4.8 万元的 1/12，约 0.4 万元）的 125 倍，请确认数值和单位是否正确");
+  CHECK(m->message == "500000 元是本月目标份额（全年目标 48000 元的 1/12，约 4000 元）的 125 倍，请确认数值和单位是否正确");
   REQUIRE(m->references.size() == 1);
   CHECK(m->references[0].kind == PlausibilityReference::Kind::TargetShare);
   CHECK(m->references[0].reference == doctest::Approx(0.4));
@@ -76,7 +76,7 @@ TEST_CASE("plausibility: a month compares with a twelfth of the year's target, a
   auto both = assess_plausibility(ind("dues"), {2020, 11}, 50, {0.35, 4.8});
   REQUIRE(both);
   CHECK(both->references.size() == 2);
-  CHECK(has(both->message, "去年同期（0.35 万元）的 143 倍，也是本月目标份额"));
+  CHECK(has(both->message, "去年同期（3500 元）的 143 倍，也是本月目标份额"));
 }
 
 TEST_CASE("plausibility: the store's references are the same month last year and the organisation's own target") {
@@ -108,14 +108,15 @@ TEST_CASE("plausibility: an unconfirmed implausible value is not written; a conf
   CHECK_FALSE(last_detail(s, v1, "dues", "2020-11").contains("plausibility"));
   const size_t entries = s.history().size();
 
-  // 50 meaning 50 元: refused with the sentence, nothing written, nothing audited.
+  // 50 万元 where 50 元 was meant: refused with the sentence (in 元, the unit the clerk types),
+  // nothing written, nothing audited.
   std::string shown;
   try {
     s.enter_value({"V1", "dues", "2020-11", "50"}, clerk, false);
   } catch (const ImplausibleValue& e) {
     shown = e.warning().message;
   }
-  CHECK(shown == "50 万元是去年同期（0.35 万元）的 143 倍，请确认数值和单位是否正确");
+  CHECK(shown == "500000 元是去年同期（3500 元）的 143 倍，请确认数值和单位是否正确");
   CHECK(s.value(v1, "dues", {2020, 11})->value == 0.4);
   CHECK(s.history().size() == entries);
 

@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "Rules.hpp"
 #include "Store.hpp"
 #include "Strings.hpp"
 #include "UiTestSupport.hpp"
@@ -68,7 +69,8 @@ TEST_CASE("collect plausibility: 500000 元 (50 万元) of 党费 asks; 修改 w
     h.frame();
     const CollectLine* line = view.line("dues");
     REQUIRE(line);
-    CHECK(contains(line->warning, "50 万元是去年同期（" + format_number(last_year->value, 2) + " 万元）的"));
+    // In 元, as she typed it (the store keeps 万元).
+    CHECK(contains(line->warning, "500000 元是去年同期（" + format_number(stored_to_typed(s.catalog().at("dues"), last_year->value), 2) + " 元）的"));
     CHECK(contains(line->warning, "请确认数值和单位是否正确"));
     CHECK_FALSE(s.value(v01, "dues", dec));
     CHECK(s.history().size() == entries);
