@@ -7,4 +7,6 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # The tablet (browser) build too: its tests load it in a real browser.
 bash "$here/scripts/web.sh"
 cd "$here/build"
-ctest --output-on-failure "$@"
+# Two suites at a time: each writes under its own temporary folder, so they never collide; the
+# benchmark and the browser tests run alone (RUN_SERIAL). Arguments after the script go to ctest.
+ctest --output-on-failure -j2 "$@"

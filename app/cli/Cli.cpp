@@ -12,12 +12,12 @@
 #include <filesystem>
 #include <iostream>
 
-#include "Error.hpp"
-#include "Authentication.hpp"
-#include "Store.hpp"
-#include "Strings.hpp"
-#include "Text.hpp"
-#include "Users.hpp"
+#include "base/Error.hpp"
+#include "base/Strings.hpp"
+#include "base/Text.hpp"
+#include "store/Authentication.hpp"
+#include "store/Store.hpp"
+#include "store/Users.hpp"
 
 namespace jiceng::cli {
 

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "Model.hpp"
+#include "model/Model.hpp"
 
 namespace jiceng {
 class Store;

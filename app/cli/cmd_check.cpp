@@ -1,9 +1,9 @@
 // jiceng-cli check DB --year Y [--template T] [--json]: unresolved figures and consistency of the
 // data behind the summary. Exit 0 when nothing is found, 3 when there are findings to act on.
+#include "base/Strings.hpp"
 #include "Cli.hpp"
-#include "Figures.hpp"
-#include "Store.hpp"
-#include "Strings.hpp"
+#include "figures/Figures.hpp"
+#include "store/Store.hpp"
 #include "summary/Checks.hpp"
 
 namespace jiceng::cli {

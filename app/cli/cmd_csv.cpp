@@ -1,9 +1,9 @@
 // jiceng-cli import / export: values as CSV (UTF-8 with BOM, for Excel).
+#include "base/Strings.hpp"
+#include "base/Text.hpp"
 #include "Cli.hpp"
-#include "Csv.hpp"
-#include "Store.hpp"
-#include "Strings.hpp"
-#include "Text.hpp"
+#include "csv/ValuesCsv.hpp"
+#include "store/Store.hpp"
 
 namespace jiceng::cli {
 namespace {

@@ -1,14 +1,12 @@
 // jiceng-cli dashboard DB --year Y [--json]: every indicator against its target, every village.
 #include <nlohmann/json.hpp>
 
+#include "base/Strings.hpp"
 #include "Cli.hpp"
-#include "Dashboard.hpp"
-#include "Overdue.hpp"
-#include "Ranking.hpp"
-#include "Review.hpp"
-#include "Store.hpp"
-#include "Strings.hpp"
-#include "Trends.hpp"
+#include "figures/Report.hpp"
+#include "figures/Trends.hpp"
+#include "store/Review.hpp"
+#include "store/Store.hpp"
 
 namespace jiceng::cli {
 namespace {
@@ -22,14 +20,14 @@ int run(const Args& a) {
   // One indicator in depth is a JSON answer (the screen's drill-down); --org narrows that answer.
   if (a.has("indicator") && !a.flag("json")) throw UsageError{tr("dashboard.cli.indicator_needs_json")};
   if (a.has("org") && !a.has("indicator")) throw UsageError{tr("dashboard.cli.org_needs_indicator")};
-  // Last year's figures only feed an indicator's trend (--indicator).
-  auto figures = a.has("indicator") ? YearFigures::compute_with_previous(*store, year) : YearFigures::compute(*store, year);
-  auto d = build_dashboard(figures);
-  // The village ranking (weights and bands from the town's settings) and who is overdue: the
-  // same core computation as the 进度看板 screen.
-  std::string settings_problem;  // a broken stored setting: still a ranking, by the defaults
-  auto overdue = build_overdue(*store, figures);
-  auto ranking = build_ranking(figures, d, RankingSettings::load_or_default(*store, &settings_problem), overdue);
+  // Last year's figures only feed an indicator's trend (--indicator). The report is the 进度看板
+  // screen's own (figures/Report.hpp): the same numbers, the same ranking and overdue list.
+  const YearReport report = build_report(*store, year, a.has("indicator"));
+  const YearFigures& figures = *report.figures;
+  const Dashboard& d = report.dashboard;
+  const OverdueReport& overdue = report.overdue;
+  const Ranking& ranking = report.ranking;
+  const std::string& settings_problem = report.ranking_problem;
   if (a.flag("json")) {
     auto j = to_json(d, figures);
     j["ranking"] = to_json(ranking, d, figures);

@@ -4,11 +4,11 @@
 // registers it. `revoke` is the step for a lost tablet.
 #include <nlohmann/json.hpp>
 
+#include "base/Error.hpp"
+#include "base/Strings.hpp"
 #include "Cli.hpp"
-#include "Devices.hpp"
-#include "Error.hpp"
-#include "Store.hpp"
-#include "Strings.hpp"
+#include "store/Devices.hpp"
+#include "store/Store.hpp"
 #include "sync/Package.hpp"
 #include "sync/Signing.hpp"
 

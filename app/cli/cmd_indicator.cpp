@@ -3,11 +3,11 @@
 // entries are the store's; writes act as the admin signed in with --user and its PIN.
 #include <nlohmann/json.hpp>
 
+#include "base/Error.hpp"
+#include "base/Strings.hpp"
+#include "base/Text.hpp"
 #include "Cli.hpp"
-#include "Error.hpp"
-#include "Store.hpp"
-#include "Strings.hpp"
-#include "Text.hpp"
+#include "store/Store.hpp"
 
 namespace jiceng::cli {
 namespace {

@@ -2,10 +2,10 @@
 // --dry-run prints the preview (counts, then every row that is new, changed or wrong) and writes
 // nothing; without it a file with errors is refused (exit 3, the errors listed) and an error-free
 // one is written in one transaction, printing what changed.
+#include "base/Strings.hpp"
 #include "Cli.hpp"
-#include "MemberImport.hpp"
-#include "Store.hpp"
-#include "Strings.hpp"
+#include "csv/MembersCsv.hpp"
+#include "store/Store.hpp"
 
 namespace jiceng::cli {
 namespace {

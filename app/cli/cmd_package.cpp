@@ -3,10 +3,10 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "base/Error.hpp"
+#include "base/Strings.hpp"
 #include "Cli.hpp"
-#include "Error.hpp"
-#include "Store.hpp"
-#include "Strings.hpp"
+#include "store/Store.hpp"
 #include "sync/Conflicts.hpp"
 #include "sync/Export.hpp"
 #include "sync/Import.hpp"

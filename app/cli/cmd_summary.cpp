@@ -4,13 +4,13 @@
 // it writes nothing and lists what is missing, exit 3.
 #include <nlohmann/json.hpp>
 
+#include "base/Strings.hpp"
+#include "base/Text.hpp"
 #include "Cli.hpp"
-#include "Figures.hpp"
-#include "Store.hpp"
-#include "Strings.hpp"
-#include "Text.hpp"
-#include "editor/TemplateStore.hpp"
 #include "export/Export.hpp"
+#include "figures/Figures.hpp"
+#include "store/Store.hpp"
+#include "summary/editor/TemplateStore.hpp"
 #include "summary/Renderer.hpp"
 
 namespace jiceng::cli {

@@ -2,13 +2,13 @@
 // syntax, checking a template file, and writing out the built-in default template to edit.
 #include <nlohmann/json.hpp>
 
-#include "Assets.hpp"
+#include "base/Assets.hpp"
+#include "base/Strings.hpp"
+#include "base/Text.hpp"
 #include "Cli.hpp"
-#include "Store.hpp"
-#include "Strings.hpp"
-#include "Text.hpp"
-#include "editor/ImportReview.hpp"
-#include "summary/Importer.hpp"
+#include "store/Store.hpp"
+#include "summary/editor/ImportReview.hpp"
+#include "summary/import/Importer.hpp"
 #include "summary/SummaryContext.hpp"
 #include "summary/Template.hpp"
 

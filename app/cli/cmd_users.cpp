@@ -1,6 +1,6 @@
 // jiceng-cli user list|add|set|disable: the town's accounts from the command line (a town made
 // without the app, or an office without a screen). The rules and audit entries are core's
-// (core/Users.hpp); the CLI acts as the account signed in with --user and its PIN (acting_user),
+// (core/store/Users.hpp); the CLI acts as the account signed in with --user and its PIN (acting_user),
 // which must be an admin's.
 #include <unistd.h>
 
@@ -9,11 +9,11 @@
 #include <nlohmann/json.hpp>
 
 
+#include "base/Error.hpp"
+#include "base/Strings.hpp"
 #include "Cli.hpp"
-#include "Error.hpp"
-#include "Store.hpp"
-#include "Strings.hpp"
-#include "Users.hpp"
+#include "store/Store.hpp"
+#include "store/Users.hpp"
 
 namespace jiceng::cli {
 namespace {

@@ -1,12 +1,13 @@
 // jiceng-cli set / history: type one value, read the audit trail.
 #include <nlohmann/json.hpp>
 
+#include "base/Error.hpp"
+#include "base/Strings.hpp"
 #include "Cli.hpp"
-#include "Error.hpp"
-#include "Plausibility.hpp"
-#include "Rules.hpp"
-#include "Store.hpp"
-#include "Strings.hpp"
+#include "figures/Plausibility.hpp"
+#include "model/Rules.hpp"
+#include "store/AuditText.hpp"
+#include "store/Store.hpp"
 
 namespace jiceng::cli {
 namespace {
@@ -61,10 +62,6 @@ int run_history(const Args& a) {
   std::map<OrgId, Org> orgs;
   for (auto& o : store->orgs()) orgs[o.id] = o;
   auto org_name = [&](std::optional<OrgId> id) { return id && orgs.count(*id) ? orgs[*id].name : std::string(); };
-  auto ind_name = [&](const std::string& id) {
-    const Indicator* ind = store->catalog().find(id);
-    return ind ? ind->name : id;
-  };
   if (a.flag("json")) {
     nlohmann::json j = nlohmann::json::array();
     for (const auto& e : entries) {
@@ -80,17 +77,14 @@ int run_history(const Args& a) {
     return kOk;
   }
   if (entries.empty()) { out(tr("cli.history.empty")); return kOk; }
-  for (const auto& e : entries) {
-    std::string what = org_name(e.org);
-    if (!e.indicator.empty()) what += " " + ind_name(e.indicator);
-    if (!e.period.empty()) what += " " + e.period;
-    std::string change;
-    if (e.old_value || e.new_value)
-      change = (e.old_value ? format_number(*e.old_value, 6) : tr("cli.none")) + " → " +
-               (e.new_value ? format_number(*e.new_value, 6) : tr("cli.none"));
-    out(tr("cli.history.line", {{"at", e.at}, {"user", e.user}, {"device", e.device},
-                                {"action", tr("audit." + e.action)}, {"what", what}, {"change", change},
-                                {"reason", e.reason.empty() ? std::string() : tr("cli.history.reason", {{"reason", e.reason}})}}));
+  // The same lines as the app's histories (store/AuditText.hpp), each naming its organisation.
+  const std::vector<AuditLine> lines = describe(*store, entries, true);
+  for (size_t i = 0; i < entries.size(); ++i) {
+    const AuditLine& l = lines[i];
+    const std::string org = org_name(entries[i].org);
+    out(tr("cli.history.line", {{"at", l.when}, {"user", l.who}, {"device", l.device},
+                                {"what", org.empty() ? l.what : org + " " + l.what}, {"change", l.change},
+                                {"reason", l.reason.empty() ? std::string() : tr("cli.history.reason", {{"reason", l.reason}})}}));
   }
   return kOk;
 }

@@ -1,13 +1,13 @@
 // jiceng-cli verify: is the audit trail whole and is each entry its device's? Recomputes the hash
-// chain (core/AuditChain.hpp) and checks every entry's signature (core/AuditSigning.hpp); names the
+// chain (core/store/AuditChain.hpp) and checks every entry's signature (core/store/AuditSigning.hpp); names the
 // first entry that fails either: exit 0 when whole, 3 when not.
 #include <nlohmann/json.hpp>
 
-#include "AuditChain.hpp"
-#include "AuditSigning.hpp"
+#include "base/Strings.hpp"
 #include "Cli.hpp"
-#include "Store.hpp"
-#include "Strings.hpp"
+#include "store/AuditChain.hpp"
+#include "store/AuditSigning.hpp"
+#include "store/Store.hpp"
 
 namespace jiceng::cli {
 namespace {

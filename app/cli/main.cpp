@@ -3,9 +3,9 @@
 #include <exception>
 #include <iostream>
 
+#include "base/Error.hpp"
+#include "base/Strings.hpp"
 #include "Cli.hpp"
-#include "Error.hpp"
-#include "Strings.hpp"
 
 using namespace jiceng;
 using namespace jiceng::cli;

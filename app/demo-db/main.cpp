@@ -5,32 +5,20 @@
 // Each tablet gives its copy a device id of its own (gui/Towns.cpp open_town), so that opening it
 // is a plain open: no catalog mirror or schema work on the tablet.
 #include <cstdio>
-#include <filesystem>
 
-#include "Demo.hpp"
-#include "Error.hpp"
-#include "Sql.hpp"
-#include "Store.hpp"
+#include "demo/Demo.hpp"
+#include "store/DatabaseFile.hpp"
+#include "store/Store.hpp"
 
 int main(int argc, char** argv) {
-  namespace fs = std::filesystem;
   if (argc != 2) {
     std::fprintf(stderr, "usage: jiceng-demo-db OUT.db\n");
     return 2;
   }
-  const std::string path = argv[1];
-  const std::string tmp = path + ".new";
   try {
-    fs::remove(tmp);
-    {
-      auto store = jiceng::Store::open(tmp);
-      jiceng::write_demo_town(*store);
-      jiceng::sql::exec(store->handle(), "VACUUM");
-    }
-    fs::rename(tmp, path);
+    jiceng::build_database(argv[1], [](jiceng::Store& s) { jiceng::write_demo_town(s); });
   } catch (const std::exception& e) {
     std::fprintf(stderr, "jiceng-demo-db: %s\n", e.what());
-    fs::remove(tmp);
     return 1;
   }
   return 0;

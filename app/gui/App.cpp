@@ -10,22 +10,22 @@
 #include <ctime>
 #include <map>
 
-#include "Assets.hpp"
-#include "Catalog.hpp"
-#include "Error.hpp"
-#include "Strings.hpp"
-#include "Towns.hpp"
+#include "base/Assets.hpp"
+#include "base/Error.hpp"
+#include "base/Strings.hpp"
+#include "model/Catalog.hpp"
 #include "platform/Fonts.hpp"
+#include "Towns.hpp"
 #include "views/Views.hpp"
 #include "widgets/FormHistory.hpp"
-#include "widgets/LocalTime.hpp"
+#include "base/Time.hpp"
 
 namespace jiceng::gui {
 namespace fs = std::filesystem;
 
 namespace {
 
-int current_calendar_year() { return ui::local_tm(std::time(nullptr)).tm_year + 1900; }
+int current_calendar_year() { return local_tm(std::time(nullptr)).tm_year + 1900; }
 
 // Text pasted from elsewhere may hold characters the atlas lacks: record them on the way in.
 struct ClipboardHook {
@@ -107,6 +107,7 @@ void App::adopt(std::unique_ptr<Store> store) {
   store_ = std::move(store);
   ctx_.store = store_.get();
   ++ctx_.generation;
+  ctx_.reports.clear();
   std::vector<int> years = store_->years();
   auto has = [&](int y) { return std::find(years.begin(), years.end(), y) != years.end(); };
   if (options_.year && ctx_.generation == 1)
@@ -241,7 +242,7 @@ void App::refresh_status() {
   HistoryFilter last;
   last.limit = 1;
   auto h = store_->history(last);
-  status_.last_save = h.empty() ? std::string() : ui::local_time_text(h.front().at);
+  status_.last_save = h.empty() ? std::string() : local_time_text(h.front().at);
   status_.years = store_->years();
   for (int y : {current_calendar_year(), ctx_.year})
     if (std::find(status_.years.begin(), status_.years.end(), y) == status_.years.end()) status_.years.push_back(y);

@@ -7,7 +7,8 @@
 #include <string_view>
 
 #include "Settings.hpp"
-#include "Store.hpp"
+#include "figures/Report.hpp"
+#include "store/Store.hpp"
 
 namespace jiceng::platform {
 class FontAtlas;
@@ -43,6 +44,9 @@ class ShellActions {
 struct Context {
   Store* store = nullptr;
   uint64_t generation = 0;  // bumps whenever another database is opened
+  // The year's figures, dashboard, ranking and overdue list, shared by every screen and computed
+  // again only after a write (cleared when another database is opened).
+  ReportCache reports;
   int year = 0;
   bool tablet = false;  // touch-sized, no hover-only, drag-to-scroll
   bool narrow = false;  // below ~900 px: one column

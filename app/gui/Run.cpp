@@ -9,13 +9,13 @@
 #include <exception>
 #include <iostream>
 
-#include "Error.hpp"
-#include "Probe.hpp"
-#include "Strings.hpp"
+#include "base/Error.hpp"
+#include "base/Strings.hpp"
 #include "platform/Backend.hpp"
 #include "platform/Fonts.hpp"
 #include "platform/Paths.hpp"
 #include "platform/Storage.hpp"
+#include "Probe.hpp"
 #include "widgets/Widgets.hpp"
 
 namespace jiceng::gui {

@@ -4,8 +4,8 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
-#include "Error.hpp"
-#include "Text.hpp"
+#include "base/Error.hpp"
+#include "base/Text.hpp"
 
 namespace jiceng::gui {
 

@@ -7,9 +7,9 @@
 #include <algorithm>
 
 #include "App.hpp"
-#include "Strings.hpp"
-#include "Towns.hpp"
+#include "base/Strings.hpp"
 #include "platform/Fonts.hpp"
+#include "Towns.hpp"
 #include "widgets/Widgets.hpp"
 
 namespace jiceng::gui {

@@ -6,10 +6,11 @@
 #include <stdexcept>
 #include <nlohmann/json.hpp>
 
-#include "Demo.hpp"
-#include "Error.hpp"
-#include "Strings.hpp"
+#include "base/Error.hpp"
+#include "base/Strings.hpp"
+#include "demo/Demo.hpp"
 #include "platform/Paths.hpp"
+#include "store/DatabaseFile.hpp"
 #include "sync/Export.hpp"
 #include "sync/Identity.hpp"
 #include "sync/Import.hpp"
@@ -27,38 +28,6 @@ std::string path_utf8(const fs::path& p) {
 }
 
 fs::path default_database(const fs::path& data_dir) { return data_dir / "town.db"; }
-
-namespace {
-
-void remove_db_files(const fs::path& p) {
-  std::error_code ec;
-  for (const char* ext : {"", "-wal", "-shm", "-journal"}) fs::remove(fs::path(p.native() + ext), ec);
-}
-
-// Builds a database into a temporary file (`seed` moved there when given: it is used up) and
-// moves it into place only when complete.
-template <class Fill>
-void build_database(const fs::path& path, Fill&& fill, const fs::path& seed = {}) {
-  fs::path tmp = path;
-  tmp += ".new";
-  remove_db_files(tmp);
-  try {
-    if (!seed.empty()) fs::rename(seed, tmp);
-    auto store = Store::open(path_utf8(tmp));
-    fill(*store);
-  } catch (...) {
-    remove_db_files(tmp);
-    throw;
-  }
-  std::error_code ec;
-  fs::rename(tmp, path, ec);
-  if (ec) {
-    remove_db_files(tmp);
-    throw InputError(tr("app.town.cannot_write", {{"file", path_utf8(path)}}), Location{path_utf8(path)});
-  }
-}
-
-}  // namespace
 
 std::unique_ptr<Store> open_town(const fs::path& path, bool* created_demo) {
   if (created_demo) *created_demo = false;
@@ -166,13 +135,13 @@ fs::path start_from_database(const fs::path& data_dir, const std::string& file) 
   const fs::path scratch = data_dir / ("incoming-" + sync::random_hex_id(6) + ".tmp");
   fs::copy_file(utf8_path(file), scratch, ec);
   if (ec) {
-    remove_db_files(scratch);
+    remove_database_files(scratch);
     throw InputError(tr("exchange.start.cannot_copy", {{"reason", ec.message()}}), Location{file});
   }
   open_without_wal(scratch);
   struct Cleanup {
     fs::path p;
-    ~Cleanup() { remove_db_files(p); }
+    ~Cleanup() { remove_database_files(p); }
   } cleanup{scratch};
   std::unique_ptr<Store> source;
   try {

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "Settings.hpp"
-#include "Store.hpp"
+#include "store/Store.hpp"
 
 namespace jiceng::gui {
 

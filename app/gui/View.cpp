@@ -1,9 +1,9 @@
 #include "View.hpp"
 
-#include "Error.hpp"
-#include "Strings.hpp"
-#include "widgets/Widgets.hpp"
+#include "base/Error.hpp"
+#include "base/Strings.hpp"
 #include "platform/Fonts.hpp"
+#include "widgets/Widgets.hpp"
 
 namespace jiceng::gui {
 

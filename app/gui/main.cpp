@@ -4,10 +4,10 @@
 #include <cstdio>
 #include <iostream>
 
-#include "Run.hpp"
-#include "Strings.hpp"
-#include "Towns.hpp"
+#include "base/Strings.hpp"
 #include "platform/Paths.hpp"
+#include "Run.hpp"
+#include "Towns.hpp"
 
 int main(int argc, char** argv) {
   using namespace jiceng;

@@ -1,9 +1,9 @@
 #include "export/Docx.hpp"
 
-#include "Store.hpp"
-#include "Strings.hpp"
+#include "base/Strings.hpp"
 #include "export/DocxParts.hpp"
 #include "export/Xml.hpp"
+#include "store/Store.hpp"
 
 namespace jiceng::exporter {
 namespace {

@@ -1,8 +1,8 @@
 #include "export/Export.hpp"
 
-#include "Error.hpp"
-#include "Strings.hpp"
-#include "Text.hpp"
+#include "base/Error.hpp"
+#include "base/Strings.hpp"
+#include "base/Text.hpp"
 #include "export/Docx.hpp"
 #include "export/Xlsx.hpp"
 #include "summary/Renderer.hpp"
@@ -13,10 +13,10 @@ namespace jiceng::exporter {
 bool parse_format(std::string_view name, Format& out) {
   if (name == "docx") { out = Format::Docx; return true; }
   if (name == "xlsx") { out = Format::Xlsx; return true; }
-  summary::OutputFormat f;
-  if (!summary::parse_output_format(name, f)) return false;
-  out = f == summary::OutputFormat::Html ? Format::Html : f == summary::OutputFormat::Markdown ? Format::Markdown : Format::Text;
-  return true;
+  if (name == "html" || name == "htm") { out = Format::Html; return true; }
+  if (name == "md" || name == "markdown") { out = Format::Markdown; return true; }
+  if (name == "txt" || name == "text") { out = Format::Text; return true; }
+  return false;
 }
 
 std::string_view format_id(Format f) {
@@ -51,6 +51,10 @@ std::string export_bytes(const summary::Document& doc, const YearFigures& figure
     case Format::Xlsx: return write_xlsx(progress_table(figures), doc.draft);
   }
   return {};
+}
+
+std::string export_bytes(const summary::Template& t, const YearFigures& figures, Format f, bool draft) {
+  return export_bytes(summary::render(t, figures, summary::RenderOptions{draft}), figures, f);
 }
 
 void export_file(const summary::Document& doc, const YearFigures& figures, Format f, const std::string& path) {

@@ -6,8 +6,9 @@
 #include <string>
 #include <string_view>
 
-#include "Figures.hpp"
+#include "figures/Figures.hpp"
 #include "summary/Document.hpp"
+#include "summary/Template.hpp"
 
 namespace jiceng::exporter {
 
@@ -21,6 +22,8 @@ std::string_view extension(Format f);   // ".docx"
 
 // The file's bytes. Throws summary::UnresolvedError for a final document with figures missing.
 std::string export_bytes(const summary::Document& doc, const YearFigures& figures, Format f);
+// The template rendered over `figures` (a draft when `draft`), then as above.
+std::string export_bytes(const summary::Template& t, const YearFigures& figures, Format f, bool draft);
 // Writes the file. Throws UnresolvedError (nothing written) or InputError when it cannot be written.
 void export_file(const summary::Document& doc, const YearFigures& figures, Format f, const std::string& path);
 

@@ -8,7 +8,7 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "Strings.hpp"
+#include "base/Strings.hpp"
 
 namespace jiceng::exporter {
 namespace fs = std::filesystem;

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "Figures.hpp"
+#include "figures/Figures.hpp"
 
 namespace jiceng::exporter {
 

@@ -1,13 +1,15 @@
 #include "export/Xml.hpp"
 
+#include "base/Text.hpp"
+
 namespace jiceng::exporter {
 namespace {
 
-// Length of the UTF-8 sequence starting at s[i], or 0 when it is malformed.
-size_t utf8_len(std::string_view s, size_t i) {
+// Length of the UTF-8 sequence starting at s[i], or 0 when it is malformed or not an XML character.
+size_t xml_char_len(std::string_view s, size_t i) {
   const unsigned char c = static_cast<unsigned char>(s[i]);
-  size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-  if (n == 0 || i + n > s.size()) return 0;
+  const size_t n = utf8_seq_len(c);
+  if ((n == 1 && c >= 0x80) || i + n > s.size()) return 0;
   for (size_t k = 1; k < n; ++k)
     if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return 0;
   if (n == 3 && c == 0xEF && static_cast<unsigned char>(s[i + 1]) == 0xBF &&
@@ -23,7 +25,7 @@ std::string xml_escape(std::string_view s) {
   out.reserve(s.size() + 16);
   for (size_t i = 0; i < s.size();) {
     const char c = s[i];
-    const size_t n = utf8_len(s, i);
+    const size_t n = xml_char_len(s, i);
     if (n == 0) { ++i; continue; }
     if (n == 1) {
       switch (c) {

@@ -5,8 +5,8 @@
 #include <memory>
 #include <stdexcept>
 
-#include "Error.hpp"
-#include "Strings.hpp"
+#include "base/Error.hpp"
+#include "base/Strings.hpp"
 
 namespace jiceng::exporter {
 namespace {

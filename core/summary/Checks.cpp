@@ -4,10 +4,10 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
-#include "Devices.hpp"
-#include "Rules.hpp"
-#include "Strings.hpp"
-#include "summary/ImportMatch.hpp"
+#include "base/Strings.hpp"
+#include "model/Rules.hpp"
+#include "store/Devices.hpp"
+#include "summary/import/ImportMatch.hpp"
 #include "summary/Renderer.hpp"
 #include "summary/SummaryContext.hpp"
 
@@ -262,7 +262,7 @@ class Checker {
   const YearFigures& f_;
   const Template& t_;
   const Catalog& catalog_;
-  DeviceNames devices_;  // where a figure came from names the device (core/Devices.hpp)
+  DeviceNames devices_;  // where a figure came from names the device (core/store/Devices.hpp)
   std::vector<ValueRecord> values_;
   CheckReport r_;
 };

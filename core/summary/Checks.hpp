@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "Figures.hpp"
-#include "Store.hpp"
+#include "figures/Figures.hpp"
+#include "store/Store.hpp"
 #include "summary/Template.hpp"
 
 namespace jiceng::summary {

@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-#include "Strings.hpp"
+#include "base/Strings.hpp"
 
 namespace jiceng::summary {
 namespace {

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "Strings.hpp"
+#include "base/Strings.hpp"
 #include "summary/Format.hpp"
 #include "summary/SummaryContext.hpp"
 #include "summary/Writers.hpp"
@@ -104,30 +104,6 @@ void require_resolved(const Document& doc) {
   throw UnresolvedError(tr("summary.gate.refused", {{"count", std::to_string(names.size())},
                                                     {"names", join_with(names, tr("summary.marker.sep"))}}),
                         names);
-}
-
-bool parse_output_format(std::string_view name, OutputFormat& out) {
-  if (name == "txt" || name == "text") { out = OutputFormat::Text; return true; }
-  if (name == "md" || name == "markdown") { out = OutputFormat::Markdown; return true; }
-  if (name == "html" || name == "htm") { out = OutputFormat::Html; return true; }
-  return false;
-}
-
-std::string export_summary(const Template& t, const YearFigures& figures, OutputFormat format, bool draft) {
-  Document doc = render(t, figures, RenderOptions{draft});
-  require_resolved(doc);
-  switch (format) {
-    case OutputFormat::Text: return write_text(doc);
-    case OutputFormat::Markdown: return write_markdown(doc);
-    case OutputFormat::Html: return write_html(doc);
-  }
-  return {};
-}
-
-size_t bench_render_default(const YearFigures& figures) {
-  const Template& t = Template::builtin(figures.catalog());
-  Document doc = render(t, figures, RenderOptions{true});
-  return write_html(doc).size();
 }
 
 }  // namespace jiceng::summary

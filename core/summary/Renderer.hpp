@@ -5,8 +5,8 @@
 #include <string_view>
 #include <vector>
 
-#include "Error.hpp"
-#include "Figures.hpp"
+#include "base/Error.hpp"
+#include "figures/Figures.hpp"
 #include "summary/Document.hpp"
 #include "summary/Template.hpp"
 
@@ -34,16 +34,5 @@ class UnresolvedError : public InputError {
 
 // The gate: returns when the document is a draft or complete; throws UnresolvedError otherwise.
 void require_resolved(const Document& doc);
-
-// Output formats of this engine (the .docx/.xlsx exporters live elsewhere and walk Document).
-enum class OutputFormat { Text, Markdown, Html };
-bool parse_output_format(std::string_view name, OutputFormat& out);
-
-// Renders the template and writes it; passes the gate first unless `draft`. Throws UnresolvedError.
-std::string export_summary(const Template& t, const YearFigures& figures, OutputFormat format, bool draft);
-
-// Timing entry for jiceng-bench: renders the built-in default template over `figures` as a draft
-// and writes HTML; returns the HTML size so the work cannot be optimised away.
-size_t bench_render_default(const YearFigures& figures);
 
 }  // namespace jiceng::summary

@@ -4,7 +4,7 @@
 #include <cmath>
 #include <map>
 
-#include "Strings.hpp"
+#include "base/Strings.hpp"
 #include "summary/Format.hpp"
 
 namespace jiceng::summary {
@@ -78,43 +78,6 @@ int auto_decimals_node(const ExprNode& n, const Catalog& catalog, double value) 
 }
 
 }  // namespace
-
-// ---- Function table -------------------------------------------------------------------------
-
-const std::vector<FunctionInfo>& functions() {
-  static const std::vector<FunctionInfo> table = {
-      {"rate", {"比率", "比例"}, 2, 2, "summary.fn.rate"},
-      {"prev", {"上年"}, 1, 1, "summary.fn.prev"},
-      {"change", {"较上年"}, 1, 2, "summary.fn.change"},
-      {"growth", {"增长率"}, 1, 1, "summary.fn.growth"},
-      {"sum_villages", {"各村合计"}, 1, 2, "summary.fn.sum_villages"},
-      {"count_villages", {"村数"}, 1, 1, "summary.fn.count_villages"},
-      {"villages", {"村名"}, 1, 1, "summary.fn.villages"},
-      {"target", {"目标"}, 1, 1, "summary.fn.target"},
-      {"blank", {"待补"}, 1, 1, "summary.fn.blank"},
-      {"round", {"四舍五入"}, 1, 2, "summary.fn.round"},
-      {"min", {"较小值"}, 2, 2, "summary.fn.min"},
-      {"max", {"较大值"}, 2, 2, "summary.fn.max"},
-      {"abs", {"绝对值"}, 1, 1, "summary.fn.abs"},
-  };
-  return table;
-}
-
-const FunctionInfo* find_function(std::string_view name) {
-  for (const auto& f : functions()) {
-    if (f.id == name) return &f;
-    for (auto a : f.aliases)
-      if (a == name) return &f;
-  }
-  return nullptr;
-}
-
-std::optional<Builtin> find_builtin(std::string_view name) {
-  if (name == "年份" || name == "year" || name == "本年") return Builtin::Year;
-  if (name == "下一年" || name == "next_year") return Builtin::NextYear;
-  if (name == "镇名" || name == "town_name") return Builtin::TownName;
-  return std::nullopt;
-}
 
 void validate_expression(const Expr& e, const Catalog& catalog) {
   std::vector<const ExprNode*> stack{&e.root()};
@@ -215,8 +178,7 @@ ExprValue SummaryContext::call(const ExprNode& n) const {
   if (id == "sum_villages" || id == "count_villages" || id == "villages") return over_villages(n, id);
   if (id == "target") return call_target(n);
   if (id == "blank") return ExprValue::absent({n.args[0]->text});
-  if (id == "round" || id == "min" || id == "max" || id == "abs") return call_math(n, id);
-  return FiguresContext::call(n);
+  return call_math(n, id);  // round, min, max, abs: the rest of the table
 }
 
 ExprValue SummaryContext::call_prev(const ExprNode& n) const {

@@ -9,26 +9,12 @@
 #include <string_view>
 #include <vector>
 
-#include "Catalog.hpp"
-#include "Expr.hpp"
-#include "Figures.hpp"
+#include "figures/Figures.hpp"
+#include "model/Catalog.hpp"
+#include "model/Expr.hpp"
+#include "summary/Functions.hpp"
 
 namespace jiceng::summary {
-
-// One function a placeholder may call. Names are matched exactly (Chinese or English).
-struct FunctionInfo {
-  std::string_view id;                     // English name, also accepted in templates
-  std::vector<std::string_view> aliases;   // Chinese names; the first is canonical
-  int min_args = 0;
-  int max_args = 0;
-  std::string_view help_key;               // strings key of a one-line description
-};
-const std::vector<FunctionInfo>& functions();
-const FunctionInfo* find_function(std::string_view name);
-
-// Built-in words usable as identifiers.
-enum class Builtin { Year, NextYear, TownName };
-std::optional<Builtin> find_builtin(std::string_view name);
 
 // Checks an expression against the catalog and the function table: unknown indicators, unknown
 // functions and wrong argument counts throw ExprError with the character position in `e`.
@@ -45,7 +31,7 @@ int auto_decimals(const Expr& e, const Catalog& catalog, double value);
 std::string display_name(std::string_view key, const Catalog& catalog);
 
 // Extends the figures' own context (indicator lookup) with the built-in words and the functions
-// above; every function also has a Chinese name.
+// of summary/Functions.hpp; every function also has a Chinese name.
 class SummaryContext : public FiguresContext {
  public:
   // `org` 0 means the town.

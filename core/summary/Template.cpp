@@ -6,12 +6,11 @@
 #include <mutex>
 #include <sstream>
 
-#include "Assets.hpp"
-#include "Error.hpp"
-#include "Strings.hpp"
-#include "Text.hpp"
+#include "base/Assets.hpp"
+#include "base/Error.hpp"
+#include "base/Strings.hpp"
+#include "base/Text.hpp"
 #include "summary/SummaryContext.hpp"
-#include "summary/Utf8.hpp"
 
 namespace jiceng::summary {
 namespace {
@@ -163,7 +162,7 @@ Template Template::parse(std::string_view text, const std::string& source, const
     std::string line = trim(raw);
     if (line.empty()) continue;
     // Column of the block text within the raw line, for messages.
-    int column = int(utf8_count(raw.substr(0, raw.find(line))));
+    int column = int(utf8_length(raw.substr(0, raw.find(line))));
     TemplateBlock b;
     b.line = line_no;
     std::string body = line;
@@ -173,8 +172,8 @@ Template Template::parse(std::string_view text, const std::string& source, const
       b.level = m.level;
       std::string rest = line.substr(m.text.size());
       body = trim(rest);
-      column += int(utf8_count(m.text));
-      if (!body.empty()) column += int(utf8_count(std::string_view(rest).substr(0, rest.find(body))));
+      column += int(utf8_length(m.text));
+      if (!body.empty()) column += int(utf8_length(std::string_view(rest).substr(0, rest.find(body))));
       break;
     }
     b.text = body;

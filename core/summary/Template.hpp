@@ -15,8 +15,8 @@
 #include <string_view>
 #include <vector>
 
-#include "Catalog.hpp"
-#include "Expr.hpp"
+#include "model/Catalog.hpp"
+#include "model/Expr.hpp"
 #include "summary/Format.hpp"
 
 namespace jiceng::summary {

@@ -1,7 +1,7 @@
 #include "summary/Writers.hpp"
 
-#include "Strings.hpp"
-#include "summary/Utf8.hpp"
+#include "base/Strings.hpp"
+#include "base/Text.hpp"
 
 namespace jiceng::summary {
 namespace {
@@ -109,7 +109,7 @@ std::string write_text(const Document& doc) {
     switch (b.kind) {
       case BlockKind::Title: out += text + "\n"; after_title = true; continue;
       case BlockKind::Signature: {
-        size_t n = utf8_count(text);
+        size_t n = utf8_length(text);
         // Right-aligned within the official 28-character line, two characters from the edge.
         for (size_t i = n + 2; i < kLineChars; ++i) out += "\u3000";
         out += text + "\n";

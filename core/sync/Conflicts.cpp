@@ -3,10 +3,10 @@
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 
-#include "Error.hpp"
-#include "Sql.hpp"
-#include "Store.hpp"
-#include "Strings.hpp"
+#include "base/Error.hpp"
+#include "base/Sql.hpp"
+#include "base/Strings.hpp"
+#include "store/Store.hpp"
 #include "sync/Members.hpp"
 
 namespace jiceng::sync {

@@ -8,12 +8,12 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "Error.hpp"
-#include "Figures.hpp"
-#include "Sql.hpp"
-#include "Store.hpp"
-#include "Text.hpp"
-#include "Strings.hpp"
+#include "base/Error.hpp"
+#include "base/Sql.hpp"
+#include "base/Strings.hpp"
+#include "base/Text.hpp"
+#include "figures/Figures.hpp"
+#include "store/Store.hpp"
 #include "sync/Identity.hpp"
 #include "sync/Import.hpp"
 #include "sync/Package.hpp"

@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "Dashboard.hpp"
-#include "Model.hpp"
+#include "figures/Dashboard.hpp"
+#include "model/Model.hpp"
 
 namespace jiceng {
 class Store;

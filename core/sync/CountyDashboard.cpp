@@ -3,10 +3,10 @@
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 
-#include "Catalog.hpp"
-#include "Expr.hpp"
-#include "Sql.hpp"
-#include "Store.hpp"
+#include "base/Sql.hpp"
+#include "model/Catalog.hpp"
+#include "model/Expr.hpp"
+#include "store/Store.hpp"
 #include "sync/County.hpp"
 
 namespace jiceng::sync {

@@ -8,12 +8,12 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "Devices.hpp"
-#include "Error.hpp"
-#include "Sql.hpp"
-#include "Store.hpp"
-#include "Strings.hpp"
-#include "Text.hpp"
+#include "base/Error.hpp"
+#include "base/Sql.hpp"
+#include "base/Strings.hpp"
+#include "base/Text.hpp"
+#include "store/Devices.hpp"
+#include "store/Store.hpp"
 #include "sync/Members.hpp"
 #include "sync/Signing.hpp"
 

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "Model.hpp"
+#include "model/Model.hpp"
 #include "sync/Package.hpp"
 
 namespace jiceng {

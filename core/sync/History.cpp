@@ -4,8 +4,8 @@
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 
-#include "Sql.hpp"
-#include "Store.hpp"
+#include "base/Sql.hpp"
+#include "store/Store.hpp"
 
 namespace jiceng::sync {
 

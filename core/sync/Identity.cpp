@@ -4,7 +4,7 @@
 
 #include <stdexcept>
 
-#include "Store.hpp"
+#include "store/Store.hpp"
 
 namespace jiceng::sync {
 

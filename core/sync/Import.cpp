@@ -8,16 +8,16 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "AuditChain.hpp"
-#include "AuditSigning.hpp"
-#include "Devices.hpp"
-#include "Error.hpp"
-#include "RuleInputs.hpp"
-#include "Rules.hpp"
-#include "Sql.hpp"
-#include "Store.hpp"
-#include "Strings.hpp"
-#include "Text.hpp"
+#include "base/Error.hpp"
+#include "base/Sql.hpp"
+#include "base/Strings.hpp"
+#include "base/Text.hpp"
+#include "figures/RuleInputs.hpp"
+#include "model/Rules.hpp"
+#include "store/AuditChain.hpp"
+#include "store/AuditSigning.hpp"
+#include "store/Devices.hpp"
+#include "store/Store.hpp"
 #include "sync/Members.hpp"
 #include "sync/Merge.hpp"
 #include "sync/Signing.hpp"
@@ -102,6 +102,7 @@ struct PackageImporter::Impl {
     ImportResult r;
     std::string now = now_iso();
     std::unordered_map<std::string, OrgId> org_by_code;
+    std::unordered_map<std::string, Org> orgs;  // the same by code, as stored here: who types what
     int64_t audit_before = 0;  // history as it was before this package's entries joined it
     std::unordered_map<std::string, std::vector<const PackageAudit*>> chain;  // by org code|indicator|period
   };
@@ -210,6 +211,7 @@ struct PackageImporter::Impl {
       if (!kind) throw damaged(run, tr("sync.package.field.kind"), po.kind);
       if (po.parent.empty() && root) {  // the town itself, whatever its code here
         run.org_by_code[po.code] = *root;
+        run.orgs[po.code] = Org{*root, po.code, po.name, OrgKind::Town, std::nullopt, po.sort};
         continue;
       }
       org_by_code_q.bind(1, po.code);
@@ -221,6 +223,7 @@ struct PackageImporter::Impl {
           throw InputError(tr("sync.import.org_kind_differs", {{"code", po.code}, {"name", po.name},
                                                                 {"here", label(mine->second)}, {"there", label(*kind)}}), run.where);
         run.org_by_code[po.code] = mine->first;
+        run.orgs[po.code] = Org{mine->first, po.code, po.name, mine->second, std::nullopt, po.sort};
         continue;
       }
       std::optional<OrgId> parent;
@@ -231,6 +234,7 @@ struct PackageImporter::Impl {
       }
       const OrgId id = store.add_org({0, po.code, po.name, *kind, parent, po.sort}, admin);
       run.org_by_code[po.code] = id;
+      run.orgs[po.code] = Org{id, po.code, po.name, *kind, parent, po.sort};
       if (!parent) root = id;
       ++run.r.orgs_added;
     }
@@ -368,6 +372,13 @@ struct PackageImporter::Impl {
         throw InputError(tr("sync.import.unknown_indicator", {{"indicator", v.indicator}}), run.where);
       auto period = Period::parse(v.period);
       if (!period || period->str() != v.period) throw damaged(run, tr("sync.package.field.period"), v.period);
+      // Who types what, as the store's writer checks it: a village's figure filed under the town or
+      // a yearly figure given a month refuses the package, naming the value.
+      if (auto refused = entry_refusal(*ind, run.orgs.at(v.org), *period)) {
+        Location where = run.where;
+        where.field = v.org + " " + ind->name + " " + v.period;
+        throw InputError(refused->message, where);
+      }
       const std::string what = v.org + " " + ind->name + " " + v.period;
       auto it = local.find(value_key(org, v.indicator, v.period));
       const LocalValue mine = it == local.end() ? LocalValue{} : it->second;

@@ -10,7 +10,7 @@
 #include <vector>
 #include <string>
 
-#include "Model.hpp"
+#include "model/Model.hpp"
 #include "sync/Package.hpp"
 
 namespace jiceng {

@@ -4,11 +4,11 @@
 
 #include <nlohmann/json.hpp>
 
-#include "Error.hpp"
-#include "Sql.hpp"
-#include "Store.hpp"
-#include "StoreDetail.hpp"
-#include "Strings.hpp"
+#include "base/Error.hpp"
+#include "base/Sql.hpp"
+#include "base/Strings.hpp"
+#include "store/Store.hpp"
+#include "store/StoreDetail.hpp"
 
 namespace jiceng::sync {
 

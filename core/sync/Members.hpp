@@ -8,7 +8,7 @@
 #include <string>
 #include <unordered_map>
 
-#include "Model.hpp"
+#include "model/Model.hpp"
 
 namespace jiceng {
 class Store;

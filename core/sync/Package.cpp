@@ -8,9 +8,9 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "Error.hpp"
-#include "Strings.hpp"
-#include "Text.hpp"
+#include "base/Error.hpp"
+#include "base/Strings.hpp"
+#include "base/Text.hpp"
 #include "sync/PackageColumns.hpp"
 
 namespace jiceng::sync {

@@ -20,7 +20,7 @@
 #include <string>
 #include <vector>
 
-#include "Error.hpp"
+#include "base/Error.hpp"
 #include "sync/Identity.hpp"
 #include "sync/Sealing.hpp"
 #include "sync/Signing.hpp"
@@ -75,14 +75,14 @@ struct PackageAudit {
   std::string at, user, device, action, org, indicator, period;  // org by code, may be empty
   std::optional<double> old_value, new_value;
   std::string reason, detail;
-  std::string signature;  // by the device that wrote it (core/AuditSigning.hpp); "" before signing
+  std::string signature;  // by the device that wrote it (core/store/AuditSigning.hpp); "" before signing
 };
 
 struct Package {
   std::string id;           // random; a package imported once is recognised by it
   std::string created_at, created_by;
   std::string device;       // the sender's device id
-  std::string device_name;  // its name there (core/Devices.hpp), when it has one; absent in older packages
+  std::string device_name;  // its name there (core/store/Devices.hpp), when it has one; absent in older packages
   std::string destination;  // the name the sender exported to
   bool everything = false;  // all data of the organisations, not only changes since the last export
   bool personal = true;     // members carry name, gender and birth date (only ever in a sealed package)

@@ -6,7 +6,7 @@
 #include <array>
 #include <nlohmann/json.hpp>
 
-#include "Strings.hpp"
+#include "base/Strings.hpp"
 #include "sync/Package.hpp"
 #include "sync/PackageColumns.hpp"
 

@@ -2,8 +2,8 @@
 
 #include <sodium.h>
 
-#include "Error.hpp"
-#include "Strings.hpp"
+#include "base/Error.hpp"
+#include "base/Strings.hpp"
 #include "sync/Sodium.hpp"
 
 namespace jiceng::sync {

@@ -6,11 +6,11 @@
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
-#include "Error.hpp"
-#include "Sql.hpp"
-#include "Store.hpp"
-#include "Strings.hpp"
-#include "Text.hpp"
+#include "base/Error.hpp"
+#include "base/Sql.hpp"
+#include "base/Strings.hpp"
+#include "base/Text.hpp"
+#include "store/Store.hpp"
 #include "sync/Sodium.hpp"
 
 namespace jiceng::sync {

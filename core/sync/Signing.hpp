@@ -11,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-#include "Model.hpp"
+#include "model/Model.hpp"
 
 namespace jiceng {
 class Store;

@@ -7,7 +7,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
-#include "Catalog.hpp"
+#include "model/Catalog.hpp"
 #include "RunCli.hpp"
 #include "TempDir.hpp"
 

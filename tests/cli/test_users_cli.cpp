@@ -8,10 +8,10 @@
 
 #include "RunCli.hpp"
 #include "SmallTown.hpp"
-#include "Store.hpp"
+#include "store/Authentication.hpp"
+#include "store/Store.hpp"
+#include "store/Users.hpp"
 #include "TempDir.hpp"
-#include "Authentication.hpp"
-#include "Users.hpp"
 
 using namespace jiceng;
 using test::run_cli;

@@ -1,17 +1,17 @@
-// The audit trail's hash chain (core/AuditChain.hpp): every way of writing an entry keeps it whole;
+// The audit trail's hash chain (core/store/AuditChain.hpp): every way of writing an entry keeps it whole;
 // an entry changed, removed or slipped in afterwards is named; an older file is chained by the
 // migration.
 #include <doctest/doctest.h>
 
-#include "AuditChain.hpp"
-#include "Demo.hpp"
+#include "base/Sql.hpp"
+#include "demo/Demo.hpp"
 #include "SmallTown.hpp"
-#include "Sql.hpp"
-#include "Store.hpp"
-#include "SyncFixtures.hpp"
-#include "TempDir.hpp"
+#include "store/AuditChain.hpp"
+#include "store/Store.hpp"
 #include "sync/Export.hpp"
 #include "sync/Import.hpp"
+#include "SyncFixtures.hpp"
+#include "TempDir.hpp"
 
 using namespace jiceng;
 

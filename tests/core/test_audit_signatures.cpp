@@ -1,22 +1,22 @@
-// Each audit entry is signed by the device that wrote it (core/AuditSigning.hpp): the office can
+// Each audit entry is signed by the device that wrote it (core/store/AuditSigning.hpp): the office can
 // prove which tablet typed a figure, an entry changed afterwards no longer verifies even with its
 // chain rewritten, and a package carrying such an entry is refused without a write.
 #include <doctest/doctest.h>
 
 #include <nlohmann/json.hpp>
 
-#include "AuditChain.hpp"
-#include "AuditSigning.hpp"
-#include "Demo.hpp"
+#include "base/Sql.hpp"
+#include "demo/Demo.hpp"
 #include "SmallTown.hpp"
-#include "Sql.hpp"
-#include "Store.hpp"
-#include "SyncFixtures.hpp"
-#include "TempDir.hpp"
+#include "store/AuditChain.hpp"
+#include "store/AuditSigning.hpp"
+#include "store/Store.hpp"
 #include "sync/Export.hpp"
 #include "sync/Import.hpp"
 #include "sync/Package.hpp"
 #include "sync/Signing.hpp"
+#include "SyncFixtures.hpp"
+#include "TempDir.hpp"
 
 using namespace jiceng;
 using namespace jiceng::sync;

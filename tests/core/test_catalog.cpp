@@ -3,9 +3,9 @@
 #include <set>
 #include <string>
 
-#include "Catalog.hpp"
-#include "Error.hpp"
-#include "Expr.hpp"
+#include "base/Error.hpp"
+#include "model/Catalog.hpp"
+#include "model/Expr.hpp"
 
 using namespace jiceng;
 

@@ -2,12 +2,12 @@
 
 #include <fstream>
 
-#include "Csv.hpp"
-#include "Error.hpp"
+#include "base/Error.hpp"
+#include "base/Text.hpp"
+#include "csv/ValuesCsv.hpp"
 #include "SmallTown.hpp"
-#include "Store.hpp"
+#include "store/Store.hpp"
 #include "TempDir.hpp"
-#include "Text.hpp"
 
 using namespace jiceng;
 

@@ -5,14 +5,14 @@
 #include <set>
 #include <tuple>
 
-#include "Dashboard.hpp"
-#include "Demo.hpp"
-#include "Error.hpp"
-#include "Figures.hpp"
-#include "Store.hpp"
+#include "base/Error.hpp"
+#include "demo/Demo.hpp"
+#include "figures/Dashboard.hpp"
+#include "figures/Figures.hpp"
+#include "store/Authentication.hpp"
+#include "store/Store.hpp"
+#include "store/Users.hpp"
 #include "TempDir.hpp"
-#include "Authentication.hpp"
-#include "Users.hpp"
 
 using namespace jiceng;
 using jiceng::test::TempDir;

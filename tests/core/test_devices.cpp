@@ -2,14 +2,14 @@
 // unnamed), carried in a package's header and learnt by the town office when it has none.
 #include <doctest/doctest.h>
 
-#include "Devices.hpp"
-#include "Error.hpp"
+#include "base/Error.hpp"
 #include "SmallTown.hpp"
-#include "Store.hpp"
-#include "TempDir.hpp"
+#include "store/Devices.hpp"
+#include "store/Store.hpp"
 #include "sync/Export.hpp"
 #include "sync/Import.hpp"
 #include "sync/Package.hpp"
+#include "TempDir.hpp"
 
 using namespace jiceng;
 

@@ -3,14 +3,14 @@
 // explanation shown when a figure is tapped.
 #include <doctest/doctest.h>
 
-#include "Demo.hpp"
-#include "Figures.hpp"
+#include "demo/Demo.hpp"
+#include "figures/Figures.hpp"
 #include "SmallTown.hpp"
-#include "Store.hpp"
+#include "store/Store.hpp"
+#include "summary/editor/FigureInfo.hpp"
+#include "summary/editor/IndicatorSearch.hpp"
+#include "summary/editor/TemplateStore.hpp"
 #include "TempDir.hpp"
-#include "editor/FigureInfo.hpp"
-#include "editor/IndicatorSearch.hpp"
-#include "editor/TemplateStore.hpp"
 
 using namespace jiceng;
 using namespace jiceng::editor;

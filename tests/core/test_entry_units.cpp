@@ -3,12 +3,12 @@
 // refused rather than read a factor of 10 000 wrong.
 #include <doctest/doctest.h>
 
-#include "Figures.hpp"
-#include "Numbers.hpp"
-#include "Rules.hpp"
+#include "base/Numbers.hpp"
+#include "base/Strings.hpp"
+#include "figures/Figures.hpp"
+#include "model/Rules.hpp"
 #include "SmallTown.hpp"
-#include "Strings.hpp"
-#include "Store.hpp"
+#include "store/Store.hpp"
 #include "TempDir.hpp"
 
 using namespace jiceng;

@@ -7,15 +7,15 @@
 
 #include <map>
 
-#include "Demo.hpp"
-#include "Figures.hpp"
-#include "SmallTown.hpp"
-#include "Store.hpp"
-#include "TempDir.hpp"
+#include "demo/Demo.hpp"
 #include "export/Docx.hpp"
 #include "export/Export.hpp"
-#include "summary/Importer.hpp"
+#include "figures/Figures.hpp"
+#include "SmallTown.hpp"
+#include "store/Store.hpp"
+#include "summary/import/Importer.hpp"
 #include "summary/Renderer.hpp"
+#include "TempDir.hpp"
 
 using namespace jiceng;
 using namespace jiceng::exporter;

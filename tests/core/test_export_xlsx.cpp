@@ -4,13 +4,13 @@
 
 #include <pugixml.hpp>
 
-#include "Demo.hpp"
-#include "Figures.hpp"
-#include "SmallTown.hpp"
-#include "Store.hpp"
-#include "TempDir.hpp"
+#include "demo/Demo.hpp"
 #include "export/Xlsx.hpp"
 #include "export/Zip.hpp"
+#include "figures/Figures.hpp"
+#include "SmallTown.hpp"
+#include "store/Store.hpp"
+#include "TempDir.hpp"
 
 using namespace jiceng;
 using namespace jiceng::exporter;

@@ -2,8 +2,8 @@
 
 #include <map>
 
-#include "Expr.hpp"
-#include "Text.hpp"
+#include "base/Text.hpp"
+#include "model/Expr.hpp"
 
 using namespace jiceng;
 

@@ -1,9 +1,10 @@
 #include <doctest/doctest.h>
 
-#include "Dashboard.hpp"
-#include "Figures.hpp"
+#include "figures/Dashboard.hpp"
+#include "figures/Figures.hpp"
 #include "SmallTown.hpp"
-#include "Store.hpp"
+#include "store/Store.hpp"
+#include "summary/SummaryContext.hpp"
 #include "TempDir.hpp"
 
 using namespace jiceng;
@@ -94,13 +95,18 @@ TEST_CASE("the dashboard rates progress against targets and finds who has not su
   CHECK(d.units[0].completeness == doctest::Approx(2.0 / d.units[0].expected));
 }
 
-TEST_CASE("formula context functions: prev, target, rate") {
+TEST_CASE("expressions over a year's figures: arithmetic for formulas, functions for templates") {
   Fixture f;
   f.s->set_values({{"V1", "new_members", "2019", "2"}, {"V1", "new_members", "2020", "5"}}, {});
   f.s->set_target(f.t.v1, "new_members", 2020, 4, {});
   auto y = YearFigures::compute_with_previous(*f.s, 2020);
-  CHECK(y.evaluate(Expr::parse("new_members - prev(new_members)"), f.t.v1).number == 3);
-  CHECK(y.evaluate(Expr::parse("rate(发展党员数, target(发展党员数))"), f.t.v1).number == doctest::Approx(125));
-  CHECK(y.evaluate(Expr::parse("prev(cold_stores)")).is_missing());
+  CHECK(y.evaluate(Expr::parse("new_members * 2 - 1"), f.t.v1).number == 9);
   CHECK_THROWS_AS(y.evaluate(Expr::parse("no_such_indicator + 1")), ExprError);
+  // A catalog formula has no functions; the template language has them, evaluated in one place.
+  CHECK_THROWS_AS(y.evaluate(Expr::parse("prev(new_members)"), f.t.v1), ExprError);
+  const summary::SummaryContext village(y, f.t.v1);
+  CHECK(Expr::parse("new_members - prev(new_members)").eval(village).number == 3);
+  CHECK(Expr::parse("rate(发展党员数, target(发展党员数))").eval(village).number == doctest::Approx(125));
+  CHECK(Expr::parse("比例(发展党员数, 目标(发展党员数))").eval(village).number == doctest::Approx(125));
+  CHECK(Expr::parse("prev(cold_stores)").eval(summary::SummaryContext(y)).is_missing());
 }

@@ -7,9 +7,10 @@
 #include <string>
 #include <vector>
 
-#include "Catalog.hpp"
-#include "Error.hpp"
-#include "summary/Importer.hpp"
+#include "base/Error.hpp"
+#include "model/Catalog.hpp"
+#include "summary/import/Importer.hpp"
+#include "TempDir.hpp"
 
 using namespace jiceng;
 using namespace jiceng::summary;
@@ -77,6 +78,7 @@ void write_docx(const std::string& path, const std::string& body, const std::str
 }  // namespace
 
 TEST_CASE("import: .docx with X and its unit in separate runs") {
+  const test::TempDir tmp;
   std::string body =
       para({run("某某文库整理，咨询QQ：123456")}) +
       para({run("20"), run("XX"), run("年基层党建工作总结")}) +
@@ -94,7 +96,7 @@ TEST_CASE("import: .docx with X and its unit in separate runs") {
       para({run("组建党员突击队"), "<w:del><w:r><w:delText>XX</w:delText></w:r></w:del>", run("X支。")});
   std::string header = para({run("某某文库 精品范文 会员专享")}) +
                        "<w:p><w:r><w:pict><v:shape><v:textpath string=\"某某文库专用\"/></v:shape></w:pict></w:r></w:p>";
-  auto path = (std::filesystem::temp_directory_path() / "jiceng_test_xtemplate.docx").string();
+  auto path = tmp.file("jiceng_test_xtemplate.docx");
   write_docx(path, body, header);
 
   ImportResult r = import_xtemplate(path, Catalog::builtin());
@@ -122,7 +124,8 @@ TEST_CASE("import: .docx with X and its unit in separate runs") {
 }
 
 TEST_CASE("import: a broken .docx is refused, not half-read") {
-  auto path = (std::filesystem::temp_directory_path() / "jiceng_test_broken.docx").string();
+  const test::TempDir tmp;
+  auto path = tmp.file("jiceng_test_broken.docx");
   {
     int err = 0;
     zip_t* z = zip_open(path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &err);
@@ -135,7 +138,8 @@ TEST_CASE("import: a broken .docx is refused, not half-read") {
 }
 
 TEST_CASE("import: a crafted .docx (nested 50 000 deep, or a zip bomb) is refused with a Chinese reason, not a crash") {
-  const auto dir = std::filesystem::temp_directory_path();
+  const test::TempDir tmp;
+  const auto dir = tmp.path();
   auto refused_with = [](const std::string& path) {
     try {
       import_xtemplate(path, Catalog::builtin());
@@ -169,7 +173,8 @@ TEST_CASE("import: a crafted .docx (nested 50 000 deep, or a zip bomb) is refuse
 }
 
 TEST_CASE("import: a text template beyond 4 MB is refused before it is read into the parser") {
-  const auto path = (std::filesystem::temp_directory_path() / "jiceng_test_huge.txt").string();
+  const test::TempDir tmp;
+  const auto path = tmp.file("jiceng_test_huge.txt");
   {
     std::string line = "全镇共发展党员X名，走访群众X余户。\n";
     std::string text;
@@ -191,6 +196,7 @@ TEST_CASE("import: a text template beyond 4 MB is refused before it is read into
 // The 2021 template as Word saves it: every "XX" split between two runs, the vendor's lines in the
 // page header instead of the body. It imports exactly as the text file does.
 TEST_CASE("import: the 2021 template as .docx, blanks split mid-run and the vendor in the header, equals the text file") {
+  const test::TempDir tmp;
   const ImportResult txt = import_xtemplate(std::string(JICENG_SOURCE_DIR) + "/tests/data/xtemplates/town_2021_c.txt",
                                             Catalog::builtin());
   std::string body;
@@ -207,7 +213,7 @@ TEST_CASE("import: the 2021 template as .docx, blanks split mid-run and the vend
   }
   std::string header;
   for (const std::string& vendor : txt.removed_lines) header += para({run(vendor)});
-  auto path = (std::filesystem::temp_directory_path() / "jiceng_test_2021.docx").string();
+  auto path = tmp.file("jiceng_test_2021.docx");
   write_docx(path, body, header);
   const ImportResult docx = import_xtemplate(path, Catalog::builtin());
   std::filesystem::remove(path);

@@ -4,16 +4,17 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
-#include "Catalog.hpp"
-#include "Demo.hpp"
-#include "Error.hpp"
-#include "Figures.hpp"
-#include "Store.hpp"
-#include "TempDir.hpp"
-#include "editor/ImportReview.hpp"
-#include "summary/Importer.hpp"
+#include "base/Error.hpp"
+#include "demo/Demo.hpp"
+#include "export/Export.hpp"
+#include "figures/Figures.hpp"
+#include "model/Catalog.hpp"
+#include "store/Store.hpp"
+#include "summary/editor/ImportReview.hpp"
+#include "summary/import/Importer.hpp"
 #include "summary/Renderer.hpp"
 #include "summary/Template.hpp"
+#include "TempDir.hpp"
 
 using namespace jiceng;
 using namespace jiceng::summary;
@@ -209,7 +210,7 @@ TEST_CASE("import: a file that is neither UTF-8 nor GB18030 is refused with a Ch
                   InputError);
 }
 
-// Meaning decides, not the nearest noun (summary/ImportMeaning.hpp): a 2021 town summary whose
+// Meaning decides, not the nearest noun (summary/import/ImportMeaning.hpp): a 2021 town summary whose
 // figures share words with the 2020 catalog but mean something else. Each of these blanks bound to
 // the indicator named here would print a wrong figure in the town's document.
 TEST_CASE("xtemplate 2021: no blank is bound to an indicator whose meaning differs; each says why") {
@@ -358,7 +359,7 @@ TEST_CASE("import review: blanks that are not data get a fixed value; the templa
   write_demo_town(*s);
   const Document doc = render(t, YearFigures::compute(*s, 2020));
   CHECK_NOTHROW(require_resolved(doc));
-  const std::string text = export_summary(t, YearFigures::compute(*s, 2020), OutputFormat::Text, false);
+  const std::string text = exporter::export_bytes(t, YearFigures::compute(*s, 2020), exporter::Format::Text, false);
   CHECK(text.find("举办专题读书班12期") != std::string::npos);
   CHECK(text.find("收入最高的东山村") != std::string::npos);
   CHECK(text.find('X') == std::string::npos);

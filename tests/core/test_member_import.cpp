@@ -5,10 +5,10 @@
 
 #include <random>
 
-#include "Error.hpp"
-#include "MemberImport.hpp"
+#include "base/Error.hpp"
+#include "csv/MembersCsv.hpp"
 #include "SmallTown.hpp"
-#include "Store.hpp"
+#include "store/Store.hpp"
 
 using namespace jiceng;
 

@@ -2,10 +2,9 @@
 
 #include <sqlite3.h>
 
-#include "Devices.hpp"
-#include "Schema.hpp"
-#include "Sql.hpp"
-#include "Store.hpp"
+#include "base/Sql.hpp"
+#include "store/Devices.hpp"
+#include "store/Store.hpp"
 #include "TempDir.hpp"
 
 using namespace jiceng;
@@ -17,7 +16,7 @@ TEST_CASE("a version-1 database written by the first release is migrated with it
     // Write the file exactly as release 1 did: schema v1 and its rows, no year column.
     sqlite3* db = nullptr;
     REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
-    schema::migrate(db, 1);
+    sql::exec(db, test::old_schema(1));
     sql::exec(db, R"(
       INSERT INTO orgs(id, code, name, kind, parent_id) VALUES (1, 'T', '旧镇', 'town', NULL), (2, 'V1', '老村', 'village', 1),
         (3, 'B1', '老村党支部', 'branch', 2);
@@ -72,7 +71,7 @@ TEST_CASE("a version-7 database is migrated to 8 with its data, and takes device
   {
     sqlite3* db = nullptr;
     REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
-    schema::migrate(db, 7);
+    sql::exec(db, test::old_schema(7));
     sql::exec(db, R"(
       INSERT INTO orgs(id, code, name, kind, parent_id) VALUES (1, 'T', '旧镇', 'town', NULL), (2, 'V1', '老村', 'village', 1);
       INSERT INTO indicators(id, name, section, unit, kind) VALUES ('new_members', '发展党员数', 'organization', '名', 'count');

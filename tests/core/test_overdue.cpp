@@ -3,10 +3,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "Overdue.hpp"
-#include "Pipeline.hpp"
-#include "Store.hpp"
+#include "figures/Overdue.hpp"
+#include "model/MemberStages.hpp"
 #include "SmallTown.hpp"
+#include "store/Store.hpp"
 #include "TempDir.hpp"
 
 using namespace jiceng;
@@ -32,7 +32,7 @@ TEST_CASE("overdue: missing or draft months up to the latest month with data") {
   }
   auto f = YearFigures::compute(*s, 2020);
 
-  auto r = build_overdue(*s, f, "2020-04-10T09:00:00Z");
+  auto r = build_overdue(f, "2020-04-10T09:00:00Z");
   CHECK(r.current == Period{2020, 3});
   CHECK(r.today == "2020-04-10");
   REQUIRE(r.units.size() == 2);
@@ -49,7 +49,7 @@ TEST_CASE("overdue: missing or draft months up to the latest month with data") {
   CHECK(r.units[1].current_status == ValueStatus::Draft);
 
   // Before March has ended nobody is overdue yet, but who has not submitted is still listed.
-  auto early = build_overdue(*s, f, "2020-03-20");
+  auto early = build_overdue(f, "2020-03-20");
   REQUIRE(early.units.size() == 2);
   CHECK(early.units[1].days == 0);
   CHECK(early.units[0].days == 49);  // 31 Jan → 20 Mar 2020
@@ -60,7 +60,7 @@ TEST_CASE("overdue: missing or draft months up to the latest month with data") {
   s->submit(t.v2, Period{2020, 3}, a, true);
   s->approve(t.v2, Period{2020, 3}, a);
   f = YearFigures::compute(*s, 2020);
-  r = build_overdue(*s, f, "2020-04-10");
+  r = build_overdue(f, "2020-04-10");
   REQUIRE(r.units.size() == 1);
   CHECK(r.units[0].org == v3);
 
@@ -86,15 +86,15 @@ TEST_CASE("overdue: a year that has ended says so, not how many years ago") {
   const Actor a{"tester", "test-device", Role::Admin, {}};
   s->set_value({"V1", "visited_households", "2020-03", "5"}, a);
   const YearFigures f = YearFigures::compute(*s, 2020);
-  const OverdueReport during = build_overdue(*s, f, "2020-04-10");
+  const OverdueReport during = build_overdue(f, "2020-04-10");
   REQUIRE_FALSE(during.units.empty());
   CHECK(overdue_text(during, during.units[0]) == overdue_text(during.units[0].days));
-  const OverdueReport later = build_overdue(*s, f, "2026-12-02");
+  const OverdueReport later = build_overdue(f, "2026-12-02");
   REQUIRE_FALSE(later.units.empty());
   CHECK(later.units[0].days > 2000);  // still counted, for sorting and the JSON
   CHECK(overdue_text(later, later.units[0]) == "年度结束时仍未提交");
   // The last day of the year is still within it.
-  const OverdueReport last_day = build_overdue(*s, f, "2020-12-31");
+  const OverdueReport last_day = build_overdue(f, "2020-12-31");
   CHECK(overdue_text(last_day, last_day.units[0]).find("逾期") != std::string::npos);
 }
 
@@ -109,7 +109,7 @@ TEST_CASE("overdue: periods past their due date, for the ranking") {
                     m < 3 ? std::optional(ValueStatus::Submitted) : std::nullopt}}, a);
   auto f = YearFigures::compute(*s, 2020);
   // 20 March: January and February are past due, March not yet.
-  auto r = build_overdue(*s, f, "2020-03-20");
+  auto r = build_overdue(f, "2020-03-20");
   CHECK(r.due_periods == 2);
   REQUIRE(r.units.size() == 2);
   const OverdueUnit* v1 = r.find(t.v1);
@@ -121,7 +121,7 @@ TEST_CASE("overdue: periods past their due date, for the ranking") {
   CHECK(v2->open_periods == 3);
   CHECK(v2->late_periods == 2);
   // 1 April: March is late too.
-  r = build_overdue(*s, f, "2020-04-01");
+  r = build_overdue(f, "2020-04-01");
   CHECK(r.due_periods == 3);
   CHECK(r.find(t.v1)->late_periods == 1);
   CHECK(r.find(t.v2)->late_periods == 3);

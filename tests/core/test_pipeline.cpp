@@ -2,11 +2,11 @@
 // time-span rules are warnings that do not block saving; the demo roster breaks no order rule.
 #include <doctest/doctest.h>
 
-#include "Demo.hpp"
-#include "Pipeline.hpp"
+#include "demo/Demo.hpp"
+#include "model/MemberStages.hpp"
 #include "Rejection.hpp"
 #include "SmallTown.hpp"
-#include "Store.hpp"
+#include "store/Store.hpp"
 
 using namespace jiceng;
 using jiceng::test::rejection;

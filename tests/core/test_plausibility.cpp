@@ -5,10 +5,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "Plausibility.hpp"
+#include "base/Strings.hpp"
+#include "figures/Plausibility.hpp"
 #include "SmallTown.hpp"
-#include "Store.hpp"
-#include "Strings.hpp"
+#include "store/Store.hpp"
 #include "summary/Format.hpp"
 
 using namespace jiceng;

@@ -3,10 +3,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "Ranking.hpp"
-#include "Store.hpp"
-#include "Strings.hpp"
+#include "base/Strings.hpp"
+#include "figures/Ranking.hpp"
 #include "SmallTown.hpp"
+#include "store/Store.hpp"
 #include "TempDir.hpp"
 
 using namespace jiceng;
@@ -214,7 +214,7 @@ TEST_CASE("ranking: months past their due date and not submitted lower 填报, s
   // Without the late list they tie; on 10 July every month to June is past due and V2 owes all six.
   auto before = build_ranking(f, d, RankingSettings{}, OverdueReport{});
   CHECK(before.units[0].score == doctest::Approx(before.units[1].score));
-  const auto overdue = build_overdue(*s, f, "2020-07-10");
+  const auto overdue = build_overdue(f, "2020-07-10");
   REQUIRE(overdue.due_periods == 6);
   auto r = build_ranking(f, d, RankingSettings{}, overdue);
   REQUIRE(r.units.size() == 2);
@@ -234,7 +234,7 @@ TEST_CASE("ranking: months past their due date and not submitted lower 填报, s
   CHECK(late_periods_text(overdue, 0).empty());
 
   // Before June has ended, only January to May are due: V2 owes five of five.
-  auto june = build_ranking(f, d, RankingSettings{}, build_overdue(*s, f, "2020-06-20"));
+  auto june = build_ranking(f, d, RankingSettings{}, build_overdue(f, "2020-06-20"));
   CHECK(june.units[1].late_periods == 5);
   CHECK(june.units[1].due_periods == 5);
 

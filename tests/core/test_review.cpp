@@ -5,9 +5,9 @@
 #include <nlohmann/json.hpp>
 
 #include "Rejection.hpp"
-#include "Review.hpp"
 #include "SmallTown.hpp"
-#include "Store.hpp"
+#include "store/Review.hpp"
+#include "store/Store.hpp"
 #include "TempDir.hpp"
 
 using namespace jiceng;

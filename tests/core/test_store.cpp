@@ -5,14 +5,14 @@
 #include <filesystem>
 #include <fstream>
 
-#include "Catalog.hpp"
-#include "Error.hpp"
+#include "base/Error.hpp"
+#include "base/Sql.hpp"
+#include "base/Text.hpp"
+#include "model/Catalog.hpp"
 #include "Rejection.hpp"
 #include "SmallTown.hpp"
-#include "Sql.hpp"
-#include "Store.hpp"
+#include "store/Store.hpp"
 #include "TempDir.hpp"
-#include "Text.hpp"
 
 using namespace jiceng;
 using jiceng::test::rejection;

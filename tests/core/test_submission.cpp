@@ -3,12 +3,12 @@
 // log, who may take which step (and why not), and where a clerk starts.
 #include <doctest/doctest.h>
 
+#include "base/Strings.hpp"
 #include "Rejection.hpp"
 #include "SmallTown.hpp"
-#include "Store.hpp"
-#include "Strings.hpp"
+#include "store/Store.hpp"
+#include "store/Workflow.hpp"
 #include "TempDir.hpp"
-#include "Workflow.hpp"
 
 using namespace jiceng;
 using jiceng::test::rejection;

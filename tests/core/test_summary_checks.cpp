@@ -3,12 +3,12 @@
 
 #include <nlohmann/json.hpp>
 
-#include "Demo.hpp"
-#include "Figures.hpp"
+#include "demo/Demo.hpp"
+#include "figures/Figures.hpp"
 #include "SmallTown.hpp"
-#include "Store.hpp"
-#include "TempDir.hpp"
+#include "store/Store.hpp"
 #include "summary/Checks.hpp"
+#include "TempDir.hpp"
 
 using namespace jiceng;
 using namespace jiceng::summary;

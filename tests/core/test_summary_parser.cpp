@@ -3,8 +3,8 @@
 
 #include <set>
 
-#include "Catalog.hpp"
-#include "Error.hpp"
+#include "base/Error.hpp"
+#include "model/Catalog.hpp"
 #include "summary/SummaryContext.hpp"
 #include "summary/Template.hpp"
 

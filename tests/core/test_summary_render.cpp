@@ -5,15 +5,16 @@
 #include <chrono>
 #include <cmath>
 
-#include "Demo.hpp"
-#include "Figures.hpp"
+#include "demo/Demo.hpp"
+#include "demo/Synthetic.hpp"
+#include "export/Export.hpp"
+#include "figures/Figures.hpp"
 #include "SmallTown.hpp"
-#include "Store.hpp"
-#include "Synthetic.hpp"
-#include "TempDir.hpp"
+#include "store/Store.hpp"
 #include "summary/Renderer.hpp"
 #include "summary/SummaryContext.hpp"
 #include "summary/Writers.hpp"
+#include "TempDir.hpp"
 
 using namespace jiceng;
 using namespace jiceng::summary;
@@ -119,11 +120,11 @@ TEST_CASE("gate: a draft shows the marker, a final export refuses and names what
   CHECK(draft.unresolved[0].block == 1);
   CHECK(draft.unresolved[1].names == std::vector<std::string>{"新建冷库数（西河村）"});
   CHECK_NOTHROW(require_resolved(draft));
-  std::string txt = export_summary(t, f, OutputFormat::Text, true);
+  std::string txt = exporter::export_bytes(t, f, exporter::Format::Text, true);
   CHECK(txt.find("【草稿】") == 0);
   CHECK(txt.find("捐款【待补：党员捐款金额】万元") != std::string::npos);
   try {
-    export_summary(t, f, OutputFormat::Html, false);
+    exporter::export_bytes(t, f, exporter::Format::Html, false);
     FAIL("a final export with missing figures must be refused");
   } catch (const UnresolvedError& e) {
     CHECK(e.names() == std::vector<std::string>{"党员捐款金额", "新建冷库数（西河村）"});
@@ -135,7 +136,7 @@ TEST_CASE("gate: a draft shows the marker, a final export refuses and names what
   // Filling the data lets the final export through.
   w.s->set_values({{"V1", "donation_amount", "2020", "1.2"}, {"V2", "cold_stores", "2020", "0"}}, {});
   YearFigures g = YearFigures::compute_with_previous(*w.s, 2020);
-  std::string final_text = export_summary(t, g, OutputFormat::Text, false);
+  std::string final_text = exporter::export_bytes(t, g, exporter::Format::Text, false);
   CHECK(final_text.find("捐款1.2万元，东山村建成冷库。") != std::string::npos);
   CHECK(final_text.find("草稿") == std::string::npos);
 }
@@ -194,13 +195,19 @@ TEST_CASE("demo town: the 2020 summary is complete in every format and states th
       ++compared;
     }
   CHECK(compared > 80);
-  for (OutputFormat fmt : {OutputFormat::Text, OutputFormat::Markdown, OutputFormat::Html}) {
-    std::string out = export_summary(t, f, fmt, false);
-    CHECK(out.size() > 3000);
+  for (exporter::Format fmt : {exporter::Format::Text, exporter::Format::Markdown, exporter::Format::Html}) {
+    std::string out = exporter::export_bytes(t, f, fmt, false);
+    // What a reader checks: the title, every heading and every stated figure are in the file.
+    CHECK(out.find(d.title()) != std::string::npos);
+    for (const auto& b : d.blocks) {
+      if (b.kind == BlockKind::Heading && !b.runs.empty()) CHECK_MESSAGE(out.find(b.runs.front().text) != std::string::npos, b.text());
+      for (const auto& r : b.runs)
+        if (r.kind == RunKind::Figure) CHECK_MESSAGE(out.find(r.text) != std::string::npos, r.text);
+    }
     CHECK(out.find("待补") == std::string::npos);
     CHECK(out.find("草稿") == std::string::npos);
     // No blank of a purchased template survives (the HTML's CSS names fonts like FZXiaoBiaoSong).
-    std::string body = fmt == OutputFormat::Html ? out.substr(out.find("<main")) : out;
+    std::string body = fmt == exporter::Format::Html ? out.substr(out.find("<main")) : out;
     CHECK(body.find('X') == std::string::npos);
   }
 }
@@ -213,5 +220,18 @@ TEST_CASE("the default template renders over a county-scale synthetic town") {
   spec.villages = 300;
   write_synthetic_town(*s, spec);
   YearFigures f = YearFigures::compute_with_previous(*s, 2020);
-  CHECK(bench_render_default(f) > 3000);
+  const Document d = render(Template::builtin(s->catalog()), f, RenderOptions{true});
+  CHECK(d.title().find("2020年") != std::string::npos);
+  CHECK(d.figure_count() > 80);
+  // Sums over 300 villages reach the text: the town's new members equal the villages' together.
+  double villages = 0;
+  for (OrgId v : f.reporting_units()) villages += f.value(v, "new_members").value_or(0);
+  CHECK(f.town_value("new_members").value_or(-1) == doctest::Approx(villages));
+  bool stated = false;
+  for (const auto& b : d.blocks)
+    for (const auto& r : b.runs)
+      if (r.kind == RunKind::Figure && r.indicators == std::vector<std::string>{"new_members"} && r.value &&
+          *r.value == doctest::Approx(villages) && write_html(d).find(r.text) != std::string::npos)
+        stated = true;
+  CHECK(stated);
 }

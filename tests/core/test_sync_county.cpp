@@ -7,14 +7,14 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
-#include "Error.hpp"
-#include "Figures.hpp"
-#include "Store.hpp"
-#include "SyncFixtures.hpp"
-#include "Synthetic.hpp"
-#include "TempDir.hpp"
+#include "base/Error.hpp"
+#include "demo/Synthetic.hpp"
+#include "figures/Figures.hpp"
+#include "store/Store.hpp"
 #include "sync/County.hpp"
 #include "sync/Export.hpp"
+#include "SyncFixtures.hpp"
+#include "TempDir.hpp"
 
 using namespace jiceng;
 using namespace jiceng::sync;

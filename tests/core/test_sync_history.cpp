@@ -4,16 +4,15 @@
 
 #include <sqlite3.h>
 
-#include "Error.hpp"
-#include "Schema.hpp"
+#include "base/Error.hpp"
+#include "base/Sql.hpp"
 #include "SmallTown.hpp"
-#include "Sql.hpp"
-#include "Store.hpp"
-#include "SyncFixtures.hpp"
-#include "TempDir.hpp"
+#include "store/Store.hpp"
 #include "sync/Export.hpp"
 #include "sync/History.hpp"
 #include "sync/Import.hpp"
+#include "SyncFixtures.hpp"
+#include "TempDir.hpp"
 
 using namespace jiceng;
 using namespace jiceng::sync;
@@ -139,7 +138,7 @@ TEST_CASE("a version-5 database keeps its sent and received packages in the hist
   {
     sqlite3* db = nullptr;
     REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
-    schema::migrate(db, 5);
+    sql::exec(db, test::old_schema(5));
     sql::exec(db, R"(
       INSERT OR REPLACE INTO meta VALUES ('device_id', 'dev-here'), ('town_id', 'abc');
       INSERT INTO orgs(id, code, name, kind, parent_id) VALUES (1, 'T', '旧镇', 'town', NULL), (2, 'V1', '老村', 'village', 1);

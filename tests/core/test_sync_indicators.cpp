@@ -8,10 +8,10 @@
 #include <nlohmann/json.hpp>
 
 #include "SmallTown.hpp"
-#include "Store.hpp"
-#include "TempDir.hpp"
+#include "store/Store.hpp"
 #include "sync/Export.hpp"
 #include "sync/Import.hpp"
+#include "TempDir.hpp"
 
 using namespace jiceng;
 using namespace jiceng::sync;

@@ -4,10 +4,10 @@
 #include <fstream>
 #include <sstream>
 
-#include "Error.hpp"
-#include "TempDir.hpp"
-#include "Text.hpp"
+#include "base/Error.hpp"
+#include "base/Text.hpp"
 #include "sync/Package.hpp"
+#include "TempDir.hpp"
 
 using namespace jiceng;
 using namespace jiceng::sync;

@@ -5,16 +5,16 @@
 
 #include <filesystem>
 
-#include "Error.hpp"
+#include "base/Error.hpp"
 #include "SmallTown.hpp"
-#include "Store.hpp"
-#include "SyncFixtures.hpp"
-#include "TempDir.hpp"
+#include "store/Store.hpp"
 #include "sync/County.hpp"
 #include "sync/Export.hpp"
 #include "sync/Import.hpp"
 #include "sync/Members.hpp"
 #include "sync/Signing.hpp"
+#include "SyncFixtures.hpp"
+#include "TempDir.hpp"
 
 using namespace jiceng;
 using namespace jiceng::sync;

@@ -8,17 +8,17 @@
 #include <fstream>
 #include <sstream>
 
-#include "Devices.hpp"
-#include "Error.hpp"
+#include "base/Error.hpp"
+#include "base/Sql.hpp"
+#include "base/Text.hpp"
 #include "SmallTown.hpp"
-#include "Sql.hpp"
-#include "Store.hpp"
-#include "SyncFixtures.hpp"
-#include "TempDir.hpp"
-#include "Text.hpp"
+#include "store/Devices.hpp"
+#include "store/Store.hpp"
 #include "sync/Export.hpp"
 #include "sync/Import.hpp"
 #include "sync/Signing.hpp"
+#include "SyncFixtures.hpp"
+#include "TempDir.hpp"
 
 using namespace jiceng;
 using namespace jiceng::sync;

@@ -8,16 +8,17 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <tuple>
 
-#include "Error.hpp"
+#include "base/Error.hpp"
+#include "base/Sql.hpp"
 #include "SmallTown.hpp"
-#include "Sql.hpp"
-#include "Store.hpp"
-#include "SyncFixtures.hpp"
-#include "TempDir.hpp"
+#include "store/Store.hpp"
 #include "sync/Conflicts.hpp"
 #include "sync/Export.hpp"
 #include "sync/Import.hpp"
+#include "SyncFixtures.hpp"
+#include "TempDir.hpp"
 
 using namespace jiceng;
 using namespace jiceng::sync;
@@ -321,6 +322,23 @@ TEST_CASE("corrupted, truncated, newer and foreign packages are refused and writ
     write_package(rp.package, key, bad, receivers(*a));  // signed again: the rules, not the signature, refuse it
   }
   CHECK(import_refusal(town, bad).find("bad.jcpkg") != std::string::npos);
+
+  // A value a form would never take, signed by the tablet: a town-level figure filed under a
+  // village, a yearly figure given a month. The store's own rule (entry_refusal) refuses it.
+  for (const auto& [indicator, period, says] : {std::tuple{"town_meetings", "2020", "由镇党委统一填报"},
+                                                std::tuple{"commando_teams", "2020-05", "按年填报"}}) {
+    const DeviceKey key = own_device_key(*a);
+    auto rp = read_package(f.export_from(*a, "V1", "fresh.jcpkg", true), &key);
+    REQUIRE_FALSE(rp.package.values.empty());
+    rp.package.values.back().indicator = indicator;
+    rp.package.values.back().period = period;
+    rp.package.values.back().now.value = 2;
+    const std::string odd = f.dir.file(std::string(indicator) + ".jcpkg");
+    write_package(rp.package, key, odd, receivers(*a));
+    const std::string msg = import_refusal(town, odd);
+    CHECK_MESSAGE(msg.find(says) != std::string::npos, msg);
+    CHECK(msg.find(indicator + std::string(".jcpkg")) != std::string::npos);
+  }
 
   // A member whose stage date is no date ("yesterday"), signed by the tablet: the store's member
   // rules refuse the package, naming the file and the field.

@@ -5,10 +5,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "Figures.hpp"
+#include "base/Sql.hpp"
+#include "figures/Figures.hpp"
 #include "SmallTown.hpp"
-#include "Sql.hpp"
-#include "Store.hpp"
+#include "store/Store.hpp"
 #include "TempDir.hpp"
 
 using namespace jiceng;

@@ -3,9 +3,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "Store.hpp"
-#include "Trends.hpp"
+#include "figures/Trends.hpp"
 #include "SmallTown.hpp"
+#include "store/Store.hpp"
 #include "TempDir.hpp"
 
 using namespace jiceng;

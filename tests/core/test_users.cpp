@@ -1,4 +1,4 @@
-// Account management (core/Users.hpp, docs/USERS.md): the first admin of a new town, the PIN and
+// Account management (core/store/Users.hpp, docs/USERS.md): the first admin of a new town, the PIN and
 // login rules, the last-admin rule, a clerk's villages, disabled accounts, and the audit entries
 // every change leaves (never the PIN).
 #include <doctest/doctest.h>
@@ -7,10 +7,10 @@
 
 #include "Rejection.hpp"
 #include "SmallTown.hpp"
-#include "Store.hpp"
-#include "Authentication.hpp"
-#include "Users.hpp"
-#include "editor/TemplateStore.hpp"
+#include "store/Authentication.hpp"
+#include "store/Store.hpp"
+#include "store/Users.hpp"
+#include "summary/editor/TemplateStore.hpp"
 
 using namespace jiceng;
 using jiceng::test::rejection;

@@ -5,14 +5,14 @@
 
 #include <sqlite3.h>
 
-#include "Demo.hpp"
-#include "Schema.hpp"
-#include "Sql.hpp"
-#include "Store.hpp"
-#include "TempDir.hpp"
-#include "Text.hpp"
+#include "base/Sql.hpp"
+#include "base/Text.hpp"
+#include "demo/Demo.hpp"
+#include "store/Schema.hpp"
+#include "store/Store.hpp"
 #include "sync/Export.hpp"
 #include "sync/Package.hpp"
+#include "TempDir.hpp"
 
 using namespace jiceng;
 

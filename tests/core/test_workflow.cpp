@@ -2,18 +2,18 @@
 
 #include <fstream>
 
-#include "Demo.hpp"
-#include "Error.hpp"
-#include "Pipeline.hpp"
-#include "MemberImport.hpp"
-#include "RecordsCsv.hpp"
+#include "base/Error.hpp"
+#include "base/Sql.hpp"
+#include "csv/MembersCsv.hpp"
+#include "csv/OrgsCsv.hpp"
+#include "demo/Demo.hpp"
+#include "model/MemberStages.hpp"
 #include "Rejection.hpp"
 #include "SmallTown.hpp"
-#include "Sql.hpp"
-#include "Store.hpp"
+#include "store/Authentication.hpp"
+#include "store/Store.hpp"
+#include "store/Users.hpp"
 #include "TempDir.hpp"
-#include "Authentication.hpp"
-#include "Users.hpp"
 
 using namespace jiceng;
 using jiceng::test::rejection;

@@ -4,9 +4,9 @@
 #include <csignal>
 #include <filesystem>
 
-#include "Error.hpp"
+#include "base/Error.hpp"
+#include "base/Text.hpp"
 #include "TempDir.hpp"
-#include "Text.hpp"
 
 using namespace jiceng;
 

@@ -9,11 +9,11 @@
 #include <filesystem>
 #include <fstream>
 
-#include "Demo.hpp"
-#include "Error.hpp"
-#include "Expr.hpp"
-#include "Store.hpp"
-#include "Text.hpp"
+#include "base/Error.hpp"
+#include "base/Text.hpp"
+#include "demo/Demo.hpp"
+#include "model/Expr.hpp"
+#include "store/Store.hpp"
 #include "sync/Signing.hpp"
 
 namespace fs = std::filesystem;

@@ -2,9 +2,9 @@
 // 设置 → 指标 and packages bring them), and its ranking settings.
 #include <nlohmann/json.hpp>
 
-#include "Catalog.hpp"
+#include "figures/Ranking.hpp"
 #include "FuzzSupport.hpp"
-#include "Ranking.hpp"
+#include "model/Catalog.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace jiceng;

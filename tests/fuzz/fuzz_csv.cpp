@@ -1,10 +1,10 @@
 // CSV files into the demo town: the first byte chooses the importer (values, organisations,
 // members), the rest is the file. A refused file leaves the town exactly as it was.
-#include "Csv.hpp"
+#include "csv/MembersCsv.hpp"
+#include "csv/OrgsCsv.hpp"
+#include "csv/ValuesCsv.hpp"
 #include "FuzzSupport.hpp"
-#include "MemberImport.hpp"
-#include "RecordsCsv.hpp"
-#include "Store.hpp"
+#include "store/Store.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace jiceng;

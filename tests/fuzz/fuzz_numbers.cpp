@@ -1,13 +1,13 @@
 // Numbers, dates and periods as typed, and text repair: a clerk's keyboard and Windows file names.
 #include <cmath>
 
-#include "Catalog.hpp"
+#include "base/Numbers.hpp"
+#include "base/Text.hpp"
 #include "FuzzSupport.hpp"
-#include "Model.hpp"
-#include "Numbers.hpp"
-#include "Pipeline.hpp"
-#include "Rules.hpp"
-#include "Text.hpp"
+#include "model/Catalog.hpp"
+#include "model/MemberStages.hpp"
+#include "model/Model.hpp"
+#include "model/Rules.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace jiceng;

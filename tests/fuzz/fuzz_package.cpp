@@ -3,9 +3,9 @@
 // from a sender the demo town registered, merged into it: what a damaged package from a trusted
 // tablet reaches. 2: the same payload sealed for the demo town and signed, read and opened as a
 // file. A refused package leaves the town exactly as it was.
+#include "base/Text.hpp"
 #include "FuzzSupport.hpp"
-#include "Store.hpp"
-#include "Text.hpp"
+#include "store/Store.hpp"
 #include "sync/Import.hpp"
 #include "sync/Package.hpp"
 

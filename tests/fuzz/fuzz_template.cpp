@@ -1,6 +1,6 @@
 // A summary template's block text: literal text and placeholders checked against the catalog.
-#include "Catalog.hpp"
 #include "FuzzSupport.hpp"
+#include "model/Catalog.hpp"
 #include "summary/Template.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {

@@ -1,7 +1,7 @@
 // The X-template importer on a .docx (a zip of WordprocessingML parts).
-#include "Catalog.hpp"
 #include "FuzzSupport.hpp"
-#include "summary/Importer.hpp"
+#include "model/Catalog.hpp"
+#include "summary/import/Importer.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace jiceng;

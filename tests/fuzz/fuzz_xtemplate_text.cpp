@@ -1,8 +1,8 @@
 // The X-template importer on a text file (any encoding a purchased template comes in).
-#include "Catalog.hpp"
 #include "FuzzSupport.hpp"
-#include "summary/ImportSource.hpp"
-#include "summary/Importer.hpp"
+#include "model/Catalog.hpp"
+#include "summary/import/Importer.hpp"
+#include "summary/import/ImportSource.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace jiceng;

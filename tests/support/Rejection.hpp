@@ -4,7 +4,7 @@
 #include <functional>
 #include <string>
 
-#include "Error.hpp"
+#include "base/Error.hpp"
 
 namespace jiceng::test {
 

@@ -1,7 +1,7 @@
 #pragma once
 // A tiny hand-made town whose every figure a test can compute by hand: one town, two villages
 // (one with a 党总支 of two 党支部), one 党支部 each otherwise.
-#include "Store.hpp"
+#include "store/Store.hpp"
 #include "TempDir.hpp"
 
 namespace jiceng::test {

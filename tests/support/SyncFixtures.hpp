@@ -8,11 +8,11 @@
 #include <string>
 #include <vector>
 
-#include "Error.hpp"
-#include "Store.hpp"
-#include "TempDir.hpp"
+#include "base/Error.hpp"
+#include "store/Store.hpp"
 #include "sync/Import.hpp"
 #include "sync/Sealing.hpp"
+#include "TempDir.hpp"
 
 namespace jiceng::test {
 

@@ -37,4 +37,9 @@ inline void spit(const std::string& path, const std::string& bytes) {
   std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;
 }
 
+// The frozen schema of an old release (tests/data/databases/vN.sql), for migration tests.
+inline std::string old_schema(int version) {
+  return slurp(std::string(JICENG_SOURCE_DIR) + "/tests/data/databases/v" + std::to_string(version) + ".sql");
+}
+
 }  // namespace jiceng::test

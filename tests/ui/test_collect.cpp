@@ -7,10 +7,10 @@
 
 #include <algorithm>
 
-#include "Devices.hpp"
+#include "base/Strings.hpp"
+#include "store/Devices.hpp"
+#include "store/Store.hpp"
 #include "UiTestSupport.hpp"
-#include "Store.hpp"
-#include "Strings.hpp"
 #include "views/CollectView.hpp"
 #include "widgets/Widgets.hpp"
 
@@ -151,7 +151,7 @@ TEST_CASE("collect: fill a month as the clerk, rule messages, drafts, submit; ap
   REQUIRE(h.click("collect.org_history"));
   const auto& recent = view.history_rows();
   CHECK(recent.size() >= 12);  // three values typed, each submitted, approved and reopened
-  CHECK(std::any_of(recent.begin(), recent.end(), [](const ui::HistoryRow& r) {
+  CHECK(std::any_of(recent.begin(), recent.end(), [](const AuditLine& r) {
     return contains(r.what, "走访群众户数") && r.reason == "走访户数与台账不符";
   }));
   REQUIRE(h.click("collect.history.close"));

@@ -8,9 +8,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "Rules.hpp"
-#include "Store.hpp"
-#include "Strings.hpp"
+#include "base/Strings.hpp"
+#include "model/Rules.hpp"
+#include "store/Store.hpp"
 #include "UiTestSupport.hpp"
 #include "views/CollectView.hpp"
 #include "widgets/Widgets.hpp"

@@ -6,10 +6,10 @@
 
 #include <imgui.h>
 
+#include "base/Strings.hpp"
+#include "store/Store.hpp"
+#include "store/Workflow.hpp"
 #include "UiTestSupport.hpp"
-#include "Store.hpp"
-#include "Strings.hpp"
-#include "Workflow.hpp"
 #include "views/CollectView.hpp"
 #include "widgets/Widgets.hpp"
 

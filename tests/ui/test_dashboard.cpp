@@ -9,16 +9,16 @@
 #include <string>
 #include <tuple>
 
-#include "Catalog.hpp"
-#include "Devices.hpp"
-#include "UiTestSupport.hpp"
-#include "Headless.hpp"
 #include "../support/RunCli.hpp"
-#include "Store.hpp"
-#include "Strings.hpp"
+#include "base/Strings.hpp"
+#include "Headless.hpp"
+#include "model/Catalog.hpp"
+#include "store/Devices.hpp"
+#include "store/Store.hpp"
+#include "UiTestSupport.hpp"
 #include "views/DashboardView.hpp"
 #include "widgets/FormHistory.hpp"
-#include "widgets/LocalTime.hpp"
+#include "base/Time.hpp"
 #include "widgets/Widgets.hpp"
 
 using namespace jiceng;
@@ -196,7 +196,7 @@ TEST_CASE("dashboard: the figures shown equal jiceng-cli dashboard --json, drill
   // Newest first: who typed it, when, on which device, and what changed.
   const auto& newest = history.back();
   CHECK(shown("dashboard.history.0").find(newest["user"].get<std::string>()) == 0);
-  CHECK(shown("dashboard.history.0").find(ui::local_time_text(newest["at"].get<std::string>())) != std::string::npos);
+  CHECK(shown("dashboard.history.0").find(local_time_text(newest["at"].get<std::string>())) != std::string::npos);
   // The device by its short id: nobody named the demo town's computer.
   CHECK(shown("dashboard.history.0").find(short_device_id(newest["device"].get<std::string>())) != std::string::npos);
 

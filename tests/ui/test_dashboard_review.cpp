@@ -10,9 +10,9 @@
 #include <string>
 
 #include "../support/RunCli.hpp"
+#include "base/Strings.hpp"
 #include "Headless.hpp"
-#include "Store.hpp"
-#include "Strings.hpp"
+#include "store/Store.hpp"
 #include "UiTestSupport.hpp"
 #include "views/DashboardView.hpp"
 #include "widgets/Widgets.hpp"

@@ -10,9 +10,9 @@
 #include <fstream>
 
 #include "Headless.hpp"
-#include "UiTestSupport.hpp"
-#include "editor/TemplateStore.hpp"
 #include "platform/Fonts.hpp"
+#include "summary/editor/TemplateStore.hpp"
+#include "UiTestSupport.hpp"
 #include "views/SummaryEditor.hpp"
 #include "widgets/Widgets.hpp"
 

@@ -10,8 +10,8 @@
 #include <vector>
 
 #include "Headless.hpp"
+#include "summary/editor/TemplateStore.hpp"
 #include "UiTestSupport.hpp"
-#include "editor/TemplateStore.hpp"
 #include "views/SummaryEditor.hpp"
 #include "widgets/Widgets.hpp"
 

@@ -11,17 +11,17 @@
 #include <fstream>
 #include <sstream>
 
-#include "Demo.hpp"
-#include "Sql.hpp"
-#include "Store.hpp"
-#include "SyncFixtures.hpp"
-#include "Towns.hpp"
-#include "UiTestSupport.hpp"
+#include "base/Sql.hpp"
+#include "demo/Demo.hpp"
 #include "platform/Fonts.hpp"
+#include "store/Store.hpp"
 #include "sync/Export.hpp"
 #include "sync/Import.hpp"
 #include "sync/Package.hpp"
 #include "sync/Signing.hpp"
+#include "SyncFixtures.hpp"
+#include "Towns.hpp"
+#include "UiTestSupport.hpp"
 #include "views/ExchangeView.hpp"
 #include "widgets/Widgets.hpp"
 

@@ -8,10 +8,10 @@
 #include <string>
 
 #include "../support/RunCli.hpp"
-#include "Devices.hpp"
+#include "base/Strings.hpp"
 #include "Headless.hpp"
-#include "Store.hpp"
-#include "Strings.hpp"
+#include "store/Devices.hpp"
+#include "store/Store.hpp"
 #include "UiTestSupport.hpp"
 #include "views/DashboardView.hpp"
 #include "views/SignIn.hpp"

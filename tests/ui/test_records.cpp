@@ -6,9 +6,9 @@
 #include <algorithm>
 #include <fstream>
 
+#include "base/Strings.hpp"
+#include "store/Store.hpp"
 #include "UiTestSupport.hpp"
-#include "Store.hpp"
-#include "Strings.hpp"
 #include "views/RecordsView.hpp"
 
 using namespace jiceng;

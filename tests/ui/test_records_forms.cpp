@@ -9,8 +9,8 @@
 
 #include <imgui.h>
 
-#include "Store.hpp"
-#include "Strings.hpp"
+#include "base/Strings.hpp"
+#include "store/Store.hpp"
 #include "UiTestSupport.hpp"
 #include "views/RecordsView.hpp"
 #include "widgets/Widgets.hpp"

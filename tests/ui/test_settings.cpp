@@ -4,7 +4,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "Error.hpp"
+#include "base/Error.hpp"
 #include "Settings.hpp"
 #include "Towns.hpp"
 
@@ -42,7 +42,11 @@ TEST_CASE("settings round-trip, and a broken file gives the defaults") {
   Settings broken = Settings::load(dir / "broken.json");
   CHECK(broken.tablet == TabletMode::Auto);
   std::ofstream(dir / "odd.json") << R"({"tablet": 3, "text_scale": 99, "recent": [1, {"path": 2}]})";
-  CHECK_NOTHROW(Settings::load(dir / "odd.json"));
+  // Wrong types are read as "not set" and a scale out of range is clamped: the app still opens.
+  Settings odd = Settings::load(dir / "odd.json");
+  CHECK(odd.tablet == TabletMode::Auto);
+  CHECK(odd.text_scale == doctest::Approx(2.0));
+  CHECK(odd.recent.empty());
   CHECK(Settings::load(dir / "missing.json").tablet == TabletMode::Auto);
 }
 

@@ -6,9 +6,9 @@
 #include <string>
 
 #include "Headless.hpp"
-#include "UiTestSupport.hpp"
-#include "Towns.hpp"
 #include "platform/Fonts.hpp"
+#include "Towns.hpp"
+#include "UiTestSupport.hpp"
 #include "widgets/Widgets.hpp"
 
 using namespace jiceng;

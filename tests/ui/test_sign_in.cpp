@@ -6,8 +6,8 @@
 #include <chrono>
 #include <string>
 
-#include "Store.hpp"
-#include "Strings.hpp"
+#include "base/Strings.hpp"
+#include "store/Store.hpp"
 #include "UiTestSupport.hpp"
 #include "views/CollectView.hpp"
 #include "views/DashboardView.hpp"

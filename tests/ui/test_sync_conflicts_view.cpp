@@ -5,14 +5,14 @@
 #include <filesystem>
 #include <string>
 
-#include "Demo.hpp"
-#include "UiTestSupport.hpp"
+#include "demo/Demo.hpp"
 #include "Headless.hpp"
-#include "Store.hpp"
+#include "platform/Fonts.hpp"
+#include "store/Store.hpp"
 #include "sync/Conflicts.hpp"
 #include "sync/Export.hpp"
 #include "sync/Import.hpp"
-#include "platform/Fonts.hpp"
+#include "UiTestSupport.hpp"
 #include "widgets/Widgets.hpp"
 
 using namespace jiceng;

@@ -7,13 +7,13 @@
 
 #include <functional>
 
-#include "Error.hpp"
+#include "base/Error.hpp"
 #include "Headless.hpp"
+#include "store/Authentication.hpp"
+#include "store/Users.hpp"
+#include "store/Workflow.hpp"
+#include "summary/editor/TemplateStore.hpp"
 #include "UiTestSupport.hpp"
-#include "Authentication.hpp"
-#include "Users.hpp"
-#include "Workflow.hpp"
-#include "editor/TemplateStore.hpp"
 #include "views/DashboardView.hpp"
 #include "views/SettingsUsers.hpp"
 #include "views/SummaryEditor.hpp"

@@ -8,11 +8,11 @@
 #include <fstream>
 #include <sstream>
 
-#include "Headless.hpp"
-#include "Store.hpp"
-#include "UiTestSupport.hpp"
-#include "editor/ImportReview.hpp"
 #include "export/Zip.hpp"
+#include "Headless.hpp"
+#include "store/Store.hpp"
+#include "summary/editor/ImportReview.hpp"
+#include "UiTestSupport.hpp"
 #include "views/CollectView.hpp"
 #include "views/SummaryEditor.hpp"
 

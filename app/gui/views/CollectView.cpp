@@ -8,11 +8,11 @@
 #include <cfloat>
 #include <functional>
 
-#include "Error.hpp"
-#include "Rules.hpp"
-#include "Strings.hpp"
+#include "base/Error.hpp"
+#include "base/Strings.hpp"
+#include "model/Rules.hpp"
 #include "views/Views.hpp"
-#include "widgets/LocalTime.hpp"
+#include "base/Time.hpp"
 #include "widgets/Widgets.hpp"
 
 namespace jiceng::gui {
@@ -25,7 +25,8 @@ const CollectLine* CollectView::line(const std::string& indicator) const {
 void CollectView::refresh(Context& ctx) {
   m_ = CollectModel{};
   submit_question_.clear();  // its list of gaps may no longer hold
-  YearFigures fig = YearFigures::compute_with_previous(*ctx.store, ctx.year);
+  const auto report = ctx.reports.get(*ctx.store, ctx.year);
+  const YearFigures& fig = *report->figures;
   for (const auto& o : fig.orgs()) m_.parents[o.id] = o.parent;
   if (const Org* town = fig.org(fig.town().id)) m_.orgs.push_back(*town);
   for (OrgId id : fig.reporting_units())
@@ -69,7 +70,7 @@ void CollectView::refresh(Context& ctx) {
       // What the form expects typed is core's rule (提交 checks completeness with it); in the
       // year, the organisation's monthly figures are shown added up.
       l.editable = expects(ind, org, m_.period);
-      l.rollup = month == 0 && monthly && (ind.level == Level::Town) == is_town;
+      l.rollup = month == 0 && monthly && ind.typed_by(org.kind);
       if (!l.editable && !l.rollup) continue;
       l.value = month > 0 ? fig.month_value(org.id, ind.id, month) : fig.value(org.id, ind.id);
       if (prev) l.last_year = month > 0 ? prev->month_value(org.id, ind.id, month) : prev->value(org.id, ind.id);
@@ -264,7 +265,7 @@ std::string CollectView::status_line(const Context& ctx) const {
   (void)ctx;
   const PeriodWorkflow& w = m_.flow;
   const std::string who = w.last ? w.last->user : std::string();
-  const std::string when = w.last ? ui::local_time_text(w.last->at) : std::string();
+  const std::string when = w.last ? local_time_text(w.last->at) : std::string();
   switch (w.state) {
     case PeriodState::Empty: return tr("collect.state.empty");
     case PeriodState::Draft: return tr("collect.state.draft");
@@ -281,7 +282,7 @@ std::string CollectView::status_line(const Context& ctx) const {
 std::vector<std::string> CollectView::returned_lines() const {
   const PeriodWorkflow& w = m_.flow;
   if (w.state != PeriodState::Returned || !w.last) return {};
-  return {tr("collect.returned.by", {{"user", w.last->user}, {"at", ui::local_time_text(w.last->at)}}),
+  return {tr("collect.returned.by", {{"user", w.last->user}, {"at", local_time_text(w.last->at)}}),
           tr("collect.returned.reason", {{"reason", w.last->reason}}), tr("collect.returned.next")};
 }
 

@@ -10,9 +10,9 @@
 #include <unordered_map>
 #include <vector>
 
-#include "Figures.hpp"
+#include "figures/Figures.hpp"
+#include "store/Workflow.hpp"
 #include "View.hpp"
-#include "Workflow.hpp"
 #include "views/SignIn.hpp"
 #include "widgets/FormHistory.hpp"
 
@@ -28,7 +28,7 @@ struct CollectLine {
   bool dirty = false;              // typed, not yet written
   std::string error;               // the indicator's own rule, or the store's refusal
   std::vector<std::string> cross;  // cross-field rules broken (shown on both fields)
-  std::string warning;             // implausible (Plausibility.hpp): waits for 确认无误 / 修改, unwritten
+  std::string warning;             // implausible (figures/Plausibility.hpp): waits for 确认无误 / 修改, unwritten
 };
 
 struct CollectSection {
@@ -64,7 +64,7 @@ class CollectView final : public View {
   std::optional<OrgId> org() const { return org_; }
   Period period() const { return m_.period; }
   const std::string& workflow_message() const { return workflow_msg_; }
-  const std::vector<ui::HistoryRow>& history_rows() const { return history_rows_; }
+  const std::vector<AuditLine>& history_rows() const { return history_rows_; }
   const std::string& history_message() const { return history_msg_; }
   int unsaved() const { return int(typed_.size()); }
   // The one status line (state, who and when, what happens next), the return banner's lines and the
@@ -129,7 +129,7 @@ class CollectView final : public View {
   bool history_requested_ = false;
   std::string history_indicator_;
   std::string history_title_;
-  std::vector<ui::HistoryRow> history_rows_;
+  std::vector<AuditLine> history_rows_;
   uint64_t history_revision_ = 0;
   std::string history_msg_;
 };

@@ -4,11 +4,11 @@
 
 #include <algorithm>
 
-#include "Error.hpp"
-#include "Plausibility.hpp"
-#include "RuleInputs.hpp"
-#include "Rules.hpp"
-#include "Strings.hpp"
+#include "base/Error.hpp"
+#include "base/Strings.hpp"
+#include "figures/Plausibility.hpp"
+#include "figures/RuleInputs.hpp"
+#include "model/Rules.hpp"
 #include "views/CollectView.hpp"
 #include "widgets/FormField.hpp"
 #include "widgets/Widgets.hpp"

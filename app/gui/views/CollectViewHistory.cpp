@@ -4,8 +4,8 @@
 
 #include <algorithm>
 
-#include "Error.hpp"
-#include "Strings.hpp"
+#include "base/Error.hpp"
+#include "base/Strings.hpp"
 #include "views/CollectView.hpp"
 #include "widgets/Widgets.hpp"
 
@@ -32,7 +32,7 @@ void CollectView::load_history(Context& ctx) {
   } else {
     f.limit = 50;  // recent changes
   }
-  history_rows_ = ui::describe_history(*ctx.store, ctx.store->history(f), history_indicator_.empty());
+  history_rows_ = describe(*ctx.store, ctx.store->history(f), history_indicator_.empty());
   for (const auto& r : history_rows_) {
     ctx.need_text(r.who);
     ctx.need_text(r.what);

@@ -8,10 +8,10 @@
 
 #include <unordered_map>
 
-#include "Devices.hpp"
-#include "Error.hpp"
-#include "Store.hpp"
-#include "Strings.hpp"
+#include "base/Error.hpp"
+#include "base/Strings.hpp"
+#include "store/Devices.hpp"
+#include "store/Store.hpp"
 #include "sync/Conflicts.hpp"
 #include "sync/Members.hpp"
 #include "views/SignIn.hpp"

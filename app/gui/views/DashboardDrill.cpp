@@ -5,7 +5,7 @@
 
 #include <algorithm>
 
-#include "Strings.hpp"
+#include "base/Strings.hpp"
 #include "views/DashboardView.hpp"
 #include "widgets/Chart.hpp"
 #include "widgets/Widgets.hpp"
@@ -203,7 +203,7 @@ void DashboardView::draw_history_page() {
                                   {"change", 1.2f}, {"reason", 1.2f}}))
     return;
   for (size_t i = 0; i < p.rows.size(); ++i) {
-    const dash::HistoryRow& r = p.rows[i];
+    const AuditLine& r = p.rows[i];
     ImGui::TableNextRow(0, row_height());
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(r.when.c_str());
@@ -215,7 +215,7 @@ void DashboardView::draw_history_page() {
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(r.device.c_str());
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(r.action.c_str());
+    ImGui::TextUnformatted(r.what.c_str());
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(r.change.c_str());
     ImGui::TableNextColumn();

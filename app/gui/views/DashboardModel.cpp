@@ -2,13 +2,13 @@
 #include "views/DashboardModel.hpp"
 
 #include <algorithm>
-#include <nlohmann/json.hpp>
 
-#include "Devices.hpp"
-#include "Store.hpp"
-#include "Strings.hpp"
+#include "base/Strings.hpp"
+#include "store/Devices.hpp"
+#include "store/Store.hpp"
 #include "widgets/FormHistory.hpp"
-#include "widgets/LocalTime.hpp"
+#include "base/Time.hpp"
+#include "store/AuditText.hpp"
 #include "widgets/Widgets.hpp"
 
 namespace jiceng::gui::dash {
@@ -100,15 +100,15 @@ static FigureLine line_for(const Indicator& ind, size_t index, std::optional<dou
   return l;
 }
 
-void build_model(Model& m, const Store& store, int year) {
+void build_model(Model& m, const Store& store, const YearReport& report, int year) {
   m = Model{};
-  m.figures = std::make_unique<YearFigures>(YearFigures::compute_with_previous(store, year));
+  m.figures = report.figures;
   const YearFigures& f = *m.figures;
   const Catalog& cat = f.catalog();
-  m.dashboard = build_dashboard(f);
-  m.ranking_problem.clear();
-  m.overdue = build_overdue(store, f);
-  m.ranking = build_ranking(f, m.dashboard, RankingSettings::load_or_default(store, &m.ranking_problem), m.overdue);
+  m.dashboard = report.dashboard;
+  m.ranking_problem = report.ranking_problem;
+  m.overdue = report.overdue;
+  m.ranking = report.ranking;
 
   m.title = tr("dashboard.title", {{"year", std::to_string(year)}});
   m.as_of = tr("dashboard.as_of", {{"month", std::to_string(m.dashboard.as_of_month)}});
@@ -252,9 +252,9 @@ void build_model(Model& m, const Store& store, int year) {
                          ? tr("dashboard.review.year", {{"year", std::to_string(p.period.year)}})
                          : tr("dashboard.review.month", {{"year", std::to_string(p.period.year)},
                                                          {"month", std::to_string(p.period.month)}});
-    r.detail = tr("dashboard.review.detail", {{"who", p.submitted_by}, {"when", ui::local_time_text(p.submitted_at)},
+    r.detail = tr("dashboard.review.detail", {{"who", p.submitted_by}, {"when", local_time_text(p.submitted_at)},
                                               {"n", std::to_string(p.values)}});
-    // The clerk's confirmed gaps, when the submission recorded them (see core/Review.hpp).
+    // The clerk's confirmed gaps, when the submission recorded them (see core/store/Review.hpp).
     if (p.confirmed_gaps && *p.confirmed_gaps > 0)
       r.detail += tr("dashboard.review.gaps", {{"n", std::to_string(*p.confirmed_gaps)}});
     m.review.push_back(std::move(r));
@@ -364,7 +364,7 @@ VillagePage build_village_page(const Model& m, const Store& store, size_t indica
       r.value = figure_text(ind, rec->value);
       r.status = label(rec->status);
       r.who = rec->updated_by;
-      r.when = ui::local_time_text(rec->updated_at);  // as every other history reads it
+      r.when = local_time_text(rec->updated_at);  // as every other history reads it
       r.device = device_label(devices, rec->device);
     } else {
       r.value = tr("dashboard.none");
@@ -397,28 +397,7 @@ HistoryPage build_history_page(const Model& m, const Store& store, size_t indica
   std::stable_sort(entries.begin(), entries.end(), [](const AuditEntry& a, const AuditEntry& b) {
     return a.at != b.at ? a.at > b.at : a.id > b.id;
   });
-  const DeviceNames devices = device_names(store);
-  for (const auto& e : entries) {
-    HistoryRow r;
-    r.when = ui::local_time_text(e.at);
-    r.who = e.user;
-    r.device = device_label(devices, e.device);
-    r.reason = e.reason;
-    if (e.action == "set_status") {
-      auto d = nlohmann::json::parse(e.detail, nullptr, false);
-      auto st = [&](const char* k) {
-        auto s = d.is_object() && d.contains(k) && d[k].is_string() ? parse_value_status(d[k].get<std::string>())
-                                                                     : std::nullopt;
-        return s ? label(*s) : std::string("-");
-      };
-      r.action = tr("audit.set_status");
-      r.change = st("old_status") + " → " + st("status");
-    } else {
-      r.action = tr("audit." + e.action);
-      r.change = num(e.old_value, ind.decimals) + " → " + num(e.new_value, ind.decimals);
-    }
-    p.rows.push_back(std::move(r));
-  }
+  p.rows = describe(store, entries, false);
   return p;
 }
 

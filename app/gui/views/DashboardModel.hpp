@@ -11,11 +11,10 @@
 #include <vector>
 
 #include "Context.hpp"
-#include "Dashboard.hpp"
-#include "Overdue.hpp"
-#include "Ranking.hpp"
-#include "Review.hpp"
-#include "Trends.hpp"
+#include "figures/Report.hpp"
+#include "figures/Trends.hpp"
+#include "store/AuditText.hpp"
+#include "store/Review.hpp"
 #include "widgets/Chart.hpp"
 
 namespace jiceng::gui::dash {
@@ -81,7 +80,7 @@ struct TrendModel {
 };
 
 struct Model {
-  std::unique_ptr<YearFigures> figures;
+  std::shared_ptr<const YearFigures> figures;
   Dashboard dashboard;
   Ranking ranking;
   std::string ranking_problem;  // the town's ranking setting is broken: defaults used, and why
@@ -106,7 +105,7 @@ struct Model {
 
 // Recomputes everything from the store. What it shows is organisation names, the catalog, the
 // strings files and digits: all in the font atlas already.
-void build_model(Model& m, const Store& store, int year);
+void build_model(Model& m, const Store& store, const YearReport& report, int year);
 TrendModel build_trend(const Model& m, const Indicator& ind, OrgId org = 0);
 // A figure with its unit (「18 名」), or 无数据.
 std::string figure_text(const Indicator& ind, std::optional<double> v);
@@ -138,12 +137,9 @@ struct VillagePage {
 };
 VillagePage build_village_page(const Model& m, const Store& store, size_t indicator, OrgId org);
 
-struct HistoryRow {
-  std::string when, who, device, action, change, reason;
-};
 struct HistoryPage {
   std::string title;
-  std::vector<HistoryRow> rows;  // newest first
+  std::vector<AuditLine> rows;  // newest first
 };
 HistoryPage build_history_page(const Model& m, const Store& store, size_t indicator, OrgId org, const Period& p);
 

@@ -6,7 +6,7 @@
 
 #include <algorithm>
 
-#include "Strings.hpp"
+#include "base/Strings.hpp"
 #include "views/DashboardView.hpp"
 #include "widgets/Chart.hpp"
 #include "widgets/Widgets.hpp"

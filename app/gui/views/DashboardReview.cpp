@@ -9,8 +9,8 @@
 
 #include <algorithm>
 
-#include "Error.hpp"
-#include "Strings.hpp"
+#include "base/Error.hpp"
+#include "base/Strings.hpp"
 #include "views/DashboardView.hpp"
 #include "widgets/Widgets.hpp"
 

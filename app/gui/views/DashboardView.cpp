@@ -10,7 +10,7 @@
 #include <algorithm>
 #include <set>
 
-#include "Strings.hpp"
+#include "base/Strings.hpp"
 #include "platform/Fonts.hpp"
 #include "views/Views.hpp"
 #include "widgets/Chart.hpp"
@@ -19,7 +19,7 @@
 namespace jiceng::gui {
 
 void DashboardView::refresh(Context& ctx) {
-  dash::build_model(m_, *ctx.store, ctx.year);
+  dash::build_model(m_, *ctx.store, *ctx.reports.get(*ctx.store, ctx.year), ctx.year);
   if (trend_choice_ >= m_.trend_choices.size()) trend_choice_ = 0;
   if (trend_choice_ > 0) m_.trend = dash::build_trend(m_, *m_.trend_choices[trend_choice_]);
   sort_ranking(sort_column_, sort_ascending_);
@@ -212,14 +212,8 @@ bool DashboardView::figure_row(const char* mark, const dash::FigureLine& l, cons
   const float by = text_bottom + ui::em(0.2f);
   // Figures without a target get no bar: an empty one would read as 0 %.
   if (l.has_target)
-    dl->AddRectFilled(ImVec2(pos.x, by), ImVec2(pos.x + w, by + bar_h), IM_COL32(228, 228, 234, 255), bar_h * 0.5f);
-  if (l.has_target && l.fraction > 0)
-    dl->AddRectFilled(ImVec2(pos.x, by), ImVec2(pos.x + std::max(bar_h, w * l.fraction), by + bar_h),
-                      dash::status_color(l.progress), bar_h * 0.5f);
-  if (l.has_target) {
-    const float x = pos.x + w * float(m_.ranking.elapsed);
-    dl->AddLine(ImVec2(x, by - bar_h * 0.6f), ImVec2(x, by + bar_h * 1.6f), IM_COL32(60, 60, 70, 200), 1.5f);
-  }
+    ui::draw_bar(dl, ImVec2(pos.x, by), w, bar_h, float(l.fraction), dash::status_color(l.progress),
+                 float(m_.ranking.elapsed));
   if (dash::shown().enabled) dash::record(mark, l.numbers + " " + l.status);
   ImGui::PopID();
   return tapped;

@@ -8,14 +8,14 @@
 #include <ctime>
 #include <filesystem>
 
-#include "Error.hpp"
-#include "Strings.hpp"
-#include "Towns.hpp"
+#include "base/Error.hpp"
+#include "base/Strings.hpp"
 #include "platform/Files.hpp"
 #include "sync/Export.hpp"
+#include "Towns.hpp"
 #include "views/ExchangeView.hpp"
 #include "widgets/FormHistory.hpp"
-#include "widgets/LocalTime.hpp"
+#include "base/Time.hpp"
 #include "widgets/Widgets.hpp"
 
 namespace jiceng::gui {
@@ -41,7 +41,7 @@ std::string package_file_name(const std::string& town, const std::vector<std::st
   else
     name += "_" + file_safe(tr("exchange.file.several", {{"first", orgs.front()}, {"n", std::to_string(orgs.size())}}));
   if (to != "town") name += "_" + file_safe(tr("exchange.file.to", {{"to", destination_label(to)}}));
-  return name + "_" + ui::local_time_text(std::time(nullptr), "%Y%m%d-%H%M%S") + ".json";
+  return name + "_" + local_time_text(std::time(nullptr), "%Y%m%d-%H%M%S") + ".json";
 }
 
 }  // namespace
@@ -138,7 +138,7 @@ void ExchangeView::draw_export(Context& ctx) {
   if (to != last_sent_for_) {
     last_sent_for_ = to;
     const auto last = to.empty() ? std::nullopt : sync::last_sent(*ctx.store, to);
-    last_sent_ = last ? tr("exchange.export.last", {{"to", destination_label(to)}, {"at", ui::local_time_text(last->at)},
+    last_sent_ = last ? tr("exchange.export.last", {{"to", destination_label(to)}, {"at", local_time_text(last->at)},
                                                     {"file", last->file}})
                       : tr("exchange.export.never", {{"to", destination_label(to)}});
     ctx.need_text(last_sent_);

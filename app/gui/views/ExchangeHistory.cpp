@@ -3,12 +3,12 @@
 // (sync::exchange_history), formatted once per data change, drawn through a list clipper.
 #include <imgui.h>
 
-#include "Devices.hpp"
-#include "Store.hpp"
-#include "Strings.hpp"
+#include "base/Strings.hpp"
+#include "store/Devices.hpp"
+#include "store/Store.hpp"
 #include "views/ExchangeView.hpp"
 #include "widgets/FormHistory.hpp"
-#include "widgets/LocalTime.hpp"
+#include "base/Time.hpp"
 #include "widgets/Widgets.hpp"
 
 namespace jiceng::gui {
@@ -30,7 +30,7 @@ void ExchangeView::build_history(Context& ctx) {
   for (const auto& r : sync::exchange_history(*ctx.store)) {
     HistoryLine l;
     l.sent = r.sent;
-    const std::string when = ui::local_time_text(r.at);
+    const std::string when = local_time_text(r.at);
     if (r.sent) {
       l.head = tr("exchange.history.sent", {{"at", when}, {"to", destination_label(r.peer)}, {"by", r.by}});
       l.detail = tr("exchange.history.sent_detail",

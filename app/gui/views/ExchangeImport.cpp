@@ -6,13 +6,13 @@
 
 #include <filesystem>
 
-#include "Error.hpp"
-#include "Strings.hpp"
-#include "Towns.hpp"
+#include "base/Error.hpp"
+#include "base/Strings.hpp"
 #include "platform/Files.hpp"
 #include "sync/Import.hpp"
 #include "sync/Package.hpp"
 #include "sync/Signing.hpp"
+#include "Towns.hpp"
 #include "views/ExchangeView.hpp"
 #include "widgets/Widgets.hpp"
 

@@ -3,10 +3,10 @@
 // sign-in: the new database has no users yet (gui::start_town_from_file, Towns.cpp).
 #include <imgui.h>
 
-#include "Error.hpp"
-#include "Strings.hpp"
-#include "Towns.hpp"
+#include "base/Error.hpp"
+#include "base/Strings.hpp"
 #include "platform/Files.hpp"
+#include "Towns.hpp"
 #include "views/ExchangeView.hpp"
 #include "widgets/Widgets.hpp"
 

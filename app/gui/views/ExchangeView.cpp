@@ -12,13 +12,13 @@
 #include <ctime>
 #include <filesystem>
 
-#include "Strings.hpp"
+#include "base/Strings.hpp"
+#include "platform/Files.hpp"
 #include "sync/Export.hpp"
 #include "Towns.hpp"
-#include "platform/Files.hpp"
 #include "views/Views.hpp"
 #include "widgets/FormHistory.hpp"
-#include "widgets/LocalTime.hpp"
+#include "base/Time.hpp"
 #include "widgets/Widgets.hpp"
 
 namespace jiceng::gui {
@@ -85,7 +85,7 @@ std::optional<ExchangeFile> describe_file(const fs::path& p) {
                      std::chrono::duration_cast<std::chrono::system_clock::duration>(
                          written - fs::file_time_type::clock::now());
     f.mtime = std::chrono::duration_cast<std::chrono::seconds>(sys.time_since_epoch()).count();
-    f.time = ui::local_time_text(std::time_t(f.mtime));
+    f.time = local_time_text(std::time_t(f.mtime));
   }
   return f;
 }

@@ -12,9 +12,9 @@
 #include <string>
 #include <vector>
 
-#include "Store.hpp"
-#include "View.hpp"
+#include "store/Store.hpp"
 #include "sync/History.hpp"
+#include "View.hpp"
 #include "views/SignIn.hpp"
 
 namespace jiceng::gui {

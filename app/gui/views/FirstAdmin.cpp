@@ -5,10 +5,10 @@
 
 #include <algorithm>
 
-#include "Error.hpp"
-#include "Strings.hpp"
+#include "base/Error.hpp"
+#include "base/Strings.hpp"
+#include "store/Users.hpp"
 #include "Towns.hpp"
-#include "Users.hpp"
 #include "views/SignIn.hpp"
 #include "widgets/Widgets.hpp"
 

@@ -1,7 +1,7 @@
 #pragma once
 // 「创建管理员」: a town without an active admin (a new blank town, one made by the CLI) can be
 // used by nobody, so its first start asks for the administrator instead of showing the screen:
-// name, login, a PIN typed twice. The rules are core's (core/Users.hpp); the new admin is signed
+// name, login, a PIN typed twice. The rules are core's (core/store/Users.hpp); the new admin is signed
 // in and taken to 设置 → 用户 to add the town's clerks and leaders.
 #include <cstdint>
 #include <string>

@@ -3,7 +3,7 @@
 
 #include <imgui.h>
 
-#include "Strings.hpp"
+#include "base/Strings.hpp"
 #include "views/Views.hpp"
 #include "widgets/Widgets.hpp"
 

@@ -9,8 +9,8 @@
 #include <unordered_map>
 #include <vector>
 
-#include "MemberImport.hpp"
-#include "Store.hpp"
+#include "csv/MembersCsv.hpp"
+#include "store/Store.hpp"
 #include "View.hpp"
 #include "views/RecordsViewFilter.hpp"
 #include "views/SignIn.hpp"
@@ -77,7 +77,7 @@ class RecordsView final : public View {
   const std::string& org_message() const { return org_msg_; }
   const std::string& import_message() const { return import_msg_; }
   const std::optional<MemberImportPlan>& import_plan() const { return plan_; }
-  const std::vector<ui::HistoryRow>& org_history() const { return org_history_; }
+  const std::vector<AuditLine>& org_history() const { return org_history_; }
 
  private:
   // RecordsView.cpp: the view model, tabs, layout.
@@ -133,7 +133,7 @@ class RecordsView final : public View {
   std::optional<OrgId> delete_id_;
   Store::OrgImpact impact_;
   std::string delete_typed_, delete_reason_, delete_error_;
-  std::vector<ui::HistoryRow> org_history_;
+  std::vector<AuditLine> org_history_;
   std::optional<OrgId> history_org_;
   uint64_t history_revision_ = 0;
 

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "Model.hpp"
-#include "Pipeline.hpp"
+#include "model/MemberStages.hpp"
+#include "model/Model.hpp"
 
 namespace jiceng::gui {
 

@@ -7,9 +7,9 @@
 #include <algorithm>
 #include <filesystem>
 
-#include "Error.hpp"
-#include "RecordsCsv.hpp"
-#include "Strings.hpp"
+#include "base/Error.hpp"
+#include "base/Strings.hpp"
+#include "csv/OrgsCsv.hpp"
 #include "Towns.hpp"
 #include "views/RecordsView.hpp"
 #include "widgets/Widgets.hpp"

@@ -6,8 +6,8 @@
 
 #include <algorithm>
 
-#include "Error.hpp"
-#include "Strings.hpp"
+#include "base/Error.hpp"
+#include "base/Strings.hpp"
 #include "Towns.hpp"
 #include "views/RecordsView.hpp"
 #include "widgets/Widgets.hpp"

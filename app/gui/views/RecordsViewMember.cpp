@@ -7,8 +7,8 @@
 
 #include <algorithm>
 
-#include "Error.hpp"
-#include "Strings.hpp"
+#include "base/Error.hpp"
+#include "base/Strings.hpp"
 #include "views/RecordsView.hpp"
 #include "widgets/FormField.hpp"
 #include "widgets/Widgets.hpp"

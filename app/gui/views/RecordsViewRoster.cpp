@@ -5,7 +5,7 @@
 
 #include <algorithm>
 
-#include "Strings.hpp"
+#include "base/Strings.hpp"
 #include "views/RecordsView.hpp"
 #include "widgets/Widgets.hpp"
 

@@ -6,8 +6,8 @@
 #include <algorithm>
 #include <functional>
 
-#include "Error.hpp"
-#include "Strings.hpp"
+#include "base/Error.hpp"
+#include "base/Strings.hpp"
 #include "views/RecordsView.hpp"
 #include "widgets/Widgets.hpp"
 
@@ -93,7 +93,7 @@ void RecordsView::load_org_history(Context& ctx) {
   HistoryFilter f;
   f.org = selected_;
   f.limit = 20;
-  org_history_ = ui::describe_history(*ctx.store, ctx.store->history(f), true);
+  org_history_ = describe(*ctx.store, ctx.store->history(f), true);
   for (const auto& r : org_history_) {
     ctx.need_text(r.who);
     ctx.need_text(r.what);

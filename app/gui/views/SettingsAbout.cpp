@@ -6,10 +6,10 @@
 #include <algorithm>
 #include <unordered_map>
 
-#include "Error.hpp"
-#include "Store.hpp"
-#include "Strings.hpp"
+#include "base/Error.hpp"
+#include "base/Strings.hpp"
 #include "platform/Fonts.hpp"
+#include "store/Store.hpp"
 #include "sync/Signing.hpp"
 #include "views/SignIn.hpp"
 #include "widgets/Widgets.hpp"

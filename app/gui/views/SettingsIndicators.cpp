@@ -6,11 +6,11 @@
 #include <functional>
 #include <nlohmann/json.hpp>
 
-#include "Error.hpp"
-#include "Numbers.hpp"
-#include "Text.hpp"
-#include "Store.hpp"
-#include "Strings.hpp"
+#include "base/Error.hpp"
+#include "base/Numbers.hpp"
+#include "base/Strings.hpp"
+#include "base/Text.hpp"
+#include "store/Store.hpp"
 #include "views/SignIn.hpp"
 #include "widgets/SettingsForm.hpp"
 #include "widgets/Widgets.hpp"

@@ -1,5 +1,5 @@
 #pragma once
-// 设置 → 指标: the town's own indicators beside the built-in catalog (core/Store.hpp, "Town
+// 设置 → 指标: the town's own indicators beside the built-in catalog (core/store/Store.hpp, "Town
 // indicators"). An admin adds one (name, unit, kind, section or a new section, who types it, how
 // often, whether it has a target, bounds), changes it, retires or restores it, and deletes one
 // nothing uses; the store checks and audits every change. Others see the list read-only.

@@ -2,9 +2,9 @@
 
 #include <imgui.h>
 
-#include "Error.hpp"
-#include "Store.hpp"
-#include "Strings.hpp"
+#include "base/Error.hpp"
+#include "base/Strings.hpp"
+#include "store/Store.hpp"
 #include "widgets/Widgets.hpp"
 
 namespace jiceng::gui {
@@ -20,7 +20,7 @@ void load(Context& ctx, RankingForm& f) {
   f.settings = RankingSettings::load_or_default(*ctx.store, &f.message);
   f.ok = false;
   f.parts = {{"reporting", tr("settings.rank.reporting")}};
-  // Only sections with targets are scored (core/Ranking.cpp): the others would be dead knobs.
+  // Only sections with targets are scored (core/figures/Ranking.cpp): the others would be dead knobs.
   const auto& cat = ctx.store->catalog();
   for (const auto& s : cat.sections())
     for (const auto& ind : cat.indicators())

@@ -5,9 +5,9 @@
 
 #include <algorithm>
 
-#include "Error.hpp"
-#include "Store.hpp"
-#include "Strings.hpp"
+#include "base/Error.hpp"
+#include "base/Strings.hpp"
+#include "store/Store.hpp"
 #include "widgets/SettingsForm.hpp"
 #include "widgets/Widgets.hpp"
 

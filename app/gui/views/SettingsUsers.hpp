@@ -1,14 +1,14 @@
 #pragma once
 // 设置 → 用户: the town's accounts. An admin adds users (name, login, role, PIN), changes a role,
 // gives a clerk their villages and units, resets a PIN and disables or re-enables an account; the
-// rules and the audit entries are core's (core/Users.hpp). Leaders and clerks see the list
+// rules and the audit entries are core's (core/store/Users.hpp). Leaders and clerks see the list
 // read-only with the reason; signed out, only the sign-in.
 #include <cstdint>
 #include <string>
 #include <vector>
 
 #include "Context.hpp"
-#include "Users.hpp"
+#include "store/Users.hpp"
 #include "views/SignIn.hpp"
 
 namespace jiceng::gui {

@@ -7,10 +7,10 @@
 
 #include <cstdio>
 
-#include "Store.hpp"
-#include "Strings.hpp"
-#include "Towns.hpp"
+#include "base/Strings.hpp"
 #include "platform/Storage.hpp"
+#include "store/Store.hpp"
+#include "Towns.hpp"
 #include "views/SettingsAbout.hpp"
 #include "views/SettingsIndicators.hpp"
 #include "views/SettingsRanking.hpp"

@@ -5,10 +5,10 @@
 
 #include <algorithm>
 
-#include "Error.hpp"
-#include "Strings.hpp"
-#include "Authentication.hpp"
-#include "Users.hpp"
+#include "base/Error.hpp"
+#include "base/Strings.hpp"
+#include "store/Authentication.hpp"
+#include "store/Users.hpp"
 #include "widgets/Widgets.hpp"
 
 namespace jiceng::gui {

@@ -4,15 +4,15 @@
 // details (its indicator, the value by village and where each came from).
 #include <imgui.h>
 
-#include "Error.hpp"
+#include "base/Error.hpp"
 #include <imgui_stdlib.h>
 
 #include <filesystem>
 
-#include "Strings.hpp"
+#include "base/Strings.hpp"
+#include "base/Text.hpp"
 #include "platform/Files.hpp"
 #include "summary/Renderer.hpp"
-#include "summary/Utf8.hpp"
 #include "views/SummaryEditor.hpp"
 #include "widgets/RichText.hpp"
 #include "widgets/Widgets.hpp"
@@ -105,7 +105,7 @@ const Indicator* search_list(Editor& e, Context& ctx, float height) {
 void picker(Editor& e, Context& ctx) {
   ui::paragraph(tr("editor.picker.title"));
   const Indicator* chosen = search_list(e, ctx, ui::em(14));
-  const std::string q = summary::trim(e.query);
+  const std::string q = trim(e.query);
   // The error only when the person is writing an expression, not searching.
   const bool expression_like = e.hits.empty() || q.find_first_of("()|+-*/<>=,") != std::string::npos ||
                                q.find("（") != std::string::npos;
@@ -113,10 +113,10 @@ void picker(Editor& e, Context& ctx) {
     // Not an indicator list query only: say where the expression goes wrong and why.
     const size_t at = [&] {
       size_t i = 0;
-      for (int k = 0; k < e.picker_error_pos && i < q.size(); ++k) i += summary::utf8_seq_len(static_cast<unsigned char>(q[i]));
+      for (int k = 0; k < e.picker_error_pos && i < q.size(); ++k) i += utf8_seq_len(static_cast<unsigned char>(q[i]));
       return std::min(i, q.size());
     }();
-    const size_t next = at < q.size() ? at + summary::utf8_seq_len(static_cast<unsigned char>(q[at])) : at;
+    const size_t next = at < q.size() ? at + utf8_seq_len(static_cast<unsigned char>(q[at])) : at;
     const std::string_view v(q);
     ui::rich_text("where", {{v.substr(0, at)}, {next > at ? v.substr(at, next - at) : std::string_view("▲"),
                                                  IM_COL32_WHITE, ui::color::accent}, {v.substr(next)}});
@@ -149,7 +149,7 @@ void save_point(Editor& e, Context& ctx) {
   ui::mark("savepoint.label");
   if (button(tr("editor.savepoint.save"), "savepoint.save", ctx)) {
     e.commit_edit();
-    const std::string label = summary::trim(e.label).empty() ? tr("editor.savepoint.default") : summary::trim(e.label);
+    const std::string label = trim(e.label).empty() ? tr("editor.savepoint.default") : trim(e.label);
     try {
       e.templates->add_save_point(*e.tpl, editor::SaveKind::Manual, label, e.who());
       e.session_saved = true;
@@ -391,7 +391,7 @@ void import_dialog(Editor& e, Context& ctx) {
   }
   if (read) {
     try {
-      e.review = editor::ImportReview::open(summary::trim(e.import_path), e.store->catalog());
+      e.review = editor::ImportReview::open(trim(e.import_path), e.store->catalog());
       e.message = tr("editor.import.read_done", {{"blanks", std::to_string(e.review->items().size())},
                                                  {"removed", std::to_string(e.review->result().removed_lines.size())}});
       e.message_error = false;
@@ -486,7 +486,7 @@ void import_dialog(Editor& e, Context& ctx) {
     try {
       summary::Template t = r.build(e.store->catalog());
       e.editing.reset();
-      const std::string label = to_utf8(from_utf8(summary::trim(e.import_path)).filename());
+      const std::string label = to_utf8(from_utf8(trim(e.import_path)).filename());
       e.templates->add_save_point(t, editor::SaveKind::Import, label, e.who());
       e.tpl = std::move(t);
       e.session_saved = true;
@@ -523,7 +523,7 @@ void section_dialog(Editor& e, Context& ctx) {
     }
   show_message(e);
   if (button(tr("editor.dialog.ok"), "outline.ok", ctx)) {
-    const std::string name = summary::trim(e.label);
+    const std::string name = trim(e.label);
     if (name.empty()) {
       e.message = tr("editor.section.empty");
       e.message_error = true;

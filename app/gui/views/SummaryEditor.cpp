@@ -2,10 +2,10 @@
 // editing one paragraph at a time with autosave, and the outline it is navigated by.
 #include <imgui.h>
 
-#include "Strings.hpp"
+#include "base/Strings.hpp"
+#include "base/Text.hpp"
 #include "summary/Renderer.hpp"
 #include "summary/SummaryContext.hpp"
-#include "summary/Utf8.hpp"
 #include "views/SummaryEditor.hpp"
 
 namespace jiceng::gui::summary_editor {
@@ -191,30 +191,30 @@ void Editor::cancel_edit() {
 }
 
 void Editor::run_search() {
-  hits = search ? search->search(summary::trim(query), 200) : std::vector<editor::SearchHit>{};
+  hits = search ? search->search(trim(query), 200) : std::vector<editor::SearchHit>{};
   picker_error.clear();
   picker_error_pos = -1;
   // What is typed may also be an expression: say where and why it does not parse.
-  const std::string q = summary::trim(query);
+  const std::string q = trim(query);
   if (q.empty() || !store) return;
   size_t bar = q.find('|');
   if (bar == std::string::npos) bar = q.find("｜");
-  const std::string expr = summary::trim(q.substr(0, bar));
+  const std::string expr = trim(q.substr(0, bar));
   try {
     if (expr.empty()) throw ExprError(tr("editor.error.empty_expression"), 0);
     summary::validate_expression(Expr::parse(expr), store->catalog());
   } catch (const ExprError& e) {
-    picker_error_pos = e.position + int(summary::utf8_count(q.substr(0, q.find(expr))));
+    picker_error_pos = e.position + int(utf8_length(q.substr(0, q.find(expr))));
     picker_error = tr("editor.error.at", {{"column", std::to_string(picker_error_pos + 1)}, {"reason", e.what()}});
     return;
   }
   if (bar != std::string::npos) {
     const size_t skip = q.compare(bar, 1, "|") == 0 ? 1 : std::string("｜").size();
-    const std::string fmt = summary::trim(q.substr(bar + skip));
+    const std::string fmt = trim(q.substr(bar + skip));
     if (!summary::parse_format_name(fmt)) {
       std::string known;
       for (const auto& n : summary::format_names()) known += (known.empty() ? "" : tr("editor.list_sep")) + n;
-      picker_error_pos = int(summary::utf8_count(q.substr(0, bar))) + 1;
+      picker_error_pos = int(utf8_length(q.substr(0, bar))) + 1;
       picker_error = tr("editor.error.at", {{"column", std::to_string(picker_error_pos + 1)},
                                             {"reason", tr("editor.error.format", {{"name", fmt}, {"known", known}})}});
     }

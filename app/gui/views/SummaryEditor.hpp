@@ -10,13 +10,13 @@
 #include <vector>
 
 #include "Context.hpp"
-#include "Figures.hpp"
-#include "editor/FigureInfo.hpp"
-#include "editor/ImportReview.hpp"
-#include "editor/IndicatorSearch.hpp"
-#include "editor/TemplateStore.hpp"
 #include "export/Export.hpp"
+#include "figures/Figures.hpp"
 #include "summary/Document.hpp"
+#include "summary/editor/FigureInfo.hpp"
+#include "summary/editor/ImportReview.hpp"
+#include "summary/editor/IndicatorSearch.hpp"
+#include "summary/editor/TemplateStore.hpp"
 #include "summary/Template.hpp"
 #include "widgets/EditorText.hpp"
 

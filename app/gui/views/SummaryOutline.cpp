@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
-#include "Error.hpp"
+#include "base/Error.hpp"
 
-#include "Strings.hpp"
+#include "base/Strings.hpp"
 #include "views/SummaryEditor.hpp"
 #include "widgets/Widgets.hpp"
 

@@ -4,8 +4,8 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
-#include "Strings.hpp"
-#include "summary/Utf8.hpp"
+#include "base/Strings.hpp"
+#include "base/Text.hpp"
 #include "views/SummaryEditor.hpp"
 #include "widgets/RichText.hpp"
 #include "widgets/Widgets.hpp"
@@ -22,7 +22,7 @@ constexpr ImU32 kPlaceholderSoft = IM_COL32(30, 90, 170, 30);
 // Byte offset of character `n` in s.
 size_t byte_of_char(const std::string& s, int n) {
   size_t i = 0;
-  for (int k = 0; k < n && i < s.size(); ++k) i += summary::utf8_seq_len(static_cast<unsigned char>(s[i]));
+  for (int k = 0; k < n && i < s.size(); ++k) i += utf8_seq_len(static_cast<unsigned char>(s[i]));
   return std::min(i, s.size());
 }
 
@@ -69,7 +69,7 @@ void draw_editing(Editor& e, Context& ctx, size_t i) {
     // Where: a few characters either side with the offending one marked; why: the message.
     const size_t from = byte_of_char(e.buffer, std::max(0, e.error_pos - 12));
     const size_t at = byte_of_char(e.buffer, e.error_pos);
-    const size_t next = at < e.buffer.size() ? at + summary::utf8_seq_len(static_cast<unsigned char>(e.buffer[at])) : at;
+    const size_t next = at < e.buffer.size() ? at + utf8_seq_len(static_cast<unsigned char>(e.buffer[at])) : at;
     const size_t to = byte_of_char(e.buffer, e.error_pos + 13);
     const std::string_view buf(e.buffer);
     std::vector<ui::Span> spans{{from > 0 ? "…" : ""},

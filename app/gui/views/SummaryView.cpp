@@ -6,7 +6,7 @@
 
 #include <algorithm>
 
-#include "Strings.hpp"
+#include "base/Strings.hpp"
 #include "View.hpp"
 #include "views/SignIn.hpp"
 #include "views/SummaryEditor.hpp"
@@ -32,7 +32,7 @@ class SummaryView final : public View {
       generation_ = ctx.generation;
       e_.load(*ctx.store);
     }
-    e_.figures = std::make_shared<YearFigures>(YearFigures::compute_with_previous(*ctx.store, ctx.year));
+    e_.figures = ctx.reports.get(*ctx.store, ctx.year)->figures;
     e_.rerender();
     if (fresh && e_.editing) e_.select_block(*e_.editing);  // recovered text: show its paragraph
     if (!e_.problem.empty()) throw InputError(e_.problem);

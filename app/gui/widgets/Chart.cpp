@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "Strings.hpp"
+#include "base/Strings.hpp"
 #include "widgets/Widgets.hpp"
 
 namespace jiceng::gui::chart {
@@ -246,14 +246,7 @@ void progress_ring(float fraction, const std::string& center, ImU32 color, float
 void bar(float fraction, ImU32 color, std::optional<float> marker, float height_em) {
   const ImVec2 pos = ImGui::GetCursorScreenPos();
   const float w = std::max(ImGui::GetContentRegionAvail().x, ui::em(2)), h = std::max(3.0f, ui::em(height_em));
-  ImDrawList* dl = ImGui::GetWindowDrawList();
-  dl->AddRectFilled(pos, ImVec2(pos.x + w, pos.y + h), IM_COL32(228, 228, 234, 255), h * 0.5f);
-  const float f = std::clamp(fraction, 0.0f, 1.0f);
-  if (f > 0) dl->AddRectFilled(pos, ImVec2(pos.x + std::max(h, w * f), pos.y + h), color, h * 0.5f);
-  if (marker) {
-    const float x = pos.x + w * std::clamp(*marker, 0.0f, 1.0f);
-    dl->AddLine(ImVec2(x, pos.y - h * 0.6f), ImVec2(x, pos.y + h * 1.6f), IM_COL32(60, 60, 70, 255), 1.5f);
-  }
+  ui::draw_bar(ImGui::GetWindowDrawList(), pos, w, h, fraction, color, marker);
   ImGui::Dummy(ImVec2(w, h));
 }
 

@@ -7,7 +7,7 @@
 #include <cmath>
 #include <cstdlib>
 
-#include "Strings.hpp"
+#include "base/Strings.hpp"
 #include "widgets/Widgets.hpp"
 
 namespace jiceng::gui::ui {

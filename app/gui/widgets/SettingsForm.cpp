@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "Strings.hpp"
+#include "base/Strings.hpp"
 #include "widgets/Widgets.hpp"
 
 namespace jiceng::gui::ui {

@@ -164,6 +164,16 @@ void label_value(const std::string& label, const std::string& value) {
   ImGui::PopTextWrapPos();
 }
 
+void draw_bar(ImDrawList* dl, ImVec2 a, float w, float h, float fraction, ImU32 color, std::optional<float> marker) {
+  dl->AddRectFilled(a, ImVec2(a.x + w, a.y + h), IM_COL32(228, 228, 234, 255), h * 0.5f);
+  const float f = std::clamp(fraction, 0.0f, 1.0f);
+  if (f > 0) dl->AddRectFilled(a, ImVec2(a.x + std::max(h, w * f), a.y + h), color, h * 0.5f);
+  if (marker) {
+    const float x = a.x + w * std::clamp(*marker, 0.0f, 1.0f);
+    dl->AddLine(ImVec2(x, a.y - h * 0.6f), ImVec2(x, a.y + h * 1.6f), IM_COL32(60, 60, 70, 255), 1.5f);
+  }
+}
+
 void progress(float fraction, const std::string& text, ImU32 c) {
   // A slim bar with its text beside it (ImGui's ProgressBar puts text over the fill, where it
   // collides with the bar's end).
@@ -175,9 +185,7 @@ void progress(float fraction, const std::string& text, ImU32 c) {
   const float h = std::max(4.0f, line * 0.45f);
   const ImVec2 a(pos.x, pos.y + (line - h) * 0.5f), b(pos.x + bar_w, a.y + h);
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  dl->AddRectFilled(a, b, IM_COL32(228, 228, 234, 255), h * 0.5f);
-  const float f = std::clamp(fraction, 0.0f, 1.0f);
-  if (f > 0) dl->AddRectFilled(a, ImVec2(a.x + std::max(h, bar_w * f), b.y), c, h * 0.5f);
+  draw_bar(dl, a, bar_w, h, fraction, c);
   if (!text.empty()) dl->AddText(ImVec2(b.x + em(0.5f), pos.y), ImGui::GetColorU32(ImGuiCol_Text), text.c_str());
   ImGui::Dummy(ImVec2(width, line));
 }

@@ -63,6 +63,10 @@ void muted(const std::string& text);
 void empty_state(const std::string& title, const std::string& explain);
 // label ……… value on one line, the value right-aligned in the available width.
 void label_value(const std::string& label, const std::string& value);
+// The one bar every progress display draws: a grey track of `width` × `height` at `top_left`,
+// `fraction` of it filled in `color`, and a tick at `marker` (e.g. the pace the year demands).
+void draw_bar(ImDrawList* dl, ImVec2 top_left, float width, float height, float fraction, ImU32 color,
+              std::optional<float> marker = std::nullopt);
 // A slim bar with the share done and a text beside it.
 void progress(float fraction, const std::string& text, ImU32 color = color::accent);
 // Numeric entry with large − / + steppers (no tiny arrows on a tablet). Returns true on change.

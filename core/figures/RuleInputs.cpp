@@ -1,0 +1,57 @@
+#include "figures/RuleInputs.hpp"
+
+#include "store/Store.hpp"
+
+namespace jiceng {
+namespace {
+
+std::set<std::string> ruled_of(const Catalog& catalog) {
+  std::set<std::string> out;
+  for (const auto& ind : catalog.indicators())
+    for (const auto& r : ind.rules) {
+      out.insert(ind.id);
+      out.insert(r.other);
+    }
+  return out;
+}
+
+}  // namespace
+
+RuleInputs::RuleInputs(const Store& store, bool computed)
+    : catalog_(store.catalog()), store_(&store), computed_(computed), ruled_(ruled_of(catalog_)) {}
+
+RuleInputs::RuleInputs(const YearFigures& figures)
+    : catalog_(figures.catalog()), given_(&figures), ruled_(ruled_of(catalog_)) {}
+
+void RuleInputs::add_pending(OrgId org, const std::string& indicator, const Period& period, double value) {
+  if (ruled(indicator)) pending_[{org, indicator, period.str()}] = value;
+}
+
+std::optional<double> RuleInputs::value(OrgId org, const std::string& indicator, const Period& period) {
+  auto p = pending_.find({org, indicator, period.str()});
+  if (p != pending_.end()) return p->second;
+  const Indicator* o = catalog_.find(indicator);
+  if (!o) return std::nullopt;
+  // Computed figures, and a monthly figure compared with a yearly one, come from the year's
+  // figures (the months rolled up the catalog's way).
+  const bool from_figures = o->derived() || (period.is_year() && o->frequency == Frequency::Monthly);
+  if (given_) {
+    if (from_figures || period.is_year()) return given_->value(org, indicator);
+    if (o->frequency == Frequency::Monthly) return given_->month_value(org, indicator, period.month);
+    return std::nullopt;  // a yearly figure has no value for a month
+  }
+  if (from_figures) {
+    if (!computed_) return std::nullopt;
+    auto it = figures_.find(period.year);
+    if (it == figures_.end()) it = figures_.emplace(period.year, YearFigures::compute(*store_, period.year)).first;
+    return it->second.value(org, indicator);
+  }
+  if (auto r = store_->value(org, indicator, period)) return r->value;
+  return std::nullopt;
+}
+
+std::vector<RuleViolation> RuleInputs::check(OrgId org, const Indicator& ind, const Period& period, double value) {
+  return check_cross(catalog_, ind, value, [&](const std::string& other) { return this->value(org, other, period); });
+}
+
+}  // namespace jiceng
