@@ -1,5 +1,5 @@
 // jiceng-cli devices list / trust / revoke: the devices whose packages this database takes
-// (core/sync/Signing.hpp). `trust` is the pairing step for a tablet the office did not clone: the
+// (core/store/DeviceKeys.hpp). `trust` is the pairing step for a tablet the office did not clone: the
 // admin compares the fingerprint printed here with the one the tablet shows in 设置 ▸ 关于, then
 // registers it. `revoke` is the step for a lost tablet.
 #include <nlohmann/json.hpp>
@@ -7,10 +7,10 @@
 #include "base/Error.hpp"
 #include "base/Strings.hpp"
 #include "Cli.hpp"
+#include "store/DeviceKeys.hpp"
 #include "store/Devices.hpp"
 #include "store/Store.hpp"
 #include "sync/Package.hpp"
-#include "sync/Signing.hpp"
 
 namespace jiceng::cli {
 namespace {

@@ -132,7 +132,7 @@ int run_clone(const Args& a) {
   a.allow_only({"out", "to", "user"});
   auto store = open_existing(a.positional(0, "cli.arg.db"));
   const std::string file = a.require("out");
-  // A clone's key is trusted from then on (sync/Signing.hpp): setting up a tablet is an admin's act.
+  // A clone's key is trusted from then on (store/DeviceKeys.hpp): setting up a tablet is an admin's act.
   const Actor actor = acting_user(a, *store);
   if (actor.role != Role::Admin)
     throw InputError(tr("sync.sign.admin_only", {{"user", actor.user}, {"role", label(actor.role)}}));

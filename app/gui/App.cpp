@@ -13,12 +13,12 @@
 #include "base/Assets.hpp"
 #include "base/Error.hpp"
 #include "base/Strings.hpp"
+#include "base/Time.hpp"
 #include "model/Catalog.hpp"
 #include "platform/Fonts.hpp"
 #include "Towns.hpp"
 #include "views/Views.hpp"
 #include "widgets/FormHistory.hpp"
-#include "base/Time.hpp"
 
 namespace jiceng::gui {
 namespace fs = std::filesystem;

@@ -6,8 +6,8 @@
 #include <string>
 #include <string_view>
 
-#include "Settings.hpp"
 #include "figures/Report.hpp"
+#include "Settings.hpp"
 #include "store/Store.hpp"
 
 namespace jiceng::platform {

@@ -6,10 +6,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "csv/CsvTable.hpp"
 #include "base/Error.hpp"
 #include "base/Strings.hpp"
 #include "base/Text.hpp"
+#include "csv/CsvTable.hpp"
 #include "model/MemberStages.hpp"
 #include "store/Store.hpp"
 #include "store/StoreDetail.hpp"

@@ -1,9 +1,9 @@
 #include "csv/OrgsCsv.hpp"
 
-#include "csv/CsvTable.hpp"
 #include "base/Error.hpp"
 #include "base/Strings.hpp"
 #include "base/Text.hpp"
+#include "csv/CsvTable.hpp"
 #include "store/Store.hpp"
 
 namespace jiceng {

@@ -8,11 +8,11 @@
 
 #include "base/Sql.hpp"
 #include "base/Text.hpp"
+#include "store/DeviceKeys.hpp"
+#include "store/PersonalFields.hpp"
 #include "store/Store.hpp"
 #include "store/StoreDetail.hpp"
 // The device key is the one packages are signed with: one identity per device.
-#include "sync/Members.hpp"
-#include "sync/Signing.hpp"
 
 namespace jiceng {
 
@@ -31,12 +31,12 @@ std::string audit_signature_text(const AuditEntry& e, const std::string& org_cod
   auto num = [](const std::optional<double>& v) { return v ? nlohmann::json(*v) : nlohmann::json(nullptr); };
   return "jiceng-audit 1\n" +
          nlohmann::json::array({e.at, e.user, e.device, e.action, org_code, e.indicator, e.period, num(e.old_value),
-                                num(e.new_value), e.reason, sync::without_personal_detail(e.detail)})
+                                num(e.new_value), e.reason, without_personal_detail(e.detail)})
              .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 AuditSigner::AuditSigner(Store& store) : store_(store) {
-  const sync::DeviceKey key = sync::own_device_key(store);
+  const DeviceKey key = own_device_key(store);
   device_ = key.device;
   secret_key_ = key.secret_key;
 }
@@ -55,19 +55,19 @@ std::string AuditSigner::sign(const AuditEntry& e) {
     }
     code = it->second;
   }
-  return sync::sign({device_, {}, secret_key_}, audit_signature_text(e, code));
+  return jiceng::sign(DeviceKey{device_, {}, secret_key_}, audit_signature_text(e, code));
 }
 
 AuditKeys::AuditKeys(const Store& store) : own_device_(store.device_id()) {
-  for (const auto& k : sync::registered_keys(store)) keys_[k.device] = k.public_key;
-  if (auto own = sync::stored_device_key(store)) keys_[own->device] = own->public_key;
+  for (const auto& k : registered_keys(store)) keys_[k.device] = k.public_key;
+  if (auto own = stored_device_key(store)) keys_[own->device] = own->public_key;
 }
 
 EntryTrust AuditKeys::check(const AuditEntry& e, const std::string& org_code, const std::string& signature) const {
   if (signature.empty()) return e.device == own_device_ ? EntryTrust::Bad : EntryTrust::Unsigned;
   auto it = keys_.find(e.device);
   if (it == keys_.end()) return EntryTrust::Unknown;
-  return sync::signature_valid(it->second, audit_signature_text(e, org_code), signature) ? EntryTrust::Verified
+  return signature_valid(it->second, audit_signature_text(e, org_code), signature) ? EntryTrust::Verified
                                                                                         : EntryTrust::Bad;
 }
 

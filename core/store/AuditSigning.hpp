@@ -1,13 +1,13 @@
 #pragma once
 // Who wrote an audit entry, proven one entry at a time. Every entry a database writes for its own
-// device is signed with that device's Ed25519 key (sync/Signing.hpp); the signature travels with
+// device is signed with that device's Ed25519 key (store/DeviceKeys.hpp); the signature travels with
 // the entry in packages and is kept where the entry lands, so the office can still prove, years
 // later, which tablet typed a figure — and an entry changed afterwards (a SQL editor on the tablet's
 // file before it exports, or on the office's file with every chain hash rewritten) no longer
 // verifies. The hash chain (store/AuditChain.hpp) proves order and completeness; this proves authorship.
 //
 // What is signed: the entry's fields with the organisation by code (ids differ between files) and
-// the detail without personal fields (sync/Members.hpp), so the open package a county receives
+// the detail without personal fields (store/PersonalFields.hpp), so the open package a county receives
 // verifies like the sealed one. The personal fields themselves are covered by the package's
 // signature only.
 #include <cstdint>

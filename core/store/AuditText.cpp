@@ -3,9 +3,9 @@
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 
-#include "base/Time.hpp"
 #include "base/Numbers.hpp"
 #include "base/Strings.hpp"
+#include "base/Time.hpp"
 #include "store/Devices.hpp"
 #include "store/Store.hpp"
 

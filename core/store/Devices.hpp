@@ -28,7 +28,7 @@ struct KnownDevice {
   bool self = false;     // this database's own device
 };
 // This device first, then every device seen in values, history and packages taken in or whose
-// key is registered (sync/Signing.hpp), named ones before unnamed, each group by id.
+// key is registered (store/DeviceKeys.hpp), named ones before unnamed, each group by id.
 std::vector<KnownDevice> known_devices(const Store& store);
 
 // Sets (or, with an empty name, clears) a device's name: admins only, one transaction with an

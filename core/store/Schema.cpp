@@ -313,7 +313,7 @@ void add_column_once(sqlite3* db, const std::string& table, const std::string& c
 // hashed in order by the migration.
 constexpr const char* kV10 = "";
 
-// v11: the public keys of the devices whose packages this database takes (core/sync/Signing.hpp);
+// v11: the public keys of the devices whose packages this database takes (core/store/DeviceKeys.hpp);
 // the device's own key pair is kept in meta ('device_key').
 constexpr const char* kV11 = R"sql(
 CREATE TABLE IF NOT EXISTS device_keys(

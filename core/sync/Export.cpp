@@ -12,10 +12,10 @@
 #include "base/Sql.hpp"
 #include "base/Strings.hpp"
 #include "base/Text.hpp"
+#include "store/DeviceKeys.hpp"
 #include "store/Devices.hpp"
 #include "store/Store.hpp"
 #include "sync/Members.hpp"
-#include "sync/Signing.hpp"
 
 namespace jiceng::sync {
 
@@ -304,7 +304,7 @@ void clone_for_device(Store& town, const std::string& path, const std::string& d
   }
   const std::string device = "dev-" + random_hex_id(8);
   // The copy signs as itself: a key pair of its own, known to the office from now on, and it
-  // knows the office's key (sync/Signing.hpp).
+  // knows the office's key (store/DeviceKeys.hpp).
   const DeviceKey tablet_key = new_device_key(device);
   const DeviceKey office_key = own_device_key(town);
   sqlite3* db = nullptr;

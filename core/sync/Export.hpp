@@ -48,7 +48,7 @@ Package build_package(Store& store, const ExportOptions& options);
 ExportSummary export_package(Store& store, const ExportOptions& options, const std::string& path);
 
 // Copies a town database for one tablet: a new device id with a key pair of its own, registered
-// here (and this database's key registered there, sync/Signing.hpp), meta 'clone_of' naming this
+// here (and this database's key registered there, store/DeviceKeys.hpp), meta 'clone_of' naming this
 // device; the copy starts in step with the town — its first package to `destination` holds only
 // what the tablet changed afterwards. Refuses to overwrite an existing file.
 // `actor` is who set the tablet up, in both databases' audit entries.

@@ -16,11 +16,11 @@
 #include "model/Rules.hpp"
 #include "store/AuditChain.hpp"
 #include "store/AuditSigning.hpp"
+#include "store/DeviceKeys.hpp"
 #include "store/Devices.hpp"
 #include "store/Store.hpp"
 #include "sync/Members.hpp"
 #include "sync/Merge.hpp"
-#include "sync/Signing.hpp"
 
 namespace jiceng::sync {
 
@@ -164,7 +164,7 @@ struct PackageImporter::Impl {
 
   std::optional<TownIdentity> here_;  // this database's town, read once (it changes only by adoption)
 
-  // A package counts only from a device whose key this database knows (sync/Signing.hpp): the
+  // A package counts only from a device whose key this database knows (store/DeviceKeys.hpp): the
   // checksum alone let anyone holding one package write another under any name.
   void check_sender(Run& run) {
     const std::string device = device_label({{run.p.device, device_name(store, run.p.device)}}, run.p.device);

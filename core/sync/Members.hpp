@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "model/Model.hpp"
+#include "store/PersonalFields.hpp"
 
 namespace jiceng {
 class Store;
@@ -23,16 +24,6 @@ Member member_from_record(const std::string& record, const std::unordered_map<st
 // A member's name from a record, for messages and the conflict screen ("" when empty).
 std::string record_name(const std::string& record);
 
-// Personal fields (name, gender, birth date) travel only in sealed packages (sync/Sealing.hpp).
-// A record without them still carries what the figures count: branch, stage and its dates.
-std::string without_personal(const std::string& record);
-// A record that came without personal fields, given those of `local` (this database's record of
-// the same member; blank when there is none), so that it compares equal to a full record that
-// differs only in what was left out. Other records are returned as they are.
-std::string with_personal(const std::string& record, const std::string& local);
-// An audit entry's detail with every member's personal fields taken out (the member objects of
-// add/update/delete entries, and the name a member conflict names).
-std::string without_personal_detail(const std::string& detail);
 
 struct LocalMember {
   int64_t id = 0;

@@ -7,7 +7,7 @@
 //   the rest exactly N bytes (the body), whose SHA-256 is the header's
 //
 // `key` is the sending device's Ed25519 public key and `signature` its signature over the sender's
-// device id and the checksum (sync/Signing.hpp). With `recipients` the body is the payload sealed
+// device id and the checksum (store/DeviceKeys.hpp). With `recipients` the body is the payload sealed
 // for those devices (sync/Sealing.hpp); without, it is the payload itself, and then it carries no
 // member's personal fields (name, gender, birth date). The payload is JSON.
 // Version 2 had neither `device` nor `recipients` (always open, with personal fields) and is still
@@ -21,9 +21,9 @@
 #include <vector>
 
 #include "base/Error.hpp"
+#include "store/DeviceKeys.hpp"
 #include "sync/Identity.hpp"
 #include "sync/Sealing.hpp"
-#include "sync/Signing.hpp"
 
 namespace jiceng::sync {
 

@@ -3,8 +3,8 @@
 #include <sodium.h>
 
 #include "base/Error.hpp"
+#include "base/Sodium.hpp"
 #include "base/Strings.hpp"
-#include "sync/Sodium.hpp"
 
 namespace jiceng::sync {
 

@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-#include "sync/Signing.hpp"
+#include "store/DeviceKeys.hpp"
 
 namespace jiceng::sync {
 

@@ -10,11 +10,11 @@
 #include "SmallTown.hpp"
 #include "store/AuditChain.hpp"
 #include "store/AuditSigning.hpp"
+#include "store/DeviceKeys.hpp"
 #include "store/Store.hpp"
 #include "sync/Export.hpp"
 #include "sync/Import.hpp"
 #include "sync/Package.hpp"
-#include "sync/Signing.hpp"
 #include "SyncFixtures.hpp"
 #include "TempDir.hpp"
 

@@ -67,7 +67,7 @@ TEST_CASE("a package carries its tablet's name; the office learns it unless it n
   tab->set_value({"V1", "new_members", "2020", "4"}, Actor{"王娜", "", Role::Clerk, {t.v1}});
   const Actor clerk{"王娜", "", Role::Admin, {}};
   sync::export_package(*tab, {{"V1"}, sync::kDefaultDestination, false, clerk}, dir.file("a.jcpkg"));
-  const auto office_key = sync::own_device_key(*town);
+  const auto office_key = own_device_key(*town);
   CHECK(sync::read_package(dir.file("a.jcpkg"), &office_key).package.device_name == "王娜的平板");
 
   sync::import_package_file(*town, dir.file("a.jcpkg"), kAdmin);

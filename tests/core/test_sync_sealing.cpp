@@ -7,12 +7,12 @@
 
 #include "base/Error.hpp"
 #include "SmallTown.hpp"
+#include "store/DeviceKeys.hpp"
 #include "store/Store.hpp"
 #include "sync/County.hpp"
 #include "sync/Export.hpp"
 #include "sync/Import.hpp"
 #include "sync/Members.hpp"
-#include "sync/Signing.hpp"
 #include "SyncFixtures.hpp"
 #include "TempDir.hpp"
 

@@ -12,11 +12,11 @@
 #include "base/Sql.hpp"
 #include "base/Text.hpp"
 #include "SmallTown.hpp"
+#include "store/DeviceKeys.hpp"
 #include "store/Devices.hpp"
 #include "store/Store.hpp"
 #include "sync/Export.hpp"
 #include "sync/Import.hpp"
-#include "sync/Signing.hpp"
 #include "SyncFixtures.hpp"
 #include "TempDir.hpp"
 

@@ -90,7 +90,7 @@ TEST_CASE("a database holding bytes that are not UTF-8 is repaired when opened, 
   // The package of the whole town, audit trail included, is written and read back.
   sync::ExportOptions o;
   o.everything = true;
-  const std::string text = sync::package_text(sync::build_package(*s, o), sync::new_device_key(s->device_id()));
+  const std::string text = sync::package_text(sync::build_package(*s, o), new_device_key(s->device_id()));
   CHECK_FALSE(find_invalid_utf8(text));
   CHECK(text.find("村\xEF\xBF\xBD") != std::string::npos);
 }

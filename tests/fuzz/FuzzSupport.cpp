@@ -13,8 +13,8 @@
 #include "base/Text.hpp"
 #include "demo/Demo.hpp"
 #include "model/Expr.hpp"
+#include "store/DeviceKeys.hpp"
 #include "store/Store.hpp"
-#include "sync/Signing.hpp"
 
 namespace fs = std::filesystem;
 
@@ -60,14 +60,14 @@ const std::string& folder() {
 
 }  // namespace
 
-const sync::DeviceKey& fuzz_sender() {
-  static const sync::DeviceKey key = sync::new_device_key("dev-fuzz");
+const DeviceKey& fuzz_sender() {
+  static const DeviceKey key = new_device_key("dev-fuzz");
   return key;
 }
 
 namespace {
 
-sync::DeviceKey master_key;
+DeviceKey master_key;
 
 const std::string& demo_master() {
   static const std::string path = [] {
@@ -77,10 +77,10 @@ const std::string& demo_master() {
     // The town of the seed packages (tests/fuzz/make_corpus.sh), so that they reach the merge.
     store->set_meta("town_id", kSeedTown);
     store->transaction([&] {
-      sync::register_device_key(*store, fuzz_sender().device, fuzz_sender().public_key, "admin", Actor{});
+      register_device_key(*store, fuzz_sender().device, fuzz_sender().public_key, "admin", Actor{});
     });
     // Made now, so that opening a sealed package never writes one into a copy.
-    master_key = sync::own_device_key(*store);
+    master_key = own_device_key(*store);
     store.reset();
     return p;
   }();
@@ -89,7 +89,7 @@ const std::string& demo_master() {
 
 }  // namespace
 
-const sync::DeviceKey& fuzz_receiver() {
+const DeviceKey& fuzz_receiver() {
   demo_master();
   return master_key;
 }

@@ -10,7 +10,7 @@
 #include <string>
 #include <string_view>
 
-#include "sync/Signing.hpp"
+#include "store/DeviceKeys.hpp"
 
 namespace jiceng::fuzz {
 
@@ -35,9 +35,9 @@ std::string fresh_demo_town();
 // database holds exactly what it held.
 std::string database_digest(const std::string& path);
 // A sending device the demo town has registered, so that a fuzzed payload reaches the merge.
-const sync::DeviceKey& fuzz_sender();
+const DeviceKey& fuzz_sender();
 // The demo town's own key: what a package sealed for it is sealed to.
-const sync::DeviceKey& fuzz_receiver();
+const DeviceKey& fuzz_receiver();
 // The digest of the untouched demo town.
 const std::string& demo_digest();
 

@@ -63,7 +63,7 @@ inline std::string payload_of(const std::string& path, const Store& receiver) {
   if (!header.contains("recipients")) return body;
   std::vector<sync::Recipient> to;
   for (const auto& r : header["recipients"]) to.push_back({r["device"], r["sealed"]});
-  return sync::open_payload(body, header["device"], to, *sync::stored_device_key(receiver));
+  return sync::open_payload(body, header["device"], to, *stored_device_key(receiver));
 }
 
 }  // namespace jiceng::test

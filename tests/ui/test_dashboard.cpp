@@ -11,6 +11,7 @@
 
 #include "../support/RunCli.hpp"
 #include "base/Strings.hpp"
+#include "base/Time.hpp"
 #include "Headless.hpp"
 #include "model/Catalog.hpp"
 #include "store/Devices.hpp"
@@ -18,7 +19,6 @@
 #include "UiTestSupport.hpp"
 #include "views/DashboardView.hpp"
 #include "widgets/FormHistory.hpp"
-#include "base/Time.hpp"
 #include "widgets/Widgets.hpp"
 
 using namespace jiceng;

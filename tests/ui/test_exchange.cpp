@@ -14,11 +14,11 @@
 #include "base/Sql.hpp"
 #include "demo/Demo.hpp"
 #include "platform/Fonts.hpp"
+#include "store/DeviceKeys.hpp"
 #include "store/Store.hpp"
 #include "sync/Export.hpp"
 #include "sync/Import.hpp"
 #include "sync/Package.hpp"
-#include "sync/Signing.hpp"
 #include "SyncFixtures.hpp"
 #include "Towns.hpp"
 #include "UiTestSupport.hpp"
@@ -313,7 +313,7 @@ TEST_CASE("数据交换: a tablet the office never registered is paired by its f
     tablet->set_value({"青石村", "新建冷库数", "2020", "6"}, office);
     REQUIRE(sync::export_package(*tablet, {{"青石村"}, "town", false, office}, (usb / "a.json").string()).sealed_for ==
             std::vector<std::string>{town->device_id()});
-    fingerprint = sync::key_fingerprint(sync::own_device_key(*tablet).public_key);
+    fingerprint = key_fingerprint(own_device_key(*tablet).public_key);
   }
   Headless h(town_options(dir, ViewId::Exchange, 800, 1280));
   ExchangeView& v = exchange(h);
@@ -334,9 +334,9 @@ TEST_CASE("数据交换: a tablet the office never registered is paired by its f
   CHECK(contains(v.import_message(), "导入 1 个"));
   CHECK(contains(v.import_message(), "拒绝 0"));
   CHECK(value(h.app().store(), "青石村", "新建冷库数", "2020") == 6);
-  const auto keys = sync::registered_keys(h.app().store());
+  const auto keys = registered_keys(h.app().store());
   REQUIRE(keys.size() == 1);
-  CHECK(sync::key_fingerprint(keys[0].public_key) == fingerprint);
+  CHECK(key_fingerprint(keys[0].public_key) == fingerprint);
   CHECK(keys[0].how == "admin");
   CHECK(keys[0].registered_by == "周敏");
   // 设置 ▸ 关于 shows the devices' keys.
@@ -352,9 +352,9 @@ TEST_CASE("数据交换: a tablet the office never registered is paired by its f
   // The tablet is lost: 停用, then 确认停用. Its packages are refused from then on.
   const std::string revoke = "settings.about.device." + std::to_string(paired) + ".revoke";
   REQUIRE(tap(h, revoke));
-  CHECK(sync::registered_keys(h.app().store())[0].how == "admin");  // one tap only arms it
+  CHECK(registered_keys(h.app().store())[0].how == "admin");  // one tap only arms it
   REQUIRE(tap(h, revoke));
-  CHECK(sync::registered_keys(h.app().store())[0].how == "revoked");
+  CHECK(registered_keys(h.app().store())[0].how == "revoked");
   CHECK(reveal(h, "settings.about.notice"));
   CHECK_FALSE(reveal(h, revoke));  // nothing left to revoke
 }

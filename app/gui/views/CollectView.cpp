@@ -10,9 +10,9 @@
 
 #include "base/Error.hpp"
 #include "base/Strings.hpp"
+#include "base/Time.hpp"
 #include "model/Rules.hpp"
 #include "views/Views.hpp"
-#include "base/Time.hpp"
 #include "widgets/Widgets.hpp"
 
 namespace jiceng::gui {

@@ -4,11 +4,11 @@
 #include <algorithm>
 
 #include "base/Strings.hpp"
+#include "base/Time.hpp"
+#include "store/AuditText.hpp"
 #include "store/Devices.hpp"
 #include "store/Store.hpp"
 #include "widgets/FormHistory.hpp"
-#include "base/Time.hpp"
-#include "store/AuditText.hpp"
 #include "widgets/Widgets.hpp"
 
 namespace jiceng::gui::dash {

@@ -10,12 +10,12 @@
 
 #include "base/Error.hpp"
 #include "base/Strings.hpp"
+#include "base/Time.hpp"
 #include "platform/Files.hpp"
 #include "sync/Export.hpp"
 #include "Towns.hpp"
 #include "views/ExchangeView.hpp"
 #include "widgets/FormHistory.hpp"
-#include "base/Time.hpp"
 #include "widgets/Widgets.hpp"
 
 namespace jiceng::gui {

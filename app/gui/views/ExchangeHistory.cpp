@@ -4,11 +4,11 @@
 #include <imgui.h>
 
 #include "base/Strings.hpp"
+#include "base/Time.hpp"
 #include "store/Devices.hpp"
 #include "store/Store.hpp"
 #include "views/ExchangeView.hpp"
 #include "widgets/FormHistory.hpp"
-#include "base/Time.hpp"
 #include "widgets/Widgets.hpp"
 
 namespace jiceng::gui {

@@ -9,9 +9,9 @@
 #include "base/Error.hpp"
 #include "base/Strings.hpp"
 #include "platform/Files.hpp"
+#include "store/DeviceKeys.hpp"
 #include "sync/Import.hpp"
 #include "sync/Package.hpp"
-#include "sync/Signing.hpp"
 #include "Towns.hpp"
 #include "views/ExchangeView.hpp"
 #include "widgets/Widgets.hpp"
@@ -132,15 +132,15 @@ std::string counts_text(const sync::ImportResult& r) {
 void note_unknown_sender(Store& store, const std::string& file, ImportLine& l) {
   try {
     // Opened with this database's key when sealed for it; sealed for others, no pairing helps.
-    const auto own = sync::stored_device_key(store);
+    const auto own = stored_device_key(store);
     const sync::ReadPackage r = sync::read_package(file, own ? &*own : nullptr);
     if (r.sealed) return;
     if (r.package.town.id != sync::town_identity(store).id) return;  // another town's: no pairing helps
-    const sync::KeyStatus k = r.key.empty() ? sync::KeyStatus::Own : sync::key_status(store, r.package.device, r.key);
-    if ((k != sync::KeyStatus::Unknown && k != sync::KeyStatus::Different) || r.package.device == store.device_id()) return;
+    const KeyStatus k = r.key.empty() ? KeyStatus::Own : key_status(store, r.package.device, r.key);
+    if ((k != KeyStatus::Unknown && k != KeyStatus::Different) || r.package.device == store.device_id()) return;
     l.device = r.package.device;
     l.key = r.key;
-    l.fingerprint = sync::key_fingerprint(r.key);
+    l.fingerprint = key_fingerprint(r.key);
   } catch (const std::exception&) {
     // Unreadable: the refusal already says why.
   }
@@ -164,7 +164,7 @@ void ExchangeView::draw_pairing(Context& ctx, ImportLine& l, const Actor& admin)
   ui::paragraph(tr("exchange.import.pair.explain", {{"fingerprint", l.fingerprint}}), ui::color::warn);
   if (exchange_button(ctx, tr("exchange.import.pair"), ("exchange.pair." + l.name).c_str(), ctx.narrow)) {
     try {
-      ctx.store->transaction([&] { sync::register_device_key(*ctx.store, l.device, l.key, "admin", admin); });
+      ctx.store->transaction([&] { register_device_key(*ctx.store, l.device, l.key, "admin", admin); });
       const sync::ImportResult r = sync::PackageImporter(*ctx.store, admin).import_file(l.path);
       if (platform::files_through_browser()) forget_picked({l.path});
       l = ImportLine{l.name, counts_text(r), false, false, r.conflicts, l.path, {}, {}, {}};

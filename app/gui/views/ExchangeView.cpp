@@ -13,12 +13,12 @@
 #include <filesystem>
 
 #include "base/Strings.hpp"
+#include "base/Time.hpp"
 #include "platform/Files.hpp"
 #include "sync/Export.hpp"
 #include "Towns.hpp"
 #include "views/Views.hpp"
 #include "widgets/FormHistory.hpp"
-#include "base/Time.hpp"
 #include "widgets/Widgets.hpp"
 
 namespace jiceng::gui {

@@ -38,7 +38,7 @@ struct ImportLine {
   bool seen = false;         // imported before: nothing changed
   int conflicts = 0;
   std::string path;          // the file
-  // Refused because this database does not know the sender's key (core/sync/Signing.hpp): an
+  // Refused because this database does not know the sender's key (core/store/DeviceKeys.hpp): an
   // admin who compared the fingerprint with the sending tablet's may register it and import.
   std::string device, key, fingerprint;
 };

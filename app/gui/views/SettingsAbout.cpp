@@ -9,8 +9,8 @@
 #include "base/Error.hpp"
 #include "base/Strings.hpp"
 #include "platform/Fonts.hpp"
+#include "store/DeviceKeys.hpp"
 #include "store/Store.hpp"
-#include "sync/Signing.hpp"
 #include "views/SignIn.hpp"
 #include "widgets/Widgets.hpp"
 
@@ -29,8 +29,8 @@ void load(Context& ctx, AboutForm& f) {
   f.keys.clear();
   f.revocable.clear();
   f.revoke_armed = -1;
-  std::unordered_map<std::string, sync::RegisteredKey> registered;
-  for (auto& k : sync::registered_keys(*ctx.store)) registered[k.device] = k;
+  std::unordered_map<std::string, RegisteredKey> registered;
+  for (auto& k : registered_keys(*ctx.store)) registered[k.device] = k;
   for (const auto& d : f.devices) {
     f.names.push_back(d.name);
     ctx.need_text(d.name);
@@ -39,7 +39,7 @@ void load(Context& ctx, AboutForm& f) {
     if (d.self) {
       try {
         // Made on first use (a write, once); a read-only file shows none.
-        key = tr("about.device.own_key", {{"fingerprint", sync::key_fingerprint(sync::own_device_key(*ctx.store).public_key)}});
+        key = tr("about.device.own_key", {{"fingerprint", key_fingerprint(own_device_key(*ctx.store).public_key)}});
       } catch (const std::exception&) {
       }
     } else {
@@ -47,7 +47,7 @@ void load(Context& ctx, AboutForm& f) {
       const bool revoked = it != registered.end() && it->second.how == "revoked";
       key = it == registered.end() ? tr("about.device.no_key")
                                    : tr(revoked ? "about.device.revoked" : "about.device.key",
-                                        {{"fingerprint", sync::key_fingerprint(it->second.public_key)}});
+                                        {{"fingerprint", key_fingerprint(it->second.public_key)}});
       f.revocable.push_back(it != registered.end() && !revoked);
     }
     if (d.self) f.revocable.push_back(false);
@@ -55,7 +55,7 @@ void load(Context& ctx, AboutForm& f) {
   }
 }
 
-// A lost tablet: one tap arms, the second revokes (sync::revoke_device_key); no way back but
+// A lost tablet: one tap arms, the second revokes (revoke_device_key); no way back but
 // registering its key again after comparing fingerprints.
 void draw_revoke(Context& ctx, AboutForm& f, size_t i, const Actor& admin) {
   const bool armed = f.revoke_armed == int(i);
@@ -66,7 +66,7 @@ void draw_revoke(Context& ctx, AboutForm& f, size_t i, const Actor& admin) {
       f.revoke_armed = int(i);
     } else {
       try {
-        sync::revoke_device_key(*ctx.store, f.devices[i].id, admin);
+        revoke_device_key(*ctx.store, f.devices[i].id, admin);
         f.notice = tr("about.device.revoked_done", {{"name", f.devices[i].name.empty() ? short_device_id(f.devices[i].id)
                                                                                         : f.devices[i].name}});
         f.notice_error = false;

@@ -1,7 +1,7 @@
 #pragma once
 // 设置 → 关于: device names (this device's and those seen in data and packages; an admin edits
 // them, core/store/Devices.hpp audits) and key fingerprints (this device's, to read out when the office
-// registers it; the others' as registered here, core/sync/Signing.hpp), then what the program is and runs on — version, schema, ImGui,
+// registers it; the others' as registered here, core/store/DeviceKeys.hpp), then what the program is and runs on — version, schema, ImGui,
 // font file and glyph atlas, database file, data folder, this device's id. Developer detail lives
 // here only, off the screens people work on.
 #include <cstdint>

@@ -1,4 +1,4 @@
-#include "sync/Signing.hpp"
+#include "store/DeviceKeys.hpp"
 
 #include <sodium.h>
 
@@ -7,13 +7,13 @@
 #include <stdexcept>
 
 #include "base/Error.hpp"
+#include "base/Sodium.hpp"
 #include "base/Sql.hpp"
 #include "base/Strings.hpp"
 #include "base/Text.hpp"
 #include "store/Store.hpp"
-#include "sync/Sodium.hpp"
 
-namespace jiceng::sync {
+namespace jiceng {
 
 using sql::Stmt;
 
@@ -154,4 +154,4 @@ void revoke_device_key(Store& store, const std::string& device, const Actor& act
   });
 }
 
-}  // namespace jiceng::sync
+}  // namespace jiceng

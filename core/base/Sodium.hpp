@@ -1,11 +1,11 @@
 #pragma once
-// What Signing.cpp and Sealing.cpp share of libsodium: starting it, and keys as hex digits.
+// What device keys (store/DeviceKeys.cpp) and sealing (sync/Sealing.cpp) share of libsodium: starting it, and keys as hex digits.
 #include <sodium.h>
 
 #include <stdexcept>
 #include <string>
 
-namespace jiceng::sync::sodium {
+namespace jiceng::sodium {
 
 inline void init() {
   if (sodium_init() < 0) throw std::runtime_error("libsodium could not initialise");
@@ -24,4 +24,4 @@ inline bool from_hex(const std::string& hex, unsigned char* out, size_t n) {
   return hex.size() == n * 2 && sodium_hex2bin(out, n, hex.data(), hex.size(), nullptr, &len, nullptr) == 0 && len == n;
 }
 
-}  // namespace jiceng::sync::sodium
+}  // namespace jiceng::sodium

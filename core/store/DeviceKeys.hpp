@@ -14,10 +14,8 @@
 #include "model/Model.hpp"
 
 namespace jiceng {
-class Store;
-}
 
-namespace jiceng::sync {
+class Store;
 
 struct DeviceKey {
   std::string device;
@@ -66,4 +64,4 @@ void register_device_key(Store& store, const std::string& device, const std::str
 // Throws InputError for a device with no registered key.
 void revoke_device_key(Store& store, const std::string& device, const Actor& actor);
 
-}  // namespace jiceng::sync
+}  // namespace jiceng
