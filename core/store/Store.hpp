@@ -171,7 +171,9 @@ class Store {
   void reopen(OrgId org, const Period& p, const Actor& actor, const std::string& reason);
   // The lowest status among an organisation's values of a period; nullopt when nothing is typed.
   std::optional<ValueStatus> period_status(OrgId org, const Period& p) const;
-  // Restores a value to what it was before its last change (the undo is itself recorded).
+  // Restores a value to what it was before its last change (the undo is itself recorded). The
+  // restored value is written by the same writer as a typed one: a value that no longer keeps a
+  // cross-field rule (its partner changed since) is refused with the rule's message.
   void undo_last(OrgId org, const std::string& indicator, const Period& p, const Actor& actor);
   // Values of a year: the yearly ones and every month of it.
   std::vector<ValueRecord> values(int year) const;
@@ -201,10 +203,10 @@ class Store {
   // Throws InputError unless the actor may enter data for `org` (clerks: within their scope).
   void require_entry_right(OrgId org, const Actor& actor) const;
   void require_role(const Actor& actor, std::initializer_list<Role> roles) const;
-  void write_value(const ValueRecord& r, const std::optional<ValueRecord>& old, const Actor& actor,
-                   const std::string& reason);
-  ValueRecord check_input(const ValueInput& in, const Actor& actor,
-                          const std::vector<ValueRecord>& pending) const;
+  // The one writer of typed values: set_values, enter_value and undo_last all come here, so every
+  // value meets the same rules and leaves an audit entry of `action` ("set_value", "undo").
+  size_t write_values(const std::vector<ValueInput>& ins, const Actor& actor, const std::string& reason,
+                      const char* action);
   // Builds catalog() from the base and the town's rows; `extra` is checked as if already stored.
   std::unique_ptr<Catalog> build_catalog(const std::vector<TownIndicator>& rows,
                                          std::vector<std::string>* problems) const;

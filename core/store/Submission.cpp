@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/Error.hpp"
+#include "base/Numbers.hpp"
 #include "base/Sql.hpp"
 #include "base/Strings.hpp"
 #include "store/Store.hpp"
@@ -128,22 +129,15 @@ void Store::undo_last(OrgId org_id, const std::string& indicator, const Period& 
   auto current = value(org_id, indicator, p);
   if (current && current->status != ValueStatus::Draft)
     throw InputError(tr("undo.not_draft", {{"status", label(current->status)}}));
-  transaction([&] {
-    const std::string at = now_iso();
-    const std::string device = actor.device.empty() ? device_id() : actor.device;
-    if (restore) {
-      Stmt(db_, "INSERT INTO indicator_values(org_id, indicator_id, period, year, value, status, updated_at, updated_by, device) "
-                "VALUES(?,?,?,?,?,'draft',?,?,?) ON CONFLICT(org_id, indicator_id, period) DO UPDATE SET "
-                "value = excluded.value, updated_at = excluded.updated_at, updated_by = excluded.updated_by, device = excluded.device")
-          .bind(1, org_id).bind(2, indicator).bind(3, p.str()).bind(4, p.year).bind(5, *restore).bind(6, at)
-          .bind(7, actor.user).bind(8, device).run();
-    } else {
-      Stmt(db_, "DELETE FROM indicator_values WHERE org_id = ? AND indicator_id = ? AND period = ?")
-          .bind(1, org_id).bind(2, indicator).bind(3, p.str()).run();
-    }
-    audit({0, at, actor.user, device, "undo", org_id, indicator, p.str(),
-           current ? std::optional(current->value) : std::nullopt, restore, tr("undo.reason"), {}});
-  });
+  if (!restore) {
+    remove_value(org_id, indicator, p, actor, tr("undo.reason"));
+    return;
+  }
+  const auto o = org(org_id);
+  if (!o) return;
+  // The shortest text that reads back as the same double: the stored value comes back exactly.
+  ValueInput in{o->code, indicator, p.str(), shortest_number(*restore), ValueStatus::Draft, {}};
+  write_values({in}, actor, tr("undo.reason"), "undo");
 }
 
 }  // namespace jiceng

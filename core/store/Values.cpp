@@ -141,6 +141,11 @@ void Store::remove_value(OrgId org, const std::string& indicator, const Period& 
 }
 
 size_t Store::set_values(const std::vector<ValueInput>& ins, const Actor& actor, const std::string& reason) {
+  return write_values(ins, actor, reason, "set_value");
+}
+
+size_t Store::write_values(const std::vector<ValueInput>& ins, const Actor& actor, const std::string& reason,
+                           const char* action) {
   BatchContext ctx(*this);
   size_t changed = 0;
   transaction([&] {
@@ -150,7 +155,7 @@ size_t Store::set_values(const std::vector<ValueInput>& ins, const Actor& actor,
                  "SET value = excluded.value, status = excluded.status, updated_at = excluded.updated_at, "
                  "updated_by = excluded.updated_by, device = excluded.device");
     Stmt log(db_, "INSERT INTO audit(at, user, device, action, org_id, indicator_id, period, old_value, new_value, "
-                  "reason, detail, hash, signature) VALUES(?,?,?,'set_value',?,?,?,?,?,?,?,?,?)");
+                  "reason, detail, hash, signature) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
     std::string chain = last_audit_hash(db_);  // this batch's entries follow one another
     AuditSigner signer(*this);
     const std::string at = now_iso();
@@ -192,12 +197,12 @@ size_t Store::set_values(const std::vector<ValueInput>& ins, const Actor& actor,
       if (warning)
         detail += ",\"plausibility\":" + nlohmann::json{{"warning", warning->message}, {"confirmed", true}}.dump();
       detail += "}";
-      const AuditEntry entry{0, at, actor.user, device, "set_value", r.org, r.indicator, period, before, r.value,
+      const AuditEntry entry{0, at, actor.user, device, action, r.org, r.indicator, period, before, r.value,
                              reason, detail};
       chain = audit_hash(chain, entry);
-      log.bind(1, at).bind(2, actor.user).bind(3, device).bind(4, r.org).bind(5, r.indicator).bind(6, period)
-          .bind(7, before).bind(8, r.value).bind(9, reason).bind(10, detail).bind(11, chain)
-          .bind(12, signer.sign(entry)).run();
+      log.bind(1, at).bind(2, actor.user).bind(3, device).bind(4, std::string(action)).bind(5, r.org)
+          .bind(6, r.indicator).bind(7, period).bind(8, before).bind(9, r.value).bind(10, reason).bind(11, detail)
+          .bind(12, chain).bind(13, signer.sign(entry)).run();
       ++changed;
     }
   });

@@ -79,6 +79,28 @@ TEST_CASE("undo restores the previous value and is itself recorded") {
   CHECK(!w.s->value(w.t.v1, "street_lights", y));
 }
 
+TEST_CASE("undo goes through the writer: a restored value that breaks a cross-field rule is refused") {
+  Town w;
+  const Period march{2020, 3};
+  w.s->set_value({"T", "town_meetings", "2020-03", "5"}, w.admin);
+  w.s->set_value({"T", "town_meetings", "2020-03", "10"}, w.admin);
+  w.s->set_value({"T", "site_visits", "2020-03", "8"}, w.admin);  // 8 ≤ 10 meetings
+  const auto audit_before = w.s->history({}).size();
+  // Undoing the meetings would bring back 5, below the 8 site visits: the rule's own message.
+  const std::string refused = rejection([&] { w.s->undo_last(w.s->town()->id, "town_meetings", march, w.admin); });
+  CHECK_MESSAGE(refused.find("（8）") != std::string::npos, refused);
+  CHECK(w.s->value(w.s->town()->id, "town_meetings", march)->value == 10);
+  CHECK(w.s->history({}).size() == audit_before);
+  // Once the visits are corrected, the same undo goes in, audited as an undo and signed like any write.
+  w.s->set_value({"T", "site_visits", "2020-03", "4"}, w.admin);
+  w.s->undo_last(w.s->town()->id, "town_meetings", march, w.admin);
+  CHECK(w.s->value(w.s->town()->id, "town_meetings", march)->value == 5);
+  const auto h = w.s->history({w.s->town()->id, "town_meetings", "", 0});
+  CHECK(h[0].action == "undo");
+  CHECK(h[0].old_value == 10);
+  CHECK(h[0].new_value == 5);
+}
+
 TEST_CASE("organisations: rename, move within the rules, delete only with the stronger confirmation") {
   Town w;
   w.s->rename_org(w.t.v2, "西河社区", w.admin);
