@@ -12,8 +12,8 @@
 #include <vector>
 
 #include "demo/Synthetic.hpp"
-#include "figures/Dashboard.hpp"
-#include "figures/Figures.hpp"
+#include "report/Dashboard.hpp"
+#include "model/Figures.hpp"
 #include "store/Store.hpp"
 #include "summary/Renderer.hpp"
 #include "summary/Writers.hpp"

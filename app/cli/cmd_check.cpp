@@ -2,7 +2,7 @@
 // data behind the summary. Exit 0 when nothing is found, 3 when there are findings to act on.
 #include "base/Strings.hpp"
 #include "Cli.hpp"
-#include "figures/Figures.hpp"
+#include "model/Figures.hpp"
 #include "store/Store.hpp"
 #include "summary/Checks.hpp"
 

@@ -3,8 +3,8 @@
 
 #include "base/Strings.hpp"
 #include "Cli.hpp"
-#include "figures/Report.hpp"
-#include "figures/Trends.hpp"
+#include "report/Report.hpp"
+#include "report/Trends.hpp"
 #include "store/Review.hpp"
 #include "store/Store.hpp"
 
@@ -21,7 +21,7 @@ int run(const Args& a) {
   if (a.has("indicator") && !a.flag("json")) throw UsageError{tr("dashboard.cli.indicator_needs_json")};
   if (a.has("org") && !a.has("indicator")) throw UsageError{tr("dashboard.cli.org_needs_indicator")};
   // Last year's figures only feed an indicator's trend (--indicator). The report is the 进度看板
-  // screen's own (figures/Report.hpp): the same numbers, the same ranking and overdue list.
+  // screen's own (report/Report.hpp): the same numbers, the same ranking and overdue list.
   const YearReport report = build_report(*store, year, a.has("indicator"));
   const YearFigures& figures = *report.figures;
   const Dashboard& d = report.dashboard;

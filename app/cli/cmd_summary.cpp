@@ -8,7 +8,7 @@
 #include "base/Text.hpp"
 #include "Cli.hpp"
 #include "export/Export.hpp"
-#include "figures/Figures.hpp"
+#include "model/Figures.hpp"
 #include "store/Store.hpp"
 #include "summary/editor/TemplateStore.hpp"
 #include "summary/Renderer.hpp"

@@ -4,7 +4,7 @@
 #include "base/Error.hpp"
 #include "base/Strings.hpp"
 #include "Cli.hpp"
-#include "figures/Plausibility.hpp"
+#include "model/Plausibility.hpp"
 #include "model/Rules.hpp"
 #include "store/AuditText.hpp"
 #include "store/Store.hpp"

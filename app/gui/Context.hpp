@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include "figures/Report.hpp"
+#include "report/Report.hpp"
 #include "Settings.hpp"
 #include "store/Store.hpp"
 

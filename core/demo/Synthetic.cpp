@@ -7,7 +7,7 @@
 
 #include "base/Error.hpp"
 #include "base/Strings.hpp"
-#include "figures/Figures.hpp"
+#include "model/Figures.hpp"
 #include "store/Store.hpp"
 
 namespace jiceng {

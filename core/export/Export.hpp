@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include "figures/Figures.hpp"
+#include "model/Figures.hpp"
 #include "summary/Document.hpp"
 #include "summary/Template.hpp"
 

@@ -25,7 +25,7 @@ constexpr std::string_view kFrequencies[] = {"yearly", "monthly"};
 constexpr std::string_view kRollups[] = {"sum", "last", "max"};
 constexpr std::string_view kDirections[] = {"up", "down"};
 constexpr std::string_view kRuleOps[] = {"le", "ge", "lt", "gt"};
-// Roster filters the figures engine counts (figures/Figures.cpp): members = full + probationary.
+// Roster filters the figures engine counts (model/Figures.cpp): members = full + probationary.
 constexpr std::string_view kRosters[] = {"members",   "full",       "probationary",   "applicants",
                                          "activists", "candidates", "reserve_cadres", "developed"};
 constexpr std::string_view kOrgKinds[] = {"village", "community", "unit", "general_branch", "branch"};

@@ -177,13 +177,23 @@ Store::~Store() { sqlite3_close_v2(db_); }
 int Store::schema_version() { return schema::kCurrent; }
 
 void Store::transaction(const std::function<void()>& fn) {
+  figures_written_ = true;
+  run_transaction(fn);
+}
+
+void Store::text_transaction(const std::function<void()>& fn) { run_transaction(fn); }
+
+void Store::run_transaction(const std::function<void()>& fn) {
   if (tx_depth_ > 0) {
     ++tx_depth_;
     try { fn(); } catch (...) { --tx_depth_; throw; }
     --tx_depth_;
     return;
   }
-  if (read_only_) throw InputError(tr("store.read_only"), Location{path_});
+  if (read_only_) {
+    figures_written_ = false;
+    throw InputError(tr("store.read_only"), Location{path_});
+  }
   sql::exec(db_, "BEGIN IMMEDIATE");
   tx_depth_ = 1;
   try {
@@ -191,9 +201,11 @@ void Store::transaction(const std::function<void()>& fn) {
     sql::exec(db_, "COMMIT");
     tx_depth_ = 0;
     catalog_changed_ = false;
-    ++revision_;
+    if (figures_written_) ++revision_;
+    figures_written_ = false;
   } catch (...) {
     tx_depth_ = 0;
+    figures_written_ = false;
     sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
     // A town indicator written in the rolled-back transaction must leave catalog() too.
     if (catalog_changed_) {

@@ -13,6 +13,7 @@
 #include "base/Time.hpp"  // now_iso(), which every writer stamps
 #include "model/Catalog.hpp"
 #include "model/Model.hpp"
+#include "model/ValueSource.hpp"
 
 struct sqlite3;
 
@@ -26,7 +27,7 @@ struct ValueInput {
   std::optional<ValueStatus> status;  // default: keep the old status, Draft for a new value
   Location where;         // where the input came from, for messages
   // Set by Store::enter_value (one value typed by a person): the value is also checked for
-  // plausibility (figures/Plausibility.hpp). Imports, packages and the demo write unchecked.
+  // plausibility (model/Plausibility.hpp). Imports, packages and the demo write unchecked.
   bool check_plausibility = false;
   bool confirmed = false;  // the person read the plausibility warning and confirmed the value
   // `value` is in the indicator's entry unit (a person typed it: the form, jiceng-cli set, a CSV
@@ -41,7 +42,8 @@ struct HistoryFilter {
   int limit = 0;  // 0 = all
 };
 
-class Store {
+// The program's ValueSource: the year's figures and the rules read the town from here.
+class Store final : public ValueSource {
  public:
   // How a file is opened. Create: made when absent, migrated. Existing: must already be a Jiceng
   // database (an absent or empty file is refused before anything is written), migrated. ReadOnly:
@@ -61,7 +63,7 @@ class Store {
   // The built-in catalog plus the town's own indicators (define_indicator). A change of town
   // indicators makes a new catalog; earlier ones stay alive as long as the store, so a view that
   // still holds an Indicator pointer reads stale data, never freed memory.
-  const Catalog& catalog() const { return *catalogs_.back(); }
+  const Catalog& catalog() const override { return *catalogs_.back(); }
   // Town definitions that no longer fit the catalog (a newer built-in catalog took their name):
   // left out of catalog(), each with a Chinese sentence for the admin.
   const std::vector<std::string>& catalog_problems() const { return catalog_problems_; }
@@ -110,7 +112,7 @@ class Store {
   std::vector<Section> town_sections() const;
 
   // ---- Organisations ------------------------------------------------------------------------
-  std::vector<Org> orgs() const;  // tree order: by parent, then sort, then code
+  std::vector<Org> orgs() const override;  // tree order: by parent, then sort, then code
   std::optional<Org> org(OrgId id) const;
   std::optional<Org> find_org(std::string_view code_or_name) const;
   Org require_org(std::string_view code_or_name, const Location& where = {}) const;  // throws
@@ -133,7 +135,7 @@ class Store {
   bool is_within(OrgId id, OrgId ancestor) const;
 
   // ---- Members ------------------------------------------------------------------------------
-  std::vector<Member> members() const;
+  std::vector<Member> members() const override;
   int64_t add_member(const Member& m, const Actor& actor);
   void add_members(const std::vector<Member>& ms, const Actor& actor);  // one transaction, one audit entry each
   void update_member(const Member& m, const Actor& actor, const std::string& reason = {});
@@ -143,7 +145,7 @@ class Store {
   // ---- Targets ------------------------------------------------------------------------------
   void set_target(OrgId org, const std::string& indicator, int year, double value, const Actor& actor,
                   const std::string& reason = {});
-  std::vector<Target> targets(int year) const;
+  std::vector<Target> targets(int year) const override;
 
   // ---- Values -------------------------------------------------------------------------------
   // Checks one input against the catalog's rules (and the stored values it is compared with),
@@ -177,18 +179,41 @@ class Store {
   void undo_last(OrgId org, const std::string& indicator, const Period& p, const Actor& actor);
   // Values of a year: the yearly ones and every month of it.
   std::vector<ValueRecord> values(int year) const;
-  // Every value of a year, once, without copying who typed it: what the year's figures are
-  // computed from. `indicator` is valid only during the call.
-  struct ValueScan {
-    OrgId org;
-    std::string_view indicator;
-    int month;  // 0: the year
-    double value;
-    ValueStatus status;
-  };
-  void scan_values(int year, const std::function<void(const ValueScan&)>& fn) const;
-  std::optional<ValueRecord> value(OrgId org, const std::string& indicator, const Period& p) const;
+  // Every value of a year, once, without copying who typed it (ValueSource::ValueScan).
+  void scan_values(int year, const std::function<void(const ValueScan&)>& fn) const override;
+  std::optional<ValueRecord> value(OrgId org, const std::string& indicator, const Period& p) const override;
   std::vector<int> years() const;  // years that have values or targets, ascending
+
+  // ---- Summary templates --------------------------------------------------------------------
+  // A town's summary template as text, its versions and the paragraph being typed
+  // (summary/editor/TemplateStore gives them meaning). Not figure data: these writes leave
+  // revision(), so no screen recomputes its figures because a sentence changed.
+  struct TemplateVersion {
+    int64_t id = 0;
+    std::string at, user;
+    std::string kind;  // "manual", "auto", "import", "restore"
+    std::string label;
+    size_t blocks = 0, placeholders = 0;
+  };
+  struct TemplateDraft {
+    size_t block = 0;
+    std::string text, at;
+  };
+  std::optional<std::string> template_text(const std::string& name) const;  // the working copy
+  void save_template_text(const std::string& name, const std::string& text, const Actor& actor);
+  // Drops the working copy and its draft (the built-in default applies); audited as summary_reset.
+  void remove_template(const std::string& name, const Actor& actor);
+  // Saves `text` as the working copy and as a version (v's kind, label and counts); audited as
+  // summary_version unless automatic. Returns the version's id.
+  int64_t add_template_version(const std::string& name, const std::string& text, const TemplateVersion& v,
+                               const Actor& actor);
+  std::vector<TemplateVersion> template_versions(const std::string& name) const;  // newest first
+  std::optional<std::string> template_version_text(const std::string& name, int64_t id) const;
+  void save_template_draft(const std::string& name, const TemplateDraft& d);
+  std::optional<TemplateDraft> template_draft(const std::string& name) const;
+  void clear_template_draft(const std::string& name);
+  // One transaction of template writes: like transaction(), but revision() stays.
+  void text_transaction(const std::function<void()>& fn);
 
   // ---- Audit --------------------------------------------------------------------------------
   std::vector<AuditEntry> history(const HistoryFilter& f = {}) const;
@@ -210,6 +235,7 @@ class Store {
   // Builds catalog() from the base and the town's rows; `extra` is checked as if already stored.
   std::unique_ptr<Catalog> build_catalog(const std::vector<TownIndicator>& rows,
                                          std::vector<std::string>* problems) const;
+  void run_transaction(const std::function<void()>& fn);  // transaction() and text_transaction()
   void reload_catalog();
   void mirror_catalog();  // the indicators table, which values reference
 
@@ -220,6 +246,7 @@ class Store {
   std::vector<std::string> catalog_problems_;
   bool catalog_changed_ = false;  // within the current transaction; reloaded on rollback
   int tx_depth_ = 0;
+  bool figures_written_ = false;  // within the current transaction: revision() moves at commit
   bool read_only_ = false;
   uint64_t revision_ = 0;
   mutable std::string device_id_;

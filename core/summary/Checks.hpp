@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "figures/Figures.hpp"
+#include "model/Figures.hpp"
 #include "store/Store.hpp"
 #include "summary/Template.hpp"
 

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "base/Error.hpp"
-#include "figures/Figures.hpp"
+#include "model/Figures.hpp"
 #include "summary/Document.hpp"
 #include "summary/Template.hpp"
 

@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "figures/Figures.hpp"
+#include "model/Figures.hpp"
 #include "model/Catalog.hpp"
 #include "model/Expr.hpp"
 #include "summary/Functions.hpp"

@@ -12,7 +12,7 @@
 #include "base/Sql.hpp"
 #include "base/Strings.hpp"
 #include "base/Text.hpp"
-#include "figures/Figures.hpp"
+#include "model/Figures.hpp"
 #include "store/Store.hpp"
 #include "sync/Identity.hpp"
 #include "sync/Import.hpp"

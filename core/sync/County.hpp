@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "figures/Dashboard.hpp"
+#include "report/Dashboard.hpp"
 #include "model/Model.hpp"
 
 namespace jiceng {

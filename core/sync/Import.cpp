@@ -12,7 +12,7 @@
 #include "base/Sql.hpp"
 #include "base/Strings.hpp"
 #include "base/Text.hpp"
-#include "figures/RuleInputs.hpp"
+#include "model/RuleInputs.hpp"
 #include "model/Rules.hpp"
 #include "store/AuditChain.hpp"
 #include "store/AuditSigning.hpp"

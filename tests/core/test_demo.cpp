@@ -7,8 +7,8 @@
 
 #include "base/Error.hpp"
 #include "demo/Demo.hpp"
-#include "figures/Dashboard.hpp"
-#include "figures/Figures.hpp"
+#include "report/Dashboard.hpp"
+#include "model/Figures.hpp"
 #include "store/Authentication.hpp"
 #include "store/Store.hpp"
 #include "store/Users.hpp"

@@ -3,8 +3,10 @@
 // explanation shown when a figure is tapped.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "demo/Demo.hpp"
-#include "figures/Figures.hpp"
+#include "model/Figures.hpp"
 #include "SmallTown.hpp"
 #include "store/Store.hpp"
 #include "summary/editor/FigureInfo.hpp"
@@ -62,8 +64,27 @@ TEST_CASE("template store: working copy, save points, restore, pending text surv
     const uint64_t rev = s->revision();
     ts.save_working(back, admin);
     CHECK(s->revision() == rev);
-    ts.reset_to_default(admin);
+    ts.reset_to_default(admin);  // a save point, the removal and its audit entry: one transaction
     CHECK_FALSE(ts.has_working());
+    CHECK(s->revision() == rev);
+    auto audit = s->history();
+    CHECK(std::count_if(audit.begin(), audit.end(), [](auto& a) { return a.action == "summary_reset"; }) == 1);
+    CHECK(std::count_if(audit.begin(), audit.end(), [](auto& a) { return a.action == "summary_version"; }) == 2);
+    ts.save_working(back, admin);
+  }
+  {
+    // A write-protected file: every template write is refused in Chinese, the file stays as it was.
+    auto s = Store::open(db, Catalog::builtin(), Store::Access::ReadOnly);
+    TemplateStore ts(*s);
+    const std::string before = ts.working_text();
+    const size_t points = ts.save_points().size();
+    Template t = ts.load();
+    t.set_text(2, "不应写入。", cat);
+    CHECK_THROWS_WITH_AS(ts.save_working(t, admin), doctest::Contains("只读"), InputError);
+    CHECK_THROWS_AS(ts.add_save_point(t, SaveKind::Manual, "存档", admin), InputError);
+    CHECK_THROWS_AS(ts.save_pending(PendingEdit{1, "草稿", {}}), InputError);
+    CHECK(ts.working_text() == before);
+    CHECK(ts.save_points().size() == points);
   }
 }
 

@@ -5,7 +5,7 @@
 
 #include "base/Numbers.hpp"
 #include "base/Strings.hpp"
-#include "figures/Figures.hpp"
+#include "model/Figures.hpp"
 #include "model/Rules.hpp"
 #include "SmallTown.hpp"
 #include "store/Store.hpp"

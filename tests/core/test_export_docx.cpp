@@ -10,7 +10,7 @@
 #include "demo/Demo.hpp"
 #include "export/Docx.hpp"
 #include "export/Export.hpp"
-#include "figures/Figures.hpp"
+#include "model/Figures.hpp"
 #include "SmallTown.hpp"
 #include "store/Store.hpp"
 #include "summary/import/Importer.hpp"

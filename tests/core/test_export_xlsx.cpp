@@ -7,7 +7,7 @@
 #include "demo/Demo.hpp"
 #include "export/Xlsx.hpp"
 #include "export/Zip.hpp"
-#include "figures/Figures.hpp"
+#include "model/Figures.hpp"
 #include "SmallTown.hpp"
 #include "store/Store.hpp"
 #include "TempDir.hpp"

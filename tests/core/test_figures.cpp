@@ -1,7 +1,7 @@
 #include <doctest/doctest.h>
 
-#include "figures/Dashboard.hpp"
-#include "figures/Figures.hpp"
+#include "report/Dashboard.hpp"
+#include "model/Figures.hpp"
 #include "SmallTown.hpp"
 #include "store/Store.hpp"
 #include "summary/SummaryContext.hpp"

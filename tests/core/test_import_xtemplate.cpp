@@ -7,7 +7,7 @@
 #include "base/Error.hpp"
 #include "demo/Demo.hpp"
 #include "export/Export.hpp"
-#include "figures/Figures.hpp"
+#include "model/Figures.hpp"
 #include "model/Catalog.hpp"
 #include "store/Store.hpp"
 #include "summary/editor/ImportReview.hpp"

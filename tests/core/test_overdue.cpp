@@ -3,7 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "figures/Overdue.hpp"
+#include "report/Overdue.hpp"
 #include "model/MemberStages.hpp"
 #include "SmallTown.hpp"
 #include "store/Store.hpp"

@@ -6,7 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/Strings.hpp"
-#include "figures/Plausibility.hpp"
+#include "model/Plausibility.hpp"
 #include "SmallTown.hpp"
 #include "store/Store.hpp"
 #include "summary/Format.hpp"

@@ -4,7 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/Strings.hpp"
-#include "figures/Ranking.hpp"
+#include "report/Ranking.hpp"
 #include "SmallTown.hpp"
 #include "store/Store.hpp"
 #include "TempDir.hpp"

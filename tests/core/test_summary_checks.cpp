@@ -4,7 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "demo/Demo.hpp"
-#include "figures/Figures.hpp"
+#include "model/Figures.hpp"
 #include "SmallTown.hpp"
 #include "store/Store.hpp"
 #include "summary/Checks.hpp"

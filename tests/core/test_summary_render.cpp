@@ -8,7 +8,7 @@
 #include "demo/Demo.hpp"
 #include "demo/Synthetic.hpp"
 #include "export/Export.hpp"
-#include "figures/Figures.hpp"
+#include "model/Figures.hpp"
 #include "SmallTown.hpp"
 #include "store/Store.hpp"
 #include "summary/Renderer.hpp"

@@ -9,7 +9,7 @@
 
 #include "base/Error.hpp"
 #include "demo/Synthetic.hpp"
-#include "figures/Figures.hpp"
+#include "model/Figures.hpp"
 #include "store/Store.hpp"
 #include "sync/County.hpp"
 #include "sync/Export.hpp"

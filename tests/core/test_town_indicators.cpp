@@ -6,7 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/Sql.hpp"
-#include "figures/Figures.hpp"
+#include "model/Figures.hpp"
 #include "SmallTown.hpp"
 #include "store/Store.hpp"
 #include "TempDir.hpp"

@@ -3,7 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "figures/Trends.hpp"
+#include "report/Trends.hpp"
 #include "SmallTown.hpp"
 #include "store/Store.hpp"
 #include "TempDir.hpp"

@@ -2,7 +2,7 @@
 // 设置 → 指标 and packages bring them), and its ranking settings.
 #include <nlohmann/json.hpp>
 
-#include "figures/Ranking.hpp"
+#include "report/Ranking.hpp"
 #include "FuzzSupport.hpp"
 #include "model/Catalog.hpp"
 

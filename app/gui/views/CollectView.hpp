@@ -10,7 +10,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "figures/Figures.hpp"
+#include "model/Figures.hpp"
 #include "store/Workflow.hpp"
 #include "View.hpp"
 #include "views/SignIn.hpp"
@@ -28,7 +28,7 @@ struct CollectLine {
   bool dirty = false;              // typed, not yet written
   std::string error;               // the indicator's own rule, or the store's refusal
   std::vector<std::string> cross;  // cross-field rules broken (shown on both fields)
-  std::string warning;             // implausible (figures/Plausibility.hpp): waits for 确认无误 / 修改, unwritten
+  std::string warning;             // implausible (model/Plausibility.hpp): waits for 确认无误 / 修改, unwritten
 };
 
 struct CollectSection {

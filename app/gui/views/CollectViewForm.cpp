@@ -6,8 +6,8 @@
 
 #include "base/Error.hpp"
 #include "base/Strings.hpp"
-#include "figures/Plausibility.hpp"
-#include "figures/RuleInputs.hpp"
+#include "model/Plausibility.hpp"
+#include "model/RuleInputs.hpp"
 #include "model/Rules.hpp"
 #include "views/CollectView.hpp"
 #include "widgets/FormField.hpp"

@@ -11,8 +11,8 @@
 #include <vector>
 
 #include "Context.hpp"
-#include "figures/Report.hpp"
-#include "figures/Trends.hpp"
+#include "report/Report.hpp"
+#include "report/Trends.hpp"
 #include "store/AuditText.hpp"
 #include "store/Review.hpp"
 #include "widgets/Chart.hpp"

@@ -20,7 +20,7 @@ void load(Context& ctx, RankingForm& f) {
   f.settings = RankingSettings::load_or_default(*ctx.store, &f.message);
   f.ok = false;
   f.parts = {{"reporting", tr("settings.rank.reporting")}};
-  // Only sections with targets are scored (core/figures/Ranking.cpp): the others would be dead knobs.
+  // Only sections with targets are scored (core/report/Ranking.cpp): the others would be dead knobs.
   const auto& cat = ctx.store->catalog();
   for (const auto& s : cat.sections())
     for (const auto& ind : cat.indicators())

@@ -1,11 +1,11 @@
 #pragma once
 // 设置 → 排名规则: the weights of the village ranking's parts and the A/B/C band limits, kept in the
-// town file (core/figures/Ranking.hpp). Leaders and admins change them; the store refuses anyone else.
+// town file (core/report/Ranking.hpp). Leaders and admins change them; the store refuses anyone else.
 #include <string>
 #include <vector>
 
 #include "Context.hpp"
-#include "figures/Ranking.hpp"
+#include "report/Ranking.hpp"
 #include "views/SignIn.hpp"
 
 namespace jiceng::gui {

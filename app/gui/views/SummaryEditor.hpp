@@ -11,7 +11,7 @@
 
 #include "Context.hpp"
 #include "export/Export.hpp"
-#include "figures/Figures.hpp"
+#include "model/Figures.hpp"
 #include "summary/Document.hpp"
 #include "summary/editor/FigureInfo.hpp"
 #include "summary/editor/ImportReview.hpp"

@@ -1,5 +1,5 @@
 #pragma once
-// The town's summary template kept in its own database (schema v5): the working copy the editor
+// The town's summary template, kept by the store (store/Templates.cpp): the working copy the editor
 // changes, save points to go back to, and the paragraph being typed, saved as it is typed so that
 // nothing is lost when the app is killed. Without a working copy the town uses the built-in
 // default template. These writes are not figures: they leave the store's revision alone, so no

@@ -11,10 +11,9 @@
 #include "base/Error.hpp"
 #include "model/Catalog.hpp"
 #include "model/Model.hpp"
+#include "model/ValueSource.hpp"
 
 namespace jiceng {
-
-class Store;
 
 // A value this many times larger or smaller than its reference asks for confirmation.
 constexpr double kImplausibleRatio = 5;
@@ -46,9 +45,9 @@ std::optional<PlausibilityWarning> assess_plausibility(const Indicator& ind, con
                                                        const PlausibilityBasis& basis);
 
 // The basis of a value from the store: last year's same period and the organisation's target.
-PlausibilityBasis plausibility_basis(const Store& store, const Indicator& ind, OrgId org, const Period& period);
+PlausibilityBasis plausibility_basis(const ValueSource& source, const Indicator& ind, OrgId org, const Period& period);
 
-std::optional<PlausibilityWarning> check_plausibility(const Store& store, const Indicator& ind, OrgId org,
+std::optional<PlausibilityWarning> check_plausibility(const ValueSource& source, const Indicator& ind, OrgId org,
                                                       const Period& period, double value);
 
 // Thrown by Store::enter_value for an implausible value that was not confirmed; nothing written.

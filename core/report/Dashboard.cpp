@@ -1,4 +1,4 @@
-#include "figures/Dashboard.hpp"
+#include "report/Dashboard.hpp"
 
 #include <algorithm>
 #include <nlohmann/json.hpp>

@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "figures/Dashboard.hpp"
+#include "report/Dashboard.hpp"
 
 namespace jiceng {
 

@@ -1,4 +1,4 @@
-#include "figures/Report.hpp"
+#include "report/Report.hpp"
 
 #include "store/Store.hpp"
 

@@ -1,5 +1,5 @@
 #pragma once
-// Every figure of one year for every organisation, computed once from the store: typed values
+// Every figure of one year for every organisation, computed once from the store (any ValueSource): typed values
 // (months rolled up into the year), village figures summed into the town, roster and org-tree
 // counts, and formulas evaluated in dependency order. The dashboard, the CLI and the summary all
 // read this one computation, so their numbers cannot disagree.
@@ -15,14 +15,13 @@
 #include "model/Catalog.hpp"
 #include "model/Expr.hpp"
 #include "model/Model.hpp"
+#include "model/ValueSource.hpp"
 
 namespace jiceng {
 
-class Store;
-
 class YearFigures {
  public:
-  static YearFigures compute(const Store& store, int year);
+  static YearFigures compute(const ValueSource& source, int year);
 
   int year() const { return year_; }
   const Catalog& catalog() const { return *catalog_; }
@@ -54,7 +53,7 @@ class YearFigures {
 
   // Previous year's figures, when computed with_previous (loaded lazily by the summary).
   const YearFigures* previous() const { return previous_.get(); }
-  static YearFigures compute_with_previous(const Store& store, int year);
+  static YearFigures compute_with_previous(const ValueSource& source, int year);
 
  private:
   friend class FiguresBuilder;

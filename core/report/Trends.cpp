@@ -1,4 +1,4 @@
-#include "figures/Trends.hpp"
+#include "report/Trends.hpp"
 
 #include <algorithm>
 #include <nlohmann/json.hpp>

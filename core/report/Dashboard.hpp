@@ -5,7 +5,7 @@
 #include <optional>
 #include <vector>
 
-#include "figures/Figures.hpp"
+#include "model/Figures.hpp"
 
 namespace jiceng {
 

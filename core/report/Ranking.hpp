@@ -11,8 +11,8 @@
 #include <vector>
 
 #include "base/Error.hpp"
-#include "figures/Dashboard.hpp"
-#include "figures/Overdue.hpp"
+#include "report/Dashboard.hpp"
+#include "report/Overdue.hpp"
 
 namespace jiceng {
 

@@ -9,13 +9,12 @@
 #include <tuple>
 #include <vector>
 
-#include "figures/Figures.hpp"
+#include "model/Figures.hpp"
 #include "model/Model.hpp"
 #include "model/Rules.hpp"
+#include "model/ValueSource.hpp"
 
 namespace jiceng {
-
-class Store;
 
 class RuleInputs {
  public:
@@ -23,7 +22,7 @@ class RuleInputs {
   // figure or a monthly figure rolled up to the year is not checked (the package importer: the
   // year's figures of a whole town per package would cost more than the import; `check` and the
   // dashboard still show such a figure).
-  explicit RuleInputs(const Store& store, bool computed = true);
+  explicit RuleInputs(const ValueSource& source, bool computed = true);
   // Everything from a year's figures already computed (a form checking as the clerk types): no
   // query per check. Only for periods of that year.
   explicit RuleInputs(const YearFigures& figures);
@@ -39,7 +38,7 @@ class RuleInputs {
 
  private:
   const Catalog& catalog_;
-  const Store* store_ = nullptr;
+  const ValueSource* source_ = nullptr;
   const YearFigures* given_ = nullptr;
   bool computed_ = true;
   std::map<std::tuple<OrgId, std::string, std::string>, double> pending_;

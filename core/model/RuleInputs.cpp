@@ -1,6 +1,6 @@
-#include "figures/RuleInputs.hpp"
+#include "model/RuleInputs.hpp"
 
-#include "store/Store.hpp"
+#include "model/ValueSource.hpp"
 
 namespace jiceng {
 namespace {
@@ -17,8 +17,8 @@ std::set<std::string> ruled_of(const Catalog& catalog) {
 
 }  // namespace
 
-RuleInputs::RuleInputs(const Store& store, bool computed)
-    : catalog_(store.catalog()), store_(&store), computed_(computed), ruled_(ruled_of(catalog_)) {}
+RuleInputs::RuleInputs(const ValueSource& source, bool computed)
+    : catalog_(source.catalog()), source_(&source), computed_(computed), ruled_(ruled_of(catalog_)) {}
 
 RuleInputs::RuleInputs(const YearFigures& figures)
     : catalog_(figures.catalog()), given_(&figures), ruled_(ruled_of(catalog_)) {}
@@ -43,10 +43,10 @@ std::optional<double> RuleInputs::value(OrgId org, const std::string& indicator,
   if (from_figures) {
     if (!computed_) return std::nullopt;
     auto it = figures_.find(period.year);
-    if (it == figures_.end()) it = figures_.emplace(period.year, YearFigures::compute(*store_, period.year)).first;
+    if (it == figures_.end()) it = figures_.emplace(period.year, YearFigures::compute(*source_, period.year)).first;
     return it->second.value(org, indicator);
   }
-  if (auto r = store_->value(org, indicator, period)) return r->value;
+  if (auto r = source_->value(org, indicator, period)) return r->value;
   return std::nullopt;
 }
 

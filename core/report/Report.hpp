@@ -7,10 +7,10 @@
 #include <memory>
 #include <string>
 
-#include "figures/Dashboard.hpp"
-#include "figures/Figures.hpp"
-#include "figures/Overdue.hpp"
-#include "figures/Ranking.hpp"
+#include "report/Dashboard.hpp"
+#include "model/Figures.hpp"
+#include "report/Overdue.hpp"
+#include "report/Ranking.hpp"
 
 namespace jiceng {
 

@@ -1,11 +1,11 @@
-#include "figures/Plausibility.hpp"
+#include "model/Plausibility.hpp"
 
 #include <algorithm>
 #include <cmath>
 
 #include "base/Strings.hpp"
 #include "model/Rules.hpp"
-#include "store/Store.hpp"
+#include "model/ValueSource.hpp"
 
 namespace jiceng {
 namespace {
@@ -66,18 +66,18 @@ std::optional<PlausibilityWarning> assess_plausibility(const Indicator& ind, con
   return w;
 }
 
-PlausibilityBasis plausibility_basis(const Store& store, const Indicator& ind, OrgId org, const Period& period) {
+PlausibilityBasis plausibility_basis(const ValueSource& source, const Indicator& ind, OrgId org, const Period& period) {
   PlausibilityBasis b;
-  if (auto last = store.value(org, ind.id, Period{period.year - 1, period.month})) b.last_year = last->value;
+  if (auto last = source.value(org, ind.id, Period{period.year - 1, period.month})) b.last_year = last->value;
   if (ind.has_target)
-    for (const auto& t : store.targets(period.year))
+    for (const auto& t : source.targets(period.year))
       if (t.org == org && t.indicator == ind.id) b.target = t.value;
   return b;
 }
 
-std::optional<PlausibilityWarning> check_plausibility(const Store& store, const Indicator& ind, OrgId org,
+std::optional<PlausibilityWarning> check_plausibility(const ValueSource& source, const Indicator& ind, OrgId org,
                                                       const Period& period, double value) {
-  return assess_plausibility(ind, period, value, plausibility_basis(store, ind, org, period));
+  return assess_plausibility(ind, period, value, plausibility_basis(source, ind, org, period));
 }
 
 }  // namespace jiceng

@@ -1,4 +1,4 @@
-#include "figures/Ranking.hpp"
+#include "report/Ranking.hpp"
 
 #include <algorithm>
 #include <cmath>

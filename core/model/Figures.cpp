@@ -1,10 +1,10 @@
-#include "figures/Figures.hpp"
+#include "model/Figures.hpp"
 
 #include <cmath>
 #include <limits>
 
 #include "base/Strings.hpp"
-#include "store/Store.hpp"
+#include "model/ValueSource.hpp"
 
 namespace jiceng {
 namespace {
@@ -34,9 +34,9 @@ bool roster_counts(std::string_view filter, const Member& m, int year) {
 // Builds a YearFigures in the order the data allows: typed values, roll-ups, counts, formulas.
 class FiguresBuilder {
  public:
-  FiguresBuilder(const Store& store, int year) : store_(store), f_() {
+  FiguresBuilder(const ValueSource& source, int year) : source_(source), f_() {
     f_.year_ = year;
-    f_.catalog_ = &store.catalog();
+    f_.catalog_ = &source.catalog();
   }
 
   YearFigures build() {
@@ -60,7 +60,7 @@ class FiguresBuilder {
   double& at(std::vector<double>& v, size_t org, size_t ind) { return v[org * f_.catalog_->indicators().size() + ind]; }
 
   void load_orgs() {
-    f_.orgs_ = store_.orgs();
+    f_.orgs_ = source_.orgs();
     for (size_t i = 0; i < f_.orgs_.size(); ++i) {
       const Org& o = f_.orgs_[i];
       f_.org_index_[o.id] = i;
@@ -82,7 +82,7 @@ class FiguresBuilder {
     for (auto& p : f_.period_status_) p.fill(-1);
     std::string last_id;
     size_t ind = SIZE_MAX;
-    store_.scan_values(f_.year_, [&](const Store::ValueScan& row) {
+    source_.scan_values(f_.year_, [&](const ValueSource::ValueScan& row) {
       auto oi = f_.org_index_.find(row.org);
       if (oi == f_.org_index_.end()) return;
       if (row.indicator != last_id) { ind = cat.index_of(row.indicator); last_id = row.indicator; }
@@ -124,7 +124,7 @@ class FiguresBuilder {
 
   void load_targets() {
     const Catalog& cat = *f_.catalog_;
-    for (const auto& t : store_.targets(f_.year_)) {
+    for (const auto& t : source_.targets(f_.year_)) {
       auto oi = f_.org_index_.find(t.org);
       size_t ind = cat.index_of(t.indicator);
       if (oi != f_.org_index_.end() && ind != SIZE_MAX) at(f_.targets_, oi->second, ind) = t.value;
@@ -170,7 +170,7 @@ class FiguresBuilder {
     for (size_t i = 0; i < cat.indicators().size(); ++i)
       if (cat.indicators()[i].aggregate == Aggregate::Roster) roster.push_back(i);
     if (roster.empty()) return;
-    auto members = store_.members();
+    auto members = source_.members();
     if (members.empty()) return;  // no roster kept: the figure is missing, not zero
     for (size_t i : roster)
       for (size_t o = 0; o < f_.orgs_.size(); ++o) at(f_.values_, o, i) = 0;
@@ -213,16 +213,16 @@ class FiguresBuilder {
     }
   }
 
-  const Store& store_;
+  const ValueSource& source_;
   YearFigures f_;
   std::vector<size_t> parents_;
 };
 
-YearFigures YearFigures::compute(const Store& store, int year) { return FiguresBuilder(store, year).build(); }
+YearFigures YearFigures::compute(const ValueSource& source, int year) { return FiguresBuilder(source, year).build(); }
 
-YearFigures YearFigures::compute_with_previous(const Store& store, int year) {
-  YearFigures f = compute(store, year);
-  f.previous_ = std::make_shared<YearFigures>(compute(store, year - 1));
+YearFigures YearFigures::compute_with_previous(const ValueSource& source, int year) {
+  YearFigures f = compute(source, year);
+  f.previous_ = std::make_shared<YearFigures>(compute(source, year - 1));
   return f;
 }
 

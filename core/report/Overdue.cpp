@@ -1,4 +1,4 @@
-#include "figures/Overdue.hpp"
+#include "report/Overdue.hpp"
 
 #include <algorithm>
 #include <chrono>
