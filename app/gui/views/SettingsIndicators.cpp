@@ -24,9 +24,10 @@ using nlohmann::json;
 constexpr IndicatorKind kKinds[] = {IndicatorKind::Count,  IndicatorKind::PersonTimes, IndicatorKind::Money,
                                     IndicatorKind::Percent, IndicatorKind::Area,       IndicatorKind::Length,
                                     IndicatorKind::Weight, IndicatorKind::Volume};
-constexpr const char* kDefaultUnits[] = {"个", "人次", "万元", "%", "亩", "公里", "吨", "万方"};
 
 std::string kind_label(IndicatorKind k) { return tr("settings.ind.kind." + std::string(to_string(k))); }
+// The unit a new indicator of a kind starts with (the admin may type another).
+std::string default_unit(IndicatorKind k) { return tr("settings.ind.unit." + std::string(to_string(k))); }
 
 void load(Context& ctx, IndicatorsForm& f) {
   f.loaded_revision = ctx.store->revision();
@@ -61,7 +62,7 @@ void open_form(IndicatorsForm& f, const Catalog& cat, const std::string& id) {
   f.id = id;
   const Indicator* ind = id.empty() ? nullptr : cat.find(id);
   f.name = ind ? ind->name : "";
-  f.unit = ind ? ind->unit : kDefaultUnits[0];
+  f.unit = ind ? ind->unit : default_unit(kKinds[0]);
   f.note = ind ? ind->note : "";
   f.kind = 0;
   for (size_t k = 0; ind && k < std::size(kKinds); ++k)
@@ -142,7 +143,7 @@ void draw_form(Context& ctx, IndicatorsForm& f, const Actor& actor) {
     if (k) ImGui::SameLine();
     if (ImGui::GetContentRegionAvail().x < ui::em(5)) ImGui::NewLine();
     if (ImGui::RadioButton(kind_label(kKinds[k]).c_str(), f.kind == int(k))) {
-      if (f.unit == kDefaultUnits[f.kind]) f.unit = kDefaultUnits[k];  // follow the kind unless typed
+      if (f.unit == default_unit(kKinds[f.kind])) f.unit = default_unit(kKinds[k]);  // follow the kind unless typed
       f.kind = int(k);
     }
     ui::mark("settings.ind.form.kind." + std::string(to_string(kKinds[k])));
