@@ -72,8 +72,6 @@ std::string village_code(int i) {
 
 void write_synthetic_orgs(Store& store, const SyntheticSpec& spec) {
   if (!store.is_empty()) throw InputError(tr("store.not_empty"), Location{store.path()});
-  const Catalog& cat = store.catalog();
-  std::mt19937 rng(spec.seed);
   Actor actor{"bench", "bench"};
   store.transaction([&] {
     OrgId town = store.add_org({0, "T", tr("synthetic.town"), OrgKind::Town, std::nullopt, 0}, actor);
@@ -82,6 +80,18 @@ void write_synthetic_orgs(Store& store, const SyntheticSpec& spec) {
       const std::string name = tr("synthetic.village") + std::to_string(i);
       OrgId v = store.add_org({0, code, name, OrgKind::Village, town, i}, actor);
       store.add_org({0, code + "-1", name + tr("synthetic.branch"), OrgKind::Branch, v, 0}, actor);
+    }
+    write_synthetic_targets(store, spec);
+  });
+}
+
+void write_synthetic_targets(Store& store, const SyntheticSpec& spec) {
+  const Catalog& cat = store.catalog();
+  std::mt19937 rng(spec.seed + uint32_t(spec.year - 2020) * 7919u);  // 2020: the benchmark's figures
+  Actor actor{"bench", "bench"};
+  store.transaction([&] {
+    for (int i = 1; i <= spec.villages; ++i) {
+      const OrgId v = store.require_org(village_code(i)).id;
       for (const auto& ind : cat.indicators())
         if (ind.has_target && ind.typed() && ind.level == Level::Village) {
           double t = draw(ind, rng, spec.year) * (ind.frequency == Frequency::Monthly ? spec.months : 1) + 1;
@@ -93,7 +103,7 @@ void write_synthetic_orgs(Store& store, const SyntheticSpec& spec) {
 
 std::vector<ValueInput> synthetic_values(const Store& store, const SyntheticSpec& spec) {
   const Catalog& cat = store.catalog();
-  std::mt19937 rng(spec.seed + 1);
+  std::mt19937 rng(spec.seed + 1 + uint32_t(spec.year - 2020) * 7919u);
   std::vector<ValueInput> inputs;
   const std::string y = std::to_string(spec.year);
   const YearFigures tree = YearFigures::compute(store, spec.year);  // org-tree counts for the rules
@@ -130,6 +140,17 @@ std::vector<ValueInput> synthetic_values(const Store& store, const SyntheticSpec
 size_t write_synthetic_town(Store& store, const SyntheticSpec& spec) {
   write_synthetic_orgs(store, spec);
   return store.set_values(synthetic_values(store, spec), Actor{"bench", "bench"});
+}
+
+size_t write_synthetic_years(Store& store, SyntheticSpec spec, const std::vector<int>& years) {
+  size_t written = 0;
+  for (size_t k = 0; k < years.size(); ++k) {
+    spec.year = years[k];
+    if (k == 0) write_synthetic_orgs(store, spec);
+    else write_synthetic_targets(store, spec);
+    written += store.set_values(synthetic_values(store, spec), Actor{"bench", "bench"});
+  }
+  return written;
 }
 
 }  // namespace jiceng

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "model/Catalog.hpp"
@@ -375,4 +376,47 @@ TEST_CASE("indicator define|list|retire|delete: the town's own indicators with e
   list = nlohmann::json::parse(run_cli("indicator list " + d.q + " --json", d.err()).out);
   CHECK(list["indicators"][0]["state"] == "retired");
   CHECK(run_cli_admin("set " + d.q + " --org V01 --indicator 老党员数 --period 2020 --value 4", d.err()).code == 3);
+}
+
+TEST_CASE("synth writes a town of any size over several years, which the dashboard reads; bad sizes are refused") {
+  test::TempDir dir;
+  const std::string db = dir.file("county.db"), q = shell_quote(db), err = dir.file("err.txt");
+  auto made = run_cli("synth " + q + " --villages 30 --years 2019-2020", err);
+  REQUIRE(made.code == 0);
+  CHECK(made.out.find("30 个村") != std::string::npos);
+  CHECK(made.out.find("2019–2020 年") != std::string::npos);
+  std::map<int, nlohmann::json> years;
+  for (int y : {2019, 2020}) {
+    auto r = run_cli("dashboard " + q + " --year " + std::to_string(y) + " --json", err);
+    REQUIRE(r.code == 0);
+    years[y] = nlohmann::json::parse(r.out);
+    CHECK(years[y]["villages"].size() == 30);
+    int filled = 0;
+    for (const auto& i : years[y]["indicators"]) filled += !i["value"].is_null();
+    CHECK(filled > 20);
+  }
+  int differ = 0;  // each year has figures of its own
+  for (size_t k = 0; k < years[2019]["indicators"].size(); ++k)
+    differ += years[2019]["indicators"][k]["value"] != years[2020]["indicators"][k]["value"];
+  CHECK(differ > 10);
+
+  const auto size = std::filesystem::file_size(db);
+  auto again = run_cli("synth " + q + " --villages 5", err);
+  CHECK(again.code == 3);
+  CHECK(again.err.find("--force") != std::string::npos);
+  CHECK(std::filesystem::file_size(db) == size);
+  for (const char* bad : {"--villages 0", "--villages 50001", "--villages 五", "--villages 3 --years 2020-2019",
+                          "--villages 3 --years 2020,2019", "--villages 3 --years 1999", "--villages 3 --years 2020-2040",
+                          "--villages 3 --months 13"}) {
+    INFO(bad);
+    auto r = run_cli("synth " + shell_quote(dir.file("bad.db")) + " " + bad, err);
+    CHECK(r.code == 2);
+    CHECK(r.err.find("--") != std::string::npos);  // names the option
+    CHECK_FALSE(std::filesystem::exists(dir.file("bad.db")));
+  }
+  auto annual = run_cli("synth " + shell_quote(dir.file("province.db")) + " --villages 12 --annual", err);
+  REQUIRE(annual.code == 0);
+  auto r = run_cli("history " + shell_quote(dir.file("province.db")) + " --period 2020-03 --json", err);
+  REQUIRE(r.code == 0);
+  CHECK(nlohmann::json::parse(r.out).empty());  // yearly figures only
 }
