@@ -1,6 +1,7 @@
 #include "store/Review.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 #include <nlohmann/json.hpp>
 
 #include "base/Sql.hpp"
@@ -26,39 +27,35 @@ std::optional<int> gaps_in(const std::string& detail) {
 
 std::vector<PendingReview> pending_reviews(const Store& store) {
   std::vector<PendingReview> out;
+  // A (village, period) awaits review when something of it is submitted and nothing is a draft.
+  // Every lookup goes through values_by_status (status, org_id, period): a county's values are
+  // never joined with themselves. The bare columns come from the row holding max(updated_at)
+  // (SQLite's rule for a query with one max()): the value submitted last, who submitted it, and
+  // an indicator of that submission, whose audit entries lead to what the submission recorded.
   sql::Stmt st(store.handle(),
-               // A (village, period) awaits review when something of it is submitted and nothing is a draft.
-               "WITH sent AS (SELECT DISTINCT org_id, period FROM indicator_values WHERE status = 'submitted') "
-               "SELECT v.org_id, v.period, count(*), max(v.updated_at) FROM sent "
-               "JOIN indicator_values v ON v.org_id = sent.org_id AND v.period = sent.period "
-               "GROUP BY v.org_id, v.period HAVING sum(v.status = 'draft') = 0");
+               "WITH sent AS (SELECT org_id, period, count(*) n, max(updated_at) at, updated_by, indicator_id "
+               "              FROM indicator_values WHERE status = 'submitted' GROUP BY org_id, period) "
+               "SELECT s.org_id, s.period, s.n + (SELECT count(*) FROM indicator_values a WHERE a.status = 'approved' "
+               "       AND a.org_id = s.org_id AND a.period = s.period), s.at, s.updated_by, s.indicator_id FROM sent s "
+               "WHERE NOT EXISTS (SELECT 1 FROM indicator_values d WHERE d.status = 'draft' AND d.org_id = s.org_id "
+               "                  AND d.period = s.period)");
+  // The submission's audit entry, through audit_by_org (org_id, indicator_id): a few rows each.
+  sql::Stmt entry(store.handle(),
+                  "SELECT detail FROM audit WHERE org_id = ? AND indicator_id = ? AND period = ? "
+                  "AND action IN ('set_status', 'submit') ORDER BY id DESC LIMIT 1");
   while (st.step()) {
-    auto p = Period::parse(st.text(1));
+    auto p = Period::parse(st.view(1));
     if (!p) continue;
     PendingReview r;
     r.org = st.int64(0);
     r.period = *p;
     r.values = int(st.int64(2));
     r.submitted_at = st.text(3);
-    out.push_back(std::move(r));
-  }
-  // Who submitted, and what the submission recorded: a few rows each, found through the indexes.
-  sql::Stmt who(store.handle(),
-                "SELECT updated_by, updated_at FROM indicator_values WHERE org_id = ? AND period = ? "
-                "AND status = 'submitted' ORDER BY updated_at DESC LIMIT 1");
-  sql::Stmt entry(store.handle(),
-                  "SELECT detail FROM audit WHERE org_id = ? AND period = ? AND action IN ('set_status', 'submit') "
-                  "ORDER BY id DESC LIMIT 1");
-  for (auto& r : out) {
-    who.reset();
-    who.bind(1, r.org).bind(2, r.period.str());
-    if (who.step()) {
-      r.submitted_by = who.text(0);
-      r.submitted_at = who.text(1);
-    }
+    r.submitted_by = st.text(4);
     entry.reset();
-    entry.bind(1, r.org).bind(2, r.period.str());
+    entry.bind(1, r.org).bind(2, st.text(5)).bind(3, r.period.str());
     if (entry.step()) r.confirmed_gaps = gaps_in(entry.text(0));
+    out.push_back(std::move(r));
   }
   std::stable_sort(out.begin(), out.end(), [](const PendingReview& a, const PendingReview& b) {
     if (a.period.year != b.period.year) return a.period.year < b.period.year;
@@ -83,8 +80,11 @@ void review(Store& store, const std::vector<ReviewItem>& items, ReviewAction act
 
 nlohmann::json to_json(const std::vector<PendingReview>& pending, const Store& store) {
   nlohmann::json out = nlohmann::json::array();
+  std::unordered_map<OrgId, Org> orgs;  // one read, not a query per line
+  for (auto& o : store.orgs()) orgs.emplace(o.id, std::move(o));
   for (const auto& r : pending) {
-    auto o = store.org(r.org);
+    auto it = orgs.find(r.org);
+    const Org* o = it == orgs.end() ? nullptr : &it->second;
     out.push_back({{"code", o ? o->code : ""},
                    {"name", o ? o->name : ""},
                    {"period", r.period.str()},

@@ -102,3 +102,30 @@ TEST_CASE("待审核 shows the gaps a clerk confirmed at submission, when the au
   for (const auto& p : pending_reviews(*w.s))
     if (p.org == w.t.v2) CHECK(p.confirmed_gaps == 2);
 }
+
+TEST_CASE("待审核 counts a period's approved and submitted values, names who submitted last, and reads a real submission's gaps") {
+  ReviewTown w;
+  const Actor office{"李明", "office", Role::Admin, {}};
+  const Actor treasurer{"赵丽", "office", Role::Admin, {}};
+  w.s->set_values({{"V1", "visited_households", "2020-04", "12", ValueStatus::Approved}}, office);
+  w.s->set_values({{"V1", "dues", "2020-04", "0.5", ValueStatus::Submitted}}, treasurer);
+  // V2's May: typed by the clerk, who submits it with the empty figures confirmed.
+  w.s->set_values({{"V2", "visited_households", "2020-05", "8"}}, w.clerk);
+  w.s->submit(w.t.v2, Period{2020, 5}, w.clerk, true);
+  w.s->set_values({{"V2", "visited_households", "2020-05", "9"}}, office);  // corrected after submission
+
+  std::optional<PendingReview> april, may;
+  for (const auto& p : pending_reviews(*w.s)) {
+    if (p.org == w.t.v1 && p.period == Period{2020, 4}) april = p;
+    if (p.org == w.t.v2 && p.period == Period{2020, 5}) may = p;
+  }
+  REQUIRE(april);
+  CHECK(april->values == 2);
+  CHECK(april->submitted_by == "赵丽");
+  CHECK_FALSE(april->confirmed_gaps);  // typed as submitted, never submitted through the form
+  REQUIRE(may);
+  CHECK(may->values == 1);
+  CHECK(may->submitted_by == "李明");  // the last change of a submitted value
+  REQUIRE(may->confirmed_gaps);
+  CHECK(*may->confirmed_gaps > 0);
+}
