@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "demo/Synthetic.hpp"
+#include "Processes.hpp"
 #include "report/Dashboard.hpp"
 #include "model/Figures.hpp"
 #include "store/Store.hpp"
@@ -65,18 +66,24 @@ long peak_rss_kb() {
 }
 
 // The dashboard's work as plain SQL: each organisation's year figure (months summed), the town
-// total per indicator, and how many figures each organisation typed. Timed by the shell itself.
-double sqlite_shell_ms(const std::string& db, int year) {
+// total per indicator, and how many figures each organisation typed.
+std::string dashboard_sql(int year) {
   const std::string y = std::to_string(year);
-  const std::string sql =
-      ".timer on\n"
-      "WITH y AS (SELECT org_id, indicator_id, sum(value) v FROM indicator_values WHERE year = " + y +
-      " GROUP BY org_id, indicator_id) SELECT count(*), sum(t) FROM (SELECT indicator_id, sum(v) t FROM y GROUP BY indicator_id);\n"
-      "WITH y AS (SELECT org_id, indicator_id FROM indicator_values WHERE year = " + y +
-      " GROUP BY org_id, indicator_id) SELECT count(*) FROM (SELECT org_id, count(*) FROM y GROUP BY org_id);\n"
-      "SELECT count(*) FROM targets WHERE year = " + y + ";\n";
-  const std::string script = db + ".bench.sql";
-  if (FILE* f = std::fopen(script.c_str(), "w")) { std::fputs(sql.c_str(), f); std::fclose(f); }
+  return "WITH y AS (SELECT org_id, indicator_id, sum(value) v FROM indicator_values WHERE year = " + y +
+         " GROUP BY org_id, indicator_id) SELECT count(*), sum(t) FROM (SELECT indicator_id, sum(v) t FROM y GROUP BY indicator_id);\n"
+         "WITH y AS (SELECT org_id, indicator_id FROM indicator_values WHERE year = " + y +
+         " GROUP BY org_id, indicator_id) SELECT count(*) FROM (SELECT org_id, count(*) FROM y GROUP BY org_id);\n"
+         "SELECT count(*) FROM targets WHERE year = " + y + ";\n";
+}
+
+std::string write_script(const std::string& path, const std::string& sql) {
+  if (FILE* f = std::fopen(path.c_str(), "w")) { std::fputs(sql.c_str(), f); std::fclose(f); }
+  return path;
+}
+
+// The same SQL timed by the shell itself (`.timer on`): the query alone, without process start.
+double sqlite_shell_ms(const std::string& db, int year) {
+  const std::string script = write_script(db + ".bench.sql", ".timer on\n" + dashboard_sql(year));
   double best = 1e300;
   for (int run = 0; run < 3; ++run) {
     std::string cmd = "sqlite3 '" + db + "' < '" + script + "' 2>&1";
@@ -94,6 +101,30 @@ double sqlite_shell_ms(const std::string& db, int year) {
   }
   std::filesystem::remove(script);
   return best == 1e300 ? -1 : best;
+}
+
+// Whole commands against their references, process start included on both sides: the dashboard
+// command against the sqlite3 shell running the dashboard's SQL, and the .docx summary.
+void time_whole_commands(const std::filesystem::path& dir, const std::vector<std::string>& scales, bool quick) {
+  const std::string cli = (std::filesystem::canonical("/proc/self/exe").parent_path() / "jiceng-cli").string();
+  const int runs = quick ? 3 : 10;
+  std::printf("\n| scale | `jiceng-cli dashboard --json` (s) | sqlite3 shell, same GROUP BY (s) | ratio | dashboard peak RSS (MB) | `jiceng-cli summary --format docx` (s) | summary peak RSS (MB) |\n|---|---|---|---|---|---|---|\n");
+  for (const auto& name : scales) {
+    const std::string db = (dir / (name + ".db")).string();
+    const std::string script = write_script(db + ".whole.sql", dashboard_sql(2020));
+    const auto dash = bench::median_run(runs, {cli, "dashboard", db, "--year", "2020", "--json"});
+    const auto shell = bench::median_run(runs, {"sqlite3", db}, script);
+    const auto docx = bench::median_run(runs, {cli, "summary", db, "--year", "2020", "--format", "docx", "--draft",
+                                               "--out", (dir / (name + ".docx")).string()});
+    std::filesystem::remove(script);
+    if (!dash.ok || !shell.ok || !docx.ok) {
+      std::fprintf(stderr, "whole commands: a run failed at %s scale\n", name.c_str());
+      std::exit(1);
+    }
+    std::printf("| %s | %.3f | %.3f | %.2f | %.0f | %.3f | %.0f |\n", name.c_str(), dash.seconds, shell.seconds,
+                dash.seconds / shell.seconds, dash.max_rss_mb, docx.seconds, docx.max_rss_mb);
+    std::fflush(stdout);
+  }
 }
 
 struct Scale {
@@ -216,6 +247,9 @@ int main(int argc, char** argv) {
     std::fflush(stdout);
   }
 #endif
+  std::vector<std::string> names;
+  for (const auto& sc : scales) names.push_back(sc.name);
+  time_whole_commands(dir, names, quick);
   // Exchange: every village tablet of a county-sized town sends one package; the office imports all.
   std::printf("\n| packages imported at the town office | load | values | import (ms) |\n|---|---|---|---|\n");
   const int tablets = quick ? 20 : 400;
