@@ -78,6 +78,16 @@ bool Headless::click(std::string_view mark) {
   return true;
 }
 
+void Headless::wheel(float x, float y, float lines) {
+  ImGui::SetCurrentContext(ctx_);
+  ImGuiIO& io = ImGui::GetIO();
+  io.MousePos = ImVec2(x, y);
+  frame();  // hover
+  io.MouseWheel = -lines;
+  frame();
+  frame();  // the clipper follows the new scroll position
+}
+
 void Headless::click_at(float x, float y) {
   ImGui::SetCurrentContext(ctx_);
   ImGuiIO& io = ImGui::GetIO();

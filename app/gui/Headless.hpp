@@ -43,6 +43,8 @@ class Headless {
   // False when no such widget was visible in the last frame.
   bool click(std::string_view mark);
   void click_at(float x, float y);
+  // Turns the mouse wheel over (x, y) by `lines` notches down (negative: up), as a desktop user scrolls.
+  void wheel(float x, float y, float lines);
   // Presses at one point, moves to another over `steps` frames, releases (a finger's drag).
   void drag(float x0, float y0, float x1, float y1, int steps = 6);
   // Types text into the focused field (characters queued as a keyboard would), one frame.

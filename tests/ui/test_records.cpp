@@ -8,8 +8,11 @@
 
 #include "base/Strings.hpp"
 #include "store/Store.hpp"
+#include "store/Users.hpp"
 #include "UiTestSupport.hpp"
+#include "demo/Synthetic.hpp"
 #include "views/RecordsView.hpp"
+#include "widgets/Widgets.hpp"
 
 using namespace jiceng;
 using namespace jiceng::gui;
@@ -331,4 +334,45 @@ TEST_CASE("records: CSV import — all or nothing, errors name file, line and fi
   CHECK(contains(view.import_message(), "2"));
   REQUIRE(s.find_org("V20-1"));
   CHECK(s.find_org("V20-1")->parent == s.find_org("V20")->id);
+}
+
+TEST_CASE("records: a county-sized tree draws the rows on screen only; a village opens to its branch and closes again") {
+  const auto dir = fresh_dir("records_big");
+  auto o = town_options(dir, ViewId::Records, 1280, 800);
+  {
+    auto s = Store::open(o.database);
+    write_synthetic_orgs(*s, SyntheticSpec{600, 2020, false, 1, 1});
+    create_first_admin(*s, User{0, "zhoumin", "周敏", Role::Admin, true, {}}, "258036", "258036");
+  }
+  Headless h(o);
+  RecordsView& view = records(h);
+  h.frames(2);
+  REQUIRE(view.model().nodes.size() == 1 + 600 * 2);
+  CHECK(h.visible("org.T"));
+  CHECK(h.visible("org.V00001"));
+  CHECK_FALSE(h.visible("org.V00600"));    // far below: not drawn at all
+  CHECK_FALSE(h.visible("org.V00001-1"));  // villages start closed
+
+  // The arrow at a row's left edge opens it (the label selects).
+  auto open_arrow = [&](const char* mark) {
+    auto r = ui::find_mark(mark);
+    REQUIRE(r);
+    h.click_at(r->min.x + ImGui::GetStyle().FramePadding.x + ImGui::GetFontSize() * 0.5f, r->center().y);
+    h.frames(2);
+  };
+  open_arrow("org.V00002");
+  CHECK(h.visible("org.V00002-1"));
+  CHECK_FALSE(h.visible("org.V00001-1"));
+  REQUIRE(h.click("org.V00002-1"));
+  CHECK(view.selected() == h.app().store().find_org("V00002-1")->id);
+  open_arrow("org.V00002");
+  CHECK_FALSE(h.visible("org.V00002-1"));
+  CHECK(view.selected() == h.app().store().find_org("V00002-1")->id);  // closing does not select
+
+  // Scrolling the list brings the last villages into view, and only them.
+  auto row = ui::find_mark("org.V00003");
+  REQUIRE(row);
+  for (int i = 0; i < 200 && !h.visible("org.V00600"); ++i) h.wheel(row->center().x, row->center().y, 20);
+  CHECK(h.visible("org.V00600"));
+  CHECK_FALSE(h.visible("org.V00001"));
 }

@@ -57,6 +57,11 @@ void RecordsView::refresh(Context& ctx) {
         m_.nodes[it->second].subtree_branches += n.subtree_branches;
       }
   }
+  for (auto& n : m_.nodes) {
+    n.label = n.org.name + "  \xC2\xB7  " + label(n.org.kind);
+    n.count = tr("records.members_short", {{"count", std::to_string(n.subtree_members)}});
+  }
+  rows_valid_ = false;
   if (selected_ && !m_.index.count(*selected_)) selected_.reset();
   if (!selected_ && !m_.roots.empty()) selected_ = m_.nodes[m_.roots.front()].org.id;
   // The branch picker's organisation may be gone; the branch list under it may have changed.

@@ -44,39 +44,64 @@ void RecordsView::draw_orgs(Context& ctx) {
   }
 }
 
+bool RecordsView::is_open(const OrgNode& n) const {
+  auto it = open_.find(n.org.id);
+  if (it != open_.end()) return it->second;
+  return n.org.kind == OrgKind::Town || n.depth < 1;  // the town's villages show at first
+}
+
+void RecordsView::rebuild_rows() {
+  rows_.clear();
+  std::vector<size_t> stack(m_.roots.rbegin(), m_.roots.rend());
+  while (!stack.empty()) {
+    const size_t i = stack.back();
+    stack.pop_back();
+    rows_.push_back(i);
+    const OrgNode& n = m_.nodes[i];
+    if (is_open(n)) stack.insert(stack.end(), n.children.rbegin(), n.children.rend());
+  }
+  rows_valid_ = true;
+}
+
 void RecordsView::draw_tree_panel(float height) {
   ImGui::BeginChild("##tree", ImVec2(0, std::max(height, ui::em(10))), true);
-  for (size_t r : m_.roots) draw_node(r);
+  if (!rows_valid_) rebuild_rows();
+  // Every row is one line of the same height, so only those on screen are drawn.
+  ImGuiListClipper clip;
+  clip.Begin(int(rows_.size()));
+  while (clip.Step())
+    for (int r = clip.DisplayStart; r < clip.DisplayEnd; ++r) draw_node(rows_[size_t(r)]);
   ui::drag_to_scroll();
   ImGui::EndChild();
 }
 
 void RecordsView::draw_node(size_t i) {
   const OrgNode& n = m_.nodes[i];
+  // Rows are drawn flat (a clipped list cannot nest TreePush); the depth indents them instead.
   ImGuiTreeNodeFlags flags = ImGuiTreeNodeFlags_OpenOnArrow | ImGuiTreeNodeFlags_OpenOnDoubleClick |
-                             ImGuiTreeNodeFlags_SpanAvailWidth;
-  if (n.children.empty()) flags |= ImGuiTreeNodeFlags_Leaf | ImGuiTreeNodeFlags_NoTreePushOnOpen;
-  if (n.org.kind == OrgKind::Town || n.depth < 1) flags |= ImGuiTreeNodeFlags_DefaultOpen;
+                             ImGuiTreeNodeFlags_SpanAvailWidth | ImGuiTreeNodeFlags_NoTreePushOnOpen;
+  if (n.children.empty()) flags |= ImGuiTreeNodeFlags_Leaf;
   if (selected_ == n.org.id) flags |= ImGuiTreeNodeFlags_Selected;
   if (ui::theme().tablet) flags |= ImGuiTreeNodeFlags_FramePadding;  // rows as tall as a button, for a finger
-  const std::string text = n.org.name + "  \xC2\xB7  " + label(n.org.kind);
-  const bool open = ImGui::TreeNodeEx(reinterpret_cast<void*>(intptr_t(n.org.id)), flags, "%s", text.c_str());
-  if (ImGui::IsItemClicked() && !ImGui::IsItemToggledOpen() && selected_ != n.org.id) {
+  const float indent = float(n.depth) * ImGui::GetStyle().IndentSpacing;
+  if (indent > 0) ImGui::Indent(indent);
+  ImGui::SetNextItemOpen(is_open(n));
+  const bool open = ImGui::TreeNodeEx(reinterpret_cast<void*>(intptr_t(n.org.id)), flags, "%s", n.label.c_str());
+  if (ImGui::IsItemToggledOpen()) {
+    open_[n.org.id] = open;
+    rows_valid_ = false;  // from the next frame: this frame's clipper already counted the rows
+  } else if (ImGui::IsItemClicked() && selected_ != n.org.id) {
     selected_ = n.org.id;
     org_action_ = OrgAction::None;
     org_msg_.clear();
   }
   ui::mark("org." + n.org.code);
-  const std::string count = tr("records.members_short", {{"count", std::to_string(n.subtree_members)}});
   ImGui::SameLine(std::max(ImGui::GetCursorPosX(),
-                           ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(count.c_str()).x));
+                           ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(n.count.c_str()).x));
   ImGui::PushStyleColor(ImGuiCol_Text, ui::color::muted);
-  ImGui::TextUnformatted(count.c_str());
+  ImGui::TextUnformatted(n.count.c_str());
   ImGui::PopStyleColor();
-  if (open && !n.children.empty()) {
-    for (size_t c : n.children) draw_node(c);
-    ImGui::TreePop();
-  }
+  if (indent > 0) ImGui::Unindent(indent);
 }
 
 void RecordsView::draw_totals() {
