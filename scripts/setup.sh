@@ -9,7 +9,7 @@ packages=(
   libsqlite3-dev sqlite3 libsodium-dev nlohmann-json3-dev doctest-dev libzip-dev libpugixml-dev libxlsxwriter-dev libsimdjson-dev
   libimgui-dev libglfw3-dev libstb-dev libcli11-dev libfreetype-dev libfontconfig-dev fonts-noto-cjk
   xvfb xauth libgl1-mesa-dri mesa-utils
-  python3 python3-docx python3-openpyxl libreoffice-writer-nogui poppler-utils
+  python3 python3-docx python3-openpyxl libreoffice-writer-nogui poppler-utils time
 )
 . "$here/scripts/install-packages.sh"
 install_packages "${packages[@]}"

@@ -1,11 +1,14 @@
 #include "Processes.hpp"
 
 #include <spawn.h>
-#include <sys/resource.h>
 #include <sys/wait.h>
 #include <fcntl.h>
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <chrono>
 
 extern char** environ;
@@ -28,12 +31,29 @@ ProcessRun run_process(const std::vector<std::string>& argv, const std::string& 
   posix_spawn_file_actions_destroy(&files);
   if (spawned != 0) return r;
   int status = 0;
-  rusage usage{};
-  if (wait4(pid, &status, 0, &usage) != pid) return r;
+  if (waitpid(pid, &status, 0) != pid) return r;
   r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  r.max_rss_mb = usage.ru_maxrss / 1024.0;
   r.ok = WIFEXITED(status) && WEXITSTATUS(status) == 0;
   return r;
+}
+
+double peak_rss_mb(const std::vector<std::string>& argv, const std::string& in) {
+  // A child spawned from this process starts with this process's high-water mark (the kernel keeps
+  // it across exec), so the peak comes from GNU time, a small process that forks the command.
+  char path[] = "/tmp/jiceng-bench-rss-XXXXXX";
+  const int fd = mkstemp(path);
+  if (fd < 0) return 0;
+  close(fd);
+  std::vector<std::string> timed = {"/usr/bin/time", "-f", "%M", "-o", path};
+  timed.insert(timed.end(), argv.begin(), argv.end());
+  double kb = 0;
+  if (run_process(timed, in).ok)
+    if (FILE* f = std::fopen(path, "r")) {
+      if (std::fscanf(f, "%lf", &kb) != 1) kb = 0;
+      std::fclose(f);
+    }
+  std::remove(path);
+  return kb / 1024.0;
 }
 
 ProcessRun median_run(int n, const std::vector<std::string>& argv, const std::string& in) {
@@ -43,8 +63,8 @@ ProcessRun median_run(int n, const std::vector<std::string>& argv, const std::st
     const ProcessRun r = run_process(argv, in);
     times.push_back(r.seconds);
     out.ok = out.ok && r.ok;
-    out.max_rss_mb = std::max(out.max_rss_mb, r.max_rss_mb);
   }
+  out.max_rss_mb = peak_rss_mb(argv, in);
   std::sort(times.begin(), times.end());
   out.seconds = times.empty() ? 0 : times[times.size() / 2];
   return out;

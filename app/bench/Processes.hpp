@@ -9,7 +9,7 @@ namespace jiceng::bench {
 
 struct ProcessRun {
   double seconds = 0;     // wall clock, from spawn to exit
-  double max_rss_mb = 0;  // the child's peak resident set
+  double max_rss_mb = 0;  // the command's peak resident set (median_run only, through GNU time)
   bool ok = false;        // exited with status 0
 };
 
@@ -17,7 +17,7 @@ struct ProcessRun {
 // to /dev/null.
 ProcessRun run_process(const std::vector<std::string>& argv, const std::string& in = {});
 // The median time of `n` runs after one warm-up run (the file in the page cache, as for a user
-// who just worked on it), the largest RSS, and ok only if every run was.
+// who just worked on it), the peak RSS of one more run, and ok only if every timed run was.
 ProcessRun median_run(int n, const std::vector<std::string>& argv, const std::string& in = {});
 
 }  // namespace jiceng::bench
