@@ -33,7 +33,7 @@ int run(const Args& a) {
     j["ranking"] = to_json(ranking, d, figures);
     if (!settings_problem.empty()) j["ranking"]["settings_problem"] = settings_problem;
     j["overdue"] = to_json(overdue, figures);
-    j["pending_review"] = to_json(pending_reviews(*store), *store);
+    j["pending_review"] = to_json(pending_reviews(*store), figures.orgs());
     if (a.has("indicator")) {
       // One indicator in depth, as the screen drills into it: month by month for the town (or
       // --org), and its figure for every village.

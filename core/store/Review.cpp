@@ -78,13 +78,13 @@ void review(Store& store, const std::vector<ReviewItem>& items, ReviewAction act
   });
 }
 
-nlohmann::json to_json(const std::vector<PendingReview>& pending, const Store& store) {
+nlohmann::json to_json(const std::vector<PendingReview>& pending, const std::vector<Org>& orgs) {
   nlohmann::json out = nlohmann::json::array();
-  std::unordered_map<OrgId, Org> orgs;  // one read, not a query per line
-  for (auto& o : store.orgs()) orgs.emplace(o.id, std::move(o));
+  std::unordered_map<OrgId, const Org*> by_id;
+  for (const auto& o : orgs) by_id.emplace(o.id, &o);
   for (const auto& r : pending) {
-    auto it = orgs.find(r.org);
-    const Org* o = it == orgs.end() ? nullptr : &it->second;
+    auto it = by_id.find(r.org);
+    const Org* o = it == by_id.end() ? nullptr : it->second;
     out.push_back({{"code", o ? o->code : ""},
                    {"name", o ? o->name : ""},
                    {"period", r.period.str()},

@@ -41,6 +41,7 @@ struct ReviewItem {
 void review(Store& store, const std::vector<ReviewItem>& items, ReviewAction action, const Actor& actor,
             const std::string& reason = {});
 
-nlohmann::json to_json(const std::vector<PendingReview>& pending, const Store& store);
+// `orgs` names the organisations (the year's figures already hold them: no second read).
+nlohmann::json to_json(const std::vector<PendingReview>& pending, const std::vector<Org>& orgs);
 
 }  // namespace jiceng

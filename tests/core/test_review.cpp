@@ -53,7 +53,7 @@ TEST_CASE("待审核 lists submitted periods not yet approved, the oldest month 
   CHECK_FALSE(pending[0].submitted_at.empty());
   CHECK_FALSE(pending[0].confirmed_gaps);
 
-  auto j = to_json(pending, *w.s);
+  auto j = to_json(pending, w.s->orgs());
   CHECK(j[0]["code"] == "V1");
   CHECK(j[0]["period"] == "2020-01");
   CHECK(j[1]["name"] == "西河村");
