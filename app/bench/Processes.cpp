@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <chrono>
@@ -31,7 +32,10 @@ ProcessRun run_process(const std::vector<std::string>& argv, const std::string& 
   posix_spawn_file_actions_destroy(&files);
   if (spawned != 0) return r;
   int status = 0;
-  if (waitpid(pid, &status, 0) != pid) return r;
+  pid_t waited = 0;
+  while ((waited = waitpid(pid, &status, 0)) < 0 && errno == EINTR) {
+  }
+  if (waited != pid) return r;
   r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   r.ok = WIFEXITED(status) && WEXITSTATUS(status) == 0;
   return r;

@@ -2,6 +2,7 @@
 // a synthetic town of any size (core/demo/Synthetic.hpp), so that anyone can rebuild the county
 // and province databases the benchmark and docs/PERFORMANCE.md speak of.
 #include <charconv>
+#include <cmath>
 #include <chrono>
 #include <filesystem>
 
@@ -48,6 +49,15 @@ std::vector<int> parse_years(const std::string& text) {
   return out;
 }
 
+// "2020", "2019–2020" for a run of years, "2018、2020" otherwise.
+std::string years_text(const std::vector<int>& years) {
+  if (years.size() > 1 && years.back() - years.front() == int(years.size()) - 1)
+    return std::to_string(years.front()) + "–" + std::to_string(years.back());
+  std::string out;
+  for (int y : years) out += (out.empty() ? "" : "、") + std::to_string(y);
+  return out;
+}
+
 int run(const Args& a) {
   a.allow_only({"villages", "years", "annual", "months", "seed", "force"});
   const std::string path = a.positional(0, "cli.arg.db");
@@ -69,9 +79,9 @@ int run(const Args& a) {
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   out(tr("cli.synth.done", {{"file", path},
                             {"villages", std::to_string(spec.villages)},
-                            {"years", std::to_string(years.front()) + (years.size() > 1 ? "–" + std::to_string(years.back()) : "")},
+                            {"years", years_text(years)},
                             {"values", std::to_string(values)},
-                            {"seconds", format_number(seconds, 1)}}));
+                            {"seconds", shortest_number(std::round(seconds * 10) / 10)}}));
   return kOk;
 }
 

@@ -194,7 +194,12 @@ void Store::run_transaction(const std::function<void()>& fn) {
     figures_written_ = false;
     throw InputError(tr("store.read_only"), Location{path_});
   }
-  sql::exec(db_, "BEGIN IMMEDIATE");
+  try {
+    sql::exec(db_, "BEGIN IMMEDIATE");
+  } catch (...) {  // busy past the timeout: nothing began, so nothing was written
+    figures_written_ = false;
+    throw;
+  }
   tx_depth_ = 1;
   try {
     fn();

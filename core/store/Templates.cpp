@@ -16,6 +16,7 @@ std::optional<std::string> Store::template_text(const std::string& name) const {
 }
 
 void Store::save_template_text(const std::string& name, const std::string& text, const Actor& actor) {
+  require_role(actor, {Role::Leader, Role::Admin});  // as the editor checks, so no caller can skip it
   text_transaction([&] {
     Stmt(db_, "INSERT INTO summary_templates(name, text, updated_at, updated_by) VALUES(?, ?, ?, ?) "
               "ON CONFLICT(name) DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at, "
@@ -25,6 +26,7 @@ void Store::save_template_text(const std::string& name, const std::string& text,
 }
 
 void Store::remove_template(const std::string& name, const Actor& actor) {
+  require_role(actor, {Role::Leader, Role::Admin});
   text_transaction([&] {
     Stmt(db_, "DELETE FROM summary_templates WHERE name = ?").bind(1, name).run();
     clear_template_draft(name);
@@ -35,6 +37,7 @@ void Store::remove_template(const std::string& name, const Actor& actor) {
 
 int64_t Store::add_template_version(const std::string& name, const std::string& text, const TemplateVersion& v,
                                     const Actor& actor) {
+  require_role(actor, {Role::Leader, Role::Admin});
   int64_t id = 0;
   text_transaction([&] {
     save_template_text(name, text, actor);
