@@ -7,6 +7,7 @@
 
 #include "base/Error.hpp"
 #include "base/Strings.hpp"
+#include "model/Expr.hpp"
 #include "model/Figures.hpp"
 #include "store/Store.hpp"
 
@@ -59,6 +60,22 @@ void enforce_rules(const Catalog& cat, std::unordered_map<std::string, double>& 
       }
   }
 }
+
+// The drawn figures of one period (and the computed ones) as a formula reads them.
+class Drawn : public ExprContext {
+ public:
+  Drawn(const std::unordered_map<std::string, double>& typed, const std::unordered_map<std::string, double>& fixed)
+      : typed_(typed), fixed_(fixed) {}
+  ExprValue lookup(const ExprNode& ident) const override {
+    for (const auto* m : {&typed_, &fixed_})
+      if (auto it = m->find(ident.text); it != m->end()) return ExprValue::num(it->second);
+    return ExprValue::absent({ident.text});
+  }
+
+ private:
+  const std::unordered_map<std::string, double>& typed_;
+  const std::unordered_map<std::string, double>& fixed_;
+};
 
 std::string text(double v) { return format_number(v, 6); }
 
@@ -123,8 +140,26 @@ std::vector<ValueInput> synthetic_values(const Store& store, const SyntheticSpec
       else
         yearly[ind.id] = draw(ind, rng, spec.year);
     }
-    enforce_rules(cat, yearly, fixed);
     for (auto& m : months) enforce_rules(cat, m, fixed);
+    // A yearly figure compared with a monthly one is compared with the months rolled up.
+    for (const auto& ind : cat.indicators()) {
+      double year = -1;
+      for (const auto& m : months)
+        if (auto it = m.find(ind.id); it != m.end())
+          year = year < 0 || ind.rollup == Rollup::Last ? it->second
+               : ind.rollup == Rollup::Max ? std::max(year, it->second) : year + it->second;
+      if (year >= 0) fixed[ind.id] = year;
+    }
+    enforce_rules(cat, yearly, fixed);
+    // Computed figures of the drawn values (主题教育检视问题总数 is a sum of three typed ones), then
+    // the rules against them.
+    for (size_t i : cat.evaluation_order()) {
+      const Indicator& ind = cat.indicators()[i];
+      if (ind.aggregate != Aggregate::Formula) continue;
+      const ExprValue v = Expr::parse(ind.formula).eval(Drawn(yearly, fixed));
+      if (v.is_number()) fixed[ind.id] = v.number;
+    }
+    enforce_rules(cat, yearly, fixed);
     for (const auto& [id, v] : yearly) inputs.push_back({org, id, y, text(v), ValueStatus::Submitted});
     for (size_t k = 0; k < months.size(); ++k) {
       char period[16];

@@ -171,7 +171,7 @@ class FiguresBuilder {
       if (cat.indicators()[i].aggregate == Aggregate::Roster) roster.push_back(i);
     if (roster.empty()) return;
     auto members = source_.members();
-    if (members.empty()) return;  // no roster kept: the figure is missing, not zero
+    if (members.empty() && !source_.roster_kept()) return;  // no roster kept: the figure is missing, not zero
     for (size_t i : roster)
       for (size_t o = 0; o < f_.orgs_.size(); ++o) at(f_.values_, o, i) = 0;
     for (const auto& m : members) {

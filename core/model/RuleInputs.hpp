@@ -19,9 +19,8 @@ namespace jiceng {
 class RuleInputs {
  public:
   // computed = false: rules read typed values only, and a rule whose other side is a computed
-  // figure or a monthly figure rolled up to the year is not checked (the package importer: the
-  // year's figures of a whole town per package would cost more than the import; `check` and the
-  // dashboard still show such a figure).
+  // figure or a monthly figure rolled up to the year is not checked (the package importer's first
+  // pass: it checks those once the package is in, over the sender's organisations only).
   explicit RuleInputs(const ValueSource& source, bool computed = true);
   // Everything from a year's figures already computed (a form checking as the clerk types): no
   // query per check. Only for periods of that year.
@@ -33,6 +32,9 @@ class RuleInputs {
   void add_pending(OrgId org, const std::string& indicator, const Period& period, double value);
   // The value a rule reads for (organisation, indicator, period), if any.
   std::optional<double> value(OrgId org, const std::string& indicator, const Period& period);
+  // Whether a rule on `ind` for `period` compares it with a computed figure or with months rolled
+  // up to the year: what a source read with computed = false leaves unchecked.
+  bool reads_figures(const Indicator& ind, const Period& period) const;
   // The cross-field rules `value` of `ind` would break.
   std::vector<RuleViolation> check(OrgId org, const Indicator& ind, const Period& period, double value);
 

@@ -31,6 +31,9 @@ class ValueSource {
   virtual const Catalog& catalog() const = 0;
   virtual std::vector<Org> orgs() const = 0;  // tree order: by parent, then sort, then code
   virtual std::vector<Member> members() const = 0;
+  // Whether the town keeps a roster at all, when members() is empty: a source that holds part of
+  // a town answers for the town, so an organisation without members counts zero, not "unknown".
+  virtual bool roster_kept() const { return false; }
   virtual std::vector<Target> targets(int year) const = 0;
   // Every value of a year, once: what the year's figures are computed from.
   virtual void scan_values(int year, const std::function<void(const ValueScan&)>& fn) const = 0;

@@ -1,5 +1,7 @@
 #include "store/DatabaseFile.hpp"
 
+#include <sqlite3.h>
+
 #include "base/Error.hpp"
 #include "base/Sql.hpp"
 #include "base/Strings.hpp"
@@ -42,6 +44,22 @@ void build_database(const fs::path& path, const std::function<void(Store&)>& fil
     remove_database_files(tmp);
     throw InputError(tr("file.cannot_write"), Location{utf8_of(path)});
   }
+}
+
+bool copy_database(const std::string& source, const std::string& to) {
+  sqlite3* db = nullptr;
+  if (sqlite3_open_v2(source.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+    sqlite3_close(db);
+    return false;
+  }
+  bool ok = true;
+  try {
+    sql::Stmt(db, "VACUUM INTO ?").bind(1, to).run();
+  } catch (const std::exception&) {
+    ok = false;
+  }
+  sqlite3_close(db);
+  return ok;
 }
 
 }  // namespace jiceng

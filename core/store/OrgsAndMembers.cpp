@@ -132,10 +132,6 @@ Member read_member(const Stmt& st) {
   return m;
 }
 
-constexpr const char* kMemberColumns =
-    "SELECT id, name, gender, birth_date, branch_id, stage, applied_on, talked_on, activist_on, "
-    "candidate_on, probationary_on, full_on, reserve_cadre FROM members ";
-
 void check_member(const Store& store, const Member& m, const Actor& actor) {
   check_member_record(store, m, true);
   if (actor.role == Role::Leader) throw InputError(tr("auth.leader_cannot_enter", {{"user", actor.user}}));

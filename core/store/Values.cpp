@@ -16,6 +16,8 @@
 #include "store/AuditChain.hpp"
 #include "store/AuditSigning.hpp"
 #include "store/Store.hpp"
+#include "store/StoreDetail.hpp"
+#include "store/Subtree.hpp"
 
 namespace jiceng {
 
@@ -29,7 +31,8 @@ struct BatchContext {
   std::unordered_map<std::string, Org> orgs;
   RuleInputs rules;
 
-  explicit BatchContext(const Store& s) : rules(s) {
+  // Rules against computed figures are checked once the batch is written (check_against_figures).
+  explicit BatchContext(const Store& s) : rules(s, false) {
     for (auto& o : s.orgs()) {
       orgs.emplace(o.name, o);
       orgs.insert_or_assign(o.code, o);  // a code wins over an equal name
@@ -102,15 +105,19 @@ std::vector<ValueRecord> Store::values(int year) const {
   return out;
 }
 
-void Store::scan_values(int year, const std::function<void(const ValueScan&)>& fn) const {
-  Stmt st(db_, "SELECT org_id, indicator_id, period, value, status FROM indicator_values WHERE year = ?");
-  st.bind(1, year);
+void scan_value_rows(Stmt& st, int year, const std::function<void(const ValueSource::ValueScan&)>& fn) {
   while (st.step()) {
     auto p = Period::parse(st.view(2));
     if (!p || p->year != year) continue;
-    fn(ValueScan{st.int64(0), st.view(1), p->month, st.real(3),
-                 parse_value_status(st.view(4)).value_or(ValueStatus::Draft)});
+    fn(ValueSource::ValueScan{st.int64(0), st.view(1), p->month, st.real(3),
+                              parse_value_status(st.view(4)).value_or(ValueStatus::Draft)});
   }
+}
+
+void Store::scan_values(int year, const std::function<void(const ValueScan&)>& fn) const {
+  Stmt st(db_, std::string(kScanValues) + "WHERE year = ?");
+  st.bind(1, year);
+  scan_value_rows(st, year, fn);
 }
 
 void Store::set_value(const ValueInput& in, const Actor& actor, const std::string& reason) {
@@ -160,6 +167,8 @@ size_t Store::write_values(const std::vector<ValueInput>& ins, const Actor& acto
     AuditSigner signer(*this);
     const std::string at = now_iso();
     const std::string device = actor.device.empty() ? device_id() : actor.device;
+    std::vector<FigureCheck> against_figures;
+    std::vector<const ValueInput*> against_figures_in;
     for (const auto& in : ins) {
       ValueRecord r = check_one(*this, ctx, in);
       require_entry_right(r.org, actor);
@@ -204,7 +213,21 @@ size_t Store::write_values(const std::vector<ValueInput>& ins, const Actor& acto
           .bind(6, r.indicator).bind(7, period).bind(8, before).bind(9, r.value).bind(10, reason).bind(11, detail)
           .bind(12, chain).bind(13, signer.sign(entry)).run();
       ++changed;
+      const Indicator& ind = catalog().at(r.indicator);
+      if (ctx.rules.reads_figures(ind, r.period)) {
+        against_figures.push_back({r.org, &ind, r.period, r.value});
+        against_figures_in.push_back(&in);
+      }
     }
+    // The figures with this batch in them: a broken rule throws, and the transaction takes the
+    // whole batch back.
+    const auto broken = check_against_figures(*this, against_figures);
+    for (size_t i = 0; i < broken.size(); ++i)
+      if (broken[i]) {
+        Location where = against_figures_in[i]->where;
+        where.field = against_figures[i].indicator->name;
+        throw InputError(broken[i]->message, where);
+      }
   });
   return changed;
 }

@@ -1,7 +1,5 @@
 #include "sync/County.hpp"
 
-#include <sqlite3.h>
-
 #include <filesystem>
 #include <set>
 #include <fstream>
@@ -9,18 +7,16 @@
 #include <sstream>
 
 #include "base/Error.hpp"
-#include "base/Sql.hpp"
 #include "base/Strings.hpp"
 #include "base/Text.hpp"
 #include "model/Figures.hpp"
+#include "store/DatabaseFile.hpp"
 #include "store/Store.hpp"
 #include "sync/Identity.hpp"
 #include "sync/Import.hpp"
 #include "sync/Package.hpp"
 
 namespace jiceng::sync {
-
-using sql::Stmt;
 
 namespace {
 
@@ -46,18 +42,7 @@ struct Scratch {
 // The town database copied (VACUUM INTO reads it without writing; opening the copy migrates the
 // copy, never the town's own file).
 void load_database(Scratch& s, const std::string& source) {
-  sqlite3* db = nullptr;
-  if (sqlite3_open_v2(source.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
-    sqlite3_close(db);
-    throw InputError(tr("sync.county.not_source"), Location{source});
-  }
-  try {
-    Stmt(db, "VACUUM INTO ?").bind(1, s.path).run();
-  } catch (const std::exception&) {
-    sqlite3_close(db);
-    throw InputError(tr("sync.county.not_source"), Location{source});
-  }
-  sqlite3_close(db);
+  if (!copy_database(source, s.path)) throw InputError(tr("sync.county.not_source"), Location{source});
   s.store = Store::open(s.path);
 }
 
@@ -100,31 +85,18 @@ RollupResult roll_up(Store& county, const std::string& source, const Actor& acto
   RollupResult r;
   const TownIdentity id = town_identity(town);
   r.town = {id.id, id.code, id.name, std::filesystem::path(source).filename().string(), now_iso()};
-  sqlite3* db = county.handle();
   county.transaction([&] {
     make_county(county);
-    Stmt same(db, "SELECT 1 FROM county_towns WHERE code = ? AND name = ? AND town_id != ?");
-    same.bind(1, id.code).bind(2, id.name).bind(3, id.id);
-    if (same.step()) throw InputError(tr("sync.county.same_name", {{"name", id.name}, {"code", id.code}}), Location{source});
-    Stmt had(db, "SELECT sort FROM county_towns WHERE town_id = ?");
-    had.bind(1, id.id);
-    r.replaced = had.step();
-    const int64_t sort = r.replaced ? had.int64(0) : sql::scalar_int(db, "SELECT coalesce(max(sort), 0) + 1 FROM county_towns");
-    for (const char* table : {"county_figures", "county_units", "county_years", "county_orgs"})
-      Stmt(db, std::string("DELETE FROM ") + table + " WHERE town_id = ?").bind(1, id.id).run();
-    Stmt(db, "INSERT INTO county_towns(town_id, code, name, source, source_sha256, rolled_up_at, sort) VALUES(?,?,?,?,?,?,?) "
-             "ON CONFLICT(town_id) DO UPDATE SET code = excluded.code, name = excluded.name, source = excluded.source, "
-             "source_sha256 = excluded.source_sha256, rolled_up_at = excluded.rolled_up_at")
-        .bind(1, id.id).bind(2, id.code).bind(3, id.name).bind(4, r.town.source).bind(5, sha256_hex(bytes))
-        .bind(6, r.town.rolled_up_at).bind(7, sort).run();
+    if (county_name_taken(county, id.code, id.name, id.id))
+      throw InputError(tr("sync.county.same_name", {{"name", id.name}, {"code", id.code}}), Location{source});
+    CountyTownWriter rows(county, r.town, sha256_hex(bytes));
+    r.replaced = rows.replaced();
 
     // The town and its reporting units: the tree the county drills into.
-    Stmt org(db, "INSERT INTO county_orgs(town_id, code, name, kind, parent_code, sort) VALUES(?,?,?,?,?,?)");
     std::vector<OrgId> kept;
     for (const auto& o : town.orgs()) {
       if (o.parent && !is_reporting_unit(o.kind)) continue;
-      org.bind(1, id.id).bind(2, o.code).bind(3, o.name).bind(4, std::string(to_string(o.kind)))
-          .bind(5, o.parent ? root->code : std::string()).bind(6, o.sort).run();
+      rows.org(o.code, o.name, o.kind, o.parent ? root->code : std::string(), o.sort);
       kept.push_back(o.id);
     }
     // The town's own indicators, matched by id; one whose definition differs here is left out.
@@ -142,13 +114,10 @@ RollupResult roll_up(Store& county, const std::string& source, const Actor& acto
         ++r.indicators_received;
       }
     }
-    Stmt fig(db, "INSERT INTO county_figures(town_id, year, org_code, indicator_id, value, target) VALUES(?,?,?,?,?,?)");
-    Stmt unit(db, "INSERT INTO county_units(town_id, year, org_code, filled, expected, status) VALUES(?,?,?,?,?,?)");
-    Stmt year(db, "INSERT INTO county_years(town_id, year, last_month) VALUES(?,?,?)");
     for (int y : town.years()) {
       // The town's own computation: the county shows exactly what the town's dashboard shows.
       const YearFigures f = YearFigures::compute(town, y);
-      year.bind(1, id.id).bind(2, y).bind(3, f.last_month()).run();
+      rows.year(y, f.last_month());
       for (OrgId o : kept) {
         const std::string& code = f.org(o)->code;
         for (const auto& ind : town.catalog().indicators()) {
@@ -156,13 +125,12 @@ RollupResult roll_up(Store& county, const std::string& source, const Actor& acto
           auto v = f.value(o, ind.id);
           auto t = f.target(o, ind.id);
           if (!v && !t) continue;
-          fig.bind(1, id.id).bind(2, y).bind(3, code).bind(4, ind.id).bind(5, v).bind(6, t).run();
+          rows.figure(y, code, ind.id, v, t);
           ++r.figures;
         }
       }
       for (const auto& u : build_dashboard(f).units)
-        unit.bind(1, id.id).bind(2, y).bind(3, u.org.code).bind(4, u.filled).bind(5, u.expected)
-            .bind(6, u.lowest ? std::string(to_string(*u.lowest)) : std::string()).run();
+        rows.unit(y, u.org.code, u.filled, u.expected, u.lowest ? std::string(to_string(*u.lowest)) : std::string());
       r.years.push_back(y);
     }
     nlohmann::json d = {{"town", id.id}, {"code", id.code}, {"name", id.name}, {"source", r.town.source},
@@ -173,10 +141,7 @@ RollupResult roll_up(Store& county, const std::string& source, const Actor& acto
 }
 
 std::vector<CountyTown> county_towns(const Store& county) {
-  Stmt st(county.handle(), "SELECT town_id, code, name, source, rolled_up_at FROM county_towns ORDER BY sort");
-  std::vector<CountyTown> out;
-  while (st.step()) out.push_back({st.text(0), st.text(1), st.text(2), st.text(3), st.text(4)});
-  return out;
+  return county_town_rows(county);
 }
 
 void remove_town(Store& county, const std::string& key, const Actor& actor) {
@@ -188,8 +153,7 @@ void remove_town(Store& county, const std::string& key, const Actor& actor) {
     }
   if (!found) throw InputError(tr("sync.county.unknown_town", {{"town", key}}));
   county.transaction([&] {
-    // Foreign keys cascade from county_towns to the town's orgs, figures, units and years.
-    Stmt(county.handle(), "DELETE FROM county_towns WHERE town_id = ?").bind(1, found->id).run();
+    remove_county_town_rows(county, found->id);
     nlohmann::json d = {{"town", found->id}, {"code", found->code}, {"name", found->name}};
     county.record_audit({0, {}, actor.user, actor.device, "county_remove", std::nullopt, {}, {}, {}, {}, {}, d.dump()});
   });

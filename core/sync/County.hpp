@@ -11,6 +11,7 @@
 
 #include "report/Dashboard.hpp"
 #include "model/Model.hpp"
+#include "store/CountyFile.hpp"
 
 namespace jiceng {
 class Store;
@@ -18,11 +19,7 @@ class Store;
 
 namespace jiceng::sync {
 
-struct CountyTown {
-  std::string id, code, name;
-  std::string source;  // file name it was rolled up from
-  std::string rolled_up_at;
-};
+using jiceng::CountyTown;  // store/CountyFile.hpp
 
 struct RollupResult {
   CountyTown town;

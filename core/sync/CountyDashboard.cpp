@@ -3,15 +3,12 @@
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 
-#include "base/Sql.hpp"
 #include "model/Catalog.hpp"
 #include "model/Expr.hpp"
 #include "store/Store.hpp"
 #include "sync/County.hpp"
 
 namespace jiceng::sync {
-
-using sql::Stmt;
 
 namespace {
 
@@ -66,48 +63,38 @@ nlohmann::json cell_json(const CountyCell& c) {
 }  // namespace
 
 CountyDashboard county_dashboard(const Store& county, int year, const DashboardSettings& settings) {
-  sqlite3* db = county.handle();
   const Catalog& cat = county.catalog();
   CountyDashboard d;
   d.year = year;
   std::unordered_map<std::string, size_t> town_index;
-  Stmt towns(db, "SELECT t.town_id, t.code, t.name, t.source, t.rolled_up_at, y.last_month FROM county_towns t "
-                 "JOIN county_years y ON y.town_id = t.town_id AND y.year = ? ORDER BY t.sort");
-  towns.bind(1, year);
-  while (towns.step()) {
+  for (const auto& t : county_year_towns(county, year)) {
     CountyTownStatus s;
-    s.town = {towns.text(0), towns.text(1), towns.text(2), towns.text(3), towns.text(4)};
-    s.as_of_month = towns.int64(5) > 0 ? int(towns.int64(5)) : 12;
+    s.town = t.town;
+    s.as_of_month = t.last_month > 0 ? t.last_month : 12;
     d.as_of_month = std::max(d.as_of_month, s.as_of_month);
     town_index[s.town.id] = d.towns.size();
     d.towns.push_back(s);
   }
   if (d.as_of_month == 0) d.as_of_month = 12;
-  Stmt units(db, "SELECT town_id, count(*), sum(filled), sum(expected), sum(status IN ('submitted', 'approved')) "
-                 "FROM county_units WHERE year = ? GROUP BY town_id");
-  units.bind(1, year);
-  while (units.step()) {
-    auto it = town_index.find(units.text(0));
+  for (const auto& u : county_unit_counts(county, year)) {
+    auto it = town_index.find(u.town);
     if (it == town_index.end()) continue;
     auto& s = d.towns[it->second];
-    s.units = int(units.int64(1));
-    s.completeness = units.int64(3) > 0 ? double(units.int64(2)) / double(units.int64(3)) : 0;
-    s.submitted_units = int(units.int64(4));
+    s.units = u.units;
+    s.completeness = u.expected > 0 ? double(u.filled) / double(u.expected) : 0;
+    s.submitted_units = u.submitted;
   }
 
   const size_t n = cat.indicators().size(), m = d.towns.size();
   std::vector<std::optional<double>> value(n * m), target(n * m);
-  // Each town's own figure is its root organisation's (the town's aggregate).
-  Stmt figs(db, "SELECT f.town_id, f.indicator_id, f.value, f.target FROM county_figures f JOIN county_orgs o "
-                "ON o.town_id = f.town_id AND o.code = f.org_code AND o.parent_code = '' WHERE f.year = ?");
-  figs.bind(1, year);
-  while (figs.step()) {
-    auto t = town_index.find(figs.text(0));
-    const size_t i = cat.index_of(figs.text(1));
-    if (t == town_index.end() || i == SIZE_MAX) continue;
-    value[i * m + t->second] = figs.opt_real(2);
-    target[i * m + t->second] = figs.opt_real(3);
-  }
+  county_town_figures(county, year, [&](const std::string& town, const std::string& indicator, std::optional<double> v,
+                                        std::optional<double> t) {
+    auto it = town_index.find(town);
+    const size_t i = cat.index_of(indicator);
+    if (it == town_index.end() || i == SIZE_MAX) return;
+    value[i * m + it->second] = v;
+    target[i * m + it->second] = t;
+  });
 
   std::vector<std::optional<double>> totals(n), total_targets(n);
   for (size_t i = 0; i < n; ++i) {

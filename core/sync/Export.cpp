@@ -1,7 +1,5 @@
 #include "sync/Export.hpp"
 
-#include <sqlite3.h>
-
 #include <algorithm>
 #include <filesystem>
 #include <nlohmann/json.hpp>
@@ -9,17 +7,15 @@
 #include <unordered_set>
 
 #include "base/Error.hpp"
-#include "base/Sql.hpp"
 #include "base/Strings.hpp"
 #include "base/Text.hpp"
 #include "store/DeviceKeys.hpp"
 #include "store/Devices.hpp"
+#include "store/Outbox.hpp"
 #include "store/Store.hpp"
 #include "sync/Members.hpp"
 
 namespace jiceng::sync {
-
-using sql::Stmt;
 
 namespace {
 
@@ -108,7 +104,6 @@ std::string sealing_text(const Store& store, const ExportSummary& summary) {
 }
 
 Package build_package(Store& store, const ExportOptions& options) {
-  sqlite3* db = store.handle();
   require_export_right(store, options.actor, options.orgs);
   const OrgScope scope = scope_of(store, options.orgs);
   Package p;
@@ -130,45 +125,22 @@ Package build_package(Store& store, const ExportOptions& options) {
   // Values: every current value of the scope that differs from what was last sent there.
   // The chosen organisations as a JSON array, so each query reads only their rows by index.
   const std::string chosen = nlohmann::json(std::vector<OrgId>(scope.chosen.begin(), scope.chosen.end())).dump();
-  Stmt vals(db, "SELECT v.org_id, v.indicator_id, v.period, v.value, v.status, v.updated_at, v.updated_by, v.device, "
-                "b.value, b.status FROM indicator_values v LEFT JOIN sync_base b ON b.peer = ?1 "
-                "AND b.org_id = v.org_id AND b.indicator_id = v.indicator_id AND b.period = v.period "
-                "WHERE v.org_id IN (SELECT value FROM json_each(?2))");
-  vals.bind(1, options.destination).bind(2, chosen);
-  while (vals.step()) {
-    const OrgId org = vals.int64(0);
+  outbox_values(store, options.destination, chosen, [&](const OutValue& o) {
     PackageValue v;
-    v.now = {vals.real(3), vals.text(4)};
-    if (!vals.is_null(8)) v.base = {vals.real(8), vals.text(9)};
-    if (!options.everything && v.now == v.base) continue;
-    v.org = scope.code.at(org);
-    v.indicator = vals.text(1);
-    v.period = vals.text(2);
-    v.updated_at = vals.text(5);
-    v.updated_by = vals.text(6);
-    v.device = vals.text(7);
+    if (o.value) v.now = {o.value, o.status};
+    if (o.base) v.base = {o.base, o.base_status};
+    if (!options.everything && v.now == v.base) return;
+    v.org = scope.code.at(o.org);
+    v.indicator = o.indicator;
+    v.period = o.period;
+    v.updated_at = o.at;
+    v.updated_by = o.by;
+    v.device = o.device;
     p.values.push_back(std::move(v));
-  }
-  // Values removed here (an undo back to nothing) since they were sent.
-  Stmt gone(db, "SELECT b.org_id, b.indicator_id, b.period, b.value, b.status FROM sync_base b WHERE b.peer = ?1 "
-                "AND b.org_id IN (SELECT value FROM json_each(?2)) AND NOT EXISTS (SELECT 1 FROM indicator_values v "
-                "WHERE v.org_id = b.org_id AND v.indicator_id = b.indicator_id AND v.period = b.period)");
-  gone.bind(1, options.destination).bind(2, chosen);
-  while (gone.step()) {
-    const OrgId org = gone.int64(0);
-    PackageValue v;
-    v.org = scope.code.at(org);
-    v.indicator = gone.text(1);
-    v.period = gone.text(2);
-    v.base = {gone.real(3), gone.text(4)};
-    p.values.push_back(std::move(v));
-  }
+  });
 
   // Members of the scope's branches, by uid, against the records last sent.
-  std::unordered_map<std::string, std::string> base;
-  Stmt mb(db, "SELECT uid, record FROM sync_member_base WHERE peer = ?");
-  mb.bind(1, options.destination);
-  while (mb.step()) base[mb.text(0)] = mb.text(1);
+  const auto base = sent_member_records(store, options.destination);
   std::unordered_set<std::string> chosen_codes;
   for (OrgId id : scope.chosen) chosen_codes.insert(scope.code.at(id));
   const auto members = members_by_uid(store);
@@ -192,10 +164,7 @@ Package build_package(Store& store, const ExportOptions& options) {
       p.members.push_back({uid, {}, p.personal ? record : without_personal(record)});
   }
 
-  Stmt tg(db, "SELECT org_id, indicator_id, year, value FROM targets WHERE org_id IN (SELECT value FROM json_each(?)) "
-              "ORDER BY year, org_id, indicator_id");
-  tg.bind(1, chosen);
-  while (tg.step()) p.targets.push_back({scope.code.at(tg.int64(0)), tg.text(1), int(tg.int64(2)), tg.real(3)});
+  for (const auto& t : targets_of(store, chosen)) p.targets.push_back({scope.code.at(t.org), t.indicator, t.year, t.value});
 
   // The town's own definitions, every one (they are few, and the receiver may lack any), with
   // deleted ones so their ids stay reserved there too.
@@ -204,28 +173,18 @@ Package build_package(Store& store, const ExportOptions& options) {
 
   // The history of the scope since the last export there (all of it for everything).
   int64_t mark = options.everything ? 0 : std::stoll(store.meta("sync_history_shared", "0"));
-  if (!options.everything) {
-    Stmt peer(db, "SELECT last_audit_id FROM sync_peers WHERE peer = ?");
-    peer.bind(1, audit_mark_key(options.destination, scope.roots));
-    if (peer.step()) mark = std::max(mark, peer.int64(0));
-  }
-  Stmt au(db, "SELECT at, user, device, action, org_id, indicator_id, period, old_value, new_value, reason, detail, "
-              "signature FROM audit WHERE id > ?1 AND org_id IN (SELECT value FROM json_each(?2)) ORDER BY id");
-  au.bind(1, mark).bind(2, chosen);
-  while (au.step()) {
-    const OrgId org = au.int64(4);
-    p.audit.push_back({au.text(0), au.text(1), au.text(2), au.text(3), scope.code.at(org), au.text(5), au.text(6),
-                       au.opt_real(7), au.opt_real(8), au.text(9),
-                       p.personal ? au.text(10) : without_personal_detail(au.text(10)), au.text(11)});
-  }
+  if (!options.everything) mark = std::max(mark, history_mark(store, audit_mark_key(options.destination, scope.roots)));
+  audit_after(store, mark, chosen, [&](const AuditEntry& a, const std::string& signature) {
+    p.audit.push_back({a.at, a.user, a.device, a.action, scope.code.at(*a.org), a.indicator, a.period, a.old_value,
+                       a.new_value, a.reason, p.personal ? a.detail : without_personal_detail(a.detail), signature});
+  });
   return p;
 }
 
 ExportSummary export_package(Store& store, const ExportOptions& options, const std::string& path) {
   ExportSummary sum;
-  sqlite3* db = store.handle();
   store.transaction([&] {
-    const int64_t audit_max = sql::scalar_int(db, "SELECT coalesce(max(id), 0) FROM audit");
+    const int64_t audit_max = last_audit_id(store);
     Package p = build_package(store, options);
     const DeviceKey own = own_device_key(store);
     std::vector<DeviceKey> to = p.personal ? receivers(store) : std::vector<DeviceKey>();
@@ -235,42 +194,23 @@ ExportSummary export_package(Store& store, const ExportOptions& options, const s
     write_package(p, own, path, to);
     // The destination now holds what was sent: the next package carries only later changes.
     std::unordered_map<std::string, OrgId> org_by_code;
-    Stmt codes(db, "SELECT code, id FROM orgs");
-    while (codes.step()) org_by_code[codes.text(0)] = codes.int64(1);
-    Stmt put(db, "INSERT INTO sync_base(peer, org_id, indicator_id, period, value, status) VALUES(?,?,?,?,?,?) "
-                 "ON CONFLICT(peer, org_id, indicator_id, period) DO UPDATE SET value = excluded.value, status = excluded.status");
-    Stmt del(db, "DELETE FROM sync_base WHERE peer = ? AND org_id = ? AND indicator_id = ? AND period = ?");
+    for (const auto& o : store.orgs()) org_by_code[o.code] = o.id;
     for (const auto& v : p.values) {
-      const OrgId org = org_by_code.at(v.org);
-      if (v.now.value) {
-        put.bind(1, options.destination).bind(2, org).bind(3, v.indicator).bind(4, v.period).bind(5, *v.now.value)
-            .bind(6, v.now.status).run();
-        ++sum.values;
-      } else {
-        del.bind(1, options.destination).bind(2, org).bind(3, v.indicator).bind(4, v.period).run();
-        ++sum.removed;
-      }
+      remember_sent_value(store, options.destination, org_by_code.at(v.org), v.indicator, v.period, v.now.value,
+                          v.now.status);
+      ++(v.now.value ? sum.values : sum.removed);
     }
-    Stmt mput(db, "INSERT INTO sync_member_base(peer, uid, record) VALUES(?,?,?) "
-                  "ON CONFLICT(peer, uid) DO UPDATE SET record = excluded.record");
-    Stmt mdel(db, "DELETE FROM sync_member_base WHERE peer = ? AND uid = ?");
-    Stmt mold(db, "SELECT record FROM sync_member_base WHERE peer = ? AND uid = ?");
+    const auto sent_before = sent_member_records(store, options.destination);
     for (const auto& m : p.members) {
-      if (m.record.empty()) {
-        mdel.bind(1, options.destination).bind(2, m.uid).run();
-        continue;
-      }
       // A record sent without personal fields leaves the receiver's as they were: the base keeps
       // the ones last sent, so the next sealed package sends a name only when it changed here.
-      mold.bind(1, options.destination).bind(2, m.uid);
-      const std::string before = mold.step() ? mold.text(0) : std::string();
-      mold.reset();
-      mput.bind(1, options.destination).bind(2, m.uid).bind(3, with_personal(m.record, before)).run();
+      auto before = sent_before.find(m.uid);
+      remember_sent_member(store, options.destination, m.uid,
+                           m.record.empty() ? std::string()
+                                            : with_personal(m.record, before == sent_before.end() ? std::string()
+                                                                                                  : before->second));
     }
-    Stmt(db, "INSERT INTO sync_peers(peer, last_audit_id, last_export_at, last_package_id) VALUES(?,?,?,?) "
-             "ON CONFLICT(peer) DO UPDATE SET last_audit_id = excluded.last_audit_id, "
-             "last_export_at = excluded.last_export_at, last_package_id = excluded.last_package_id")
-        .bind(1, audit_mark_key(options.destination, p.roots)).bind(2, audit_max).bind(3, p.created_at).bind(4, p.id).run();
+    remember_history_mark(store, audit_mark_key(options.destination, p.roots), audit_max, p.created_at, p.id);
     sum.package_id = p.id;
     sum.orgs = p.orgs.size();
     sum.members = p.members.size();
@@ -283,11 +223,8 @@ ExportSummary export_package(Store& store, const ExportOptions& options, const s
     // What the package held, for the exchange screen's history (sync/History.hpp).
     const nlohmann::json counts = {{"orgs", sum.orgs},       {"values", sum.values}, {"removed", sum.removed},
                                    {"members", sum.members}, {"targets", sum.targets}, {"audit", sum.audit}};
-    Stmt(db, "INSERT INTO sync_exports(package_id, exported_at, exported_by, destination, everything, roots, file, counts) "
-             "VALUES(?,?,?,?,?,?,?,?)")
-        .bind(1, p.id).bind(2, p.created_at).bind(3, options.actor.user).bind(4, options.destination)
-        .bind(5, int64_t(options.everything)).bind(6, nlohmann::json(p.roots).dump()).bind(7, file).bind(8, counts.dump())
-        .run();
+    record_export(store, {p.id, p.created_at, options.actor.user, options.destination, options.everything,
+                          nlohmann::json(p.roots).dump(), file, counts.dump()});
     store.record_audit({0, p.created_at, options.actor.user, options.actor.device, "export_package", std::nullopt, {},
                         {}, {}, {}, {}, d.dump()});
   });
@@ -296,54 +233,16 @@ ExportSummary export_package(Store& store, const ExportOptions& options, const s
 
 void clone_for_device(Store& town, const std::string& path, const std::string& destination, const Actor& actor) {
   if (std::filesystem::exists(path)) throw InputError(tr("sync.clone.exists"), Location{path});
-  // VACUUM INTO writes a consistent, compact copy even while the town file is open (WAL).
-  try {
-    Stmt(town.handle(), "VACUUM INTO ?").bind(1, path).run();
-  } catch (const std::exception& e) {
-    throw InputError(tr("sync.clone.failed", {{"reason", e.what()}}), Location{path});
-  }
   const std::string device = "dev-" + random_hex_id(8);
   // The copy signs as itself: a key pair of its own, known to the office from now on, and it
   // knows the office's key (store/DeviceKeys.hpp).
   const DeviceKey tablet_key = new_device_key(device);
   const DeviceKey office_key = own_device_key(town);
-  sqlite3* db = nullptr;
-  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
-    sqlite3_close(db);
-    throw InputError(tr("sync.clone.failed", {{"reason", "open"}}), Location{path});
-  }
-  try {
-    // A copy is another installation: its own device id; in step with the town as of now.
-    sql::exec(db, "BEGIN");
-    Stmt(db, "UPDATE meta SET value = ? WHERE key = 'device_id'").bind(1, device).run();
-    // Marks the file as one tablet's copy: opened on that tablet it is taken as it is, with the
-    // device id and key the office registered (gui/Towns.cpp start_from_database).
-    Stmt(db, "INSERT INTO meta(key, value) VALUES('clone_of', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
-        .bind(1, town.device_id()).run();
-    // The town's own exchanges and open conflicts are the town's business, not the tablet's.
-    sql::exec(db, "DELETE FROM sync_base; DELETE FROM sync_member_base; DELETE FROM sync_peers; DELETE FROM sync_conflicts; "
-                 "DELETE FROM sync_exports");
-    // The tablet trusts (and seals for) the office alone: a tablet the office revokes later must
-    // not stay a receiver of the other tablets' packages.
-    sql::exec(db, "DELETE FROM device_keys");
-    Stmt(db, "INSERT INTO sync_base(peer, org_id, indicator_id, period, value, status) "
-             "SELECT ?, org_id, indicator_id, period, value, status FROM indicator_values").bind(1, destination).run();
-    // History up to now is shared; every choice of organisations starts after it.
-    Stmt(db, "INSERT INTO meta(key, value) VALUES('sync_history_shared', (SELECT coalesce(max(id), 0) FROM audit)) "
-             "ON CONFLICT(key) DO UPDATE SET value = excluded.value").run();
-    sql::exec(db, "COMMIT");
-  } catch (...) {
-    sqlite3_close(db);
-    std::error_code ec;
-    std::filesystem::remove(path, ec);
-    throw;
-  }
-  sqlite3_close(db);
+  copy_for_device(town, path, device, destination);
   // Member records need the store's view of them (codes, uids): fill their base through it.
   auto copy = Store::open(path, town.catalog());
   copy->transaction([&] {
-    Stmt put(copy->handle(), "INSERT OR REPLACE INTO sync_member_base(peer, uid, record) VALUES(?,?,?)");
-    for (const auto& [uid, m] : members_by_uid(*copy)) put.bind(1, destination).bind(2, uid).bind(3, m.record).run();
+    for (const auto& [uid, m] : members_by_uid(*copy)) remember_sent_member(*copy, destination, uid, m.record);
     keep_own_device_key(*copy, tablet_key);
     register_device_key(*copy, office_key.device, office_key.public_key, "clone", actor);
   });

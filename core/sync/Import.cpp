@@ -1,7 +1,5 @@
 #include "sync/Import.hpp"
 
-#include <sqlite3.h>
-
 #include <cstring>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -9,7 +7,6 @@
 #include <unordered_set>
 
 #include "base/Error.hpp"
-#include "base/Sql.hpp"
 #include "base/Strings.hpp"
 #include "base/Text.hpp"
 #include "model/RuleInputs.hpp"
@@ -18,20 +15,20 @@
 #include "store/AuditSigning.hpp"
 #include "store/DeviceKeys.hpp"
 #include "store/Devices.hpp"
+#include "store/Replica.hpp"
 #include "store/Store.hpp"
+#include "store/Subtree.hpp"
 #include "sync/Members.hpp"
 #include "sync/Merge.hpp"
 
 namespace jiceng::sync {
 
-using sql::Stmt;
-
 namespace {
 
-struct LocalValue {
-  ValueState state;
-  std::string at, by, device;  // who wrote it: identifies the change that produced it
-};
+// A value as stored here; who wrote it identifies the change that produced it.
+using LocalValue = ReplicaWriter::Stored;
+
+ValueState state_of(const LocalValue& v) { return {v.value, v.status}; }
 
 std::string value_key(OrgId org, const std::string& indicator, const std::string& period) {
   return std::to_string(org) + '|' + indicator + '|' + period;
@@ -64,35 +61,21 @@ void require_import_right(const Actor& actor) {
 
 struct PackageImporter::Impl {
   Store& store;
-  sqlite3* db;
+  ReplicaWriter replica;
   Actor actor;
-  Stmt seen_package, org_by_code_q, audit_since, audit_ins, values_of_org, value_one, value_ins, value_upd, value_del,
-      decided, seen_audit, target_ins;
 
-  Impl(Store& s, const Actor& a)
-      : store(s), db(s.handle()), actor(a),
-        seen_package(db, "SELECT 1 FROM sync_imports WHERE package_id = ?"),
-        org_by_code_q(db, "SELECT id, kind FROM orgs WHERE code = ?"),
-        audit_since(db, "SELECT indicator_id, period, at, device, user, action, old_value, new_value FROM audit "
-                        "WHERE org_id = ? AND at >= ?"),
-        audit_ins(db, "INSERT INTO audit(at, user, device, action, org_id, indicator_id, period, old_value, new_value, "
-                      "reason, detail, hash, signature) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)"),
-        values_of_org(db, "SELECT indicator_id, period, value, status, updated_at, updated_by, device "
-                          "FROM indicator_values WHERE org_id = ?"),
-        value_one(db, "SELECT indicator_id, period, value, status, updated_at, updated_by, device "
-                      "FROM indicator_values WHERE org_id = ? AND indicator_id = ? AND period = ?"),
-        value_ins(db, "INSERT INTO indicator_values(org_id, indicator_id, period, year, value, status, updated_at, "
-                      "updated_by, device) VALUES(?,?,?,?,?,?,?,?,?)"),
-        value_upd(db, "UPDATE indicator_values SET value = ?4, status = ?5, updated_at = ?6, updated_by = ?7, device = ?8 "
-                      "WHERE org_id = ?1 AND indicator_id = ?2 AND period = ?3"),
-        value_del(db, "DELETE FROM indicator_values WHERE org_id = ? AND indicator_id = ? AND period = ?"),
-        decided(db, "SELECT 1 FROM sync_conflicts WHERE org_id = ? AND indicator_id = ? AND period = ? AND remote_value IS ? "
-                    "AND remote_at = ? AND remote_device = ? AND resolution IS NOT NULL LIMIT 1"),
-        seen_audit(db, "SELECT 1 FROM audit WHERE org_id = ? AND indicator_id = ? AND period = ? AND at = ? AND user = ? "
-                       "AND device = ? AND new_value IS ? AND id <= ? LIMIT 1"),
-        target_ins(db, "INSERT OR IGNORE INTO targets(org_id, indicator_id, year, value) VALUES(?,?,?,?)") {}
+  Impl(Store& s, const Actor& a) : store(s), replica(s), actor(a) {}
 
   // ---- One package ------------------------------------------------------------------------
+
+  // A sender's value about to be written here, with what this database held before it.
+  struct Applied {
+    OrgId org;
+    const PackageValue* v;
+    Period period;
+    MergeInput m;
+    LocalValue mine;
+  };
 
   struct Run {
     const Package& p;
@@ -105,6 +88,7 @@ struct PackageImporter::Impl {
     std::unordered_map<std::string, Org> orgs;  // the same by code, as stored here: who types what
     int64_t audit_before = 0;  // history as it was before this package's entries joined it
     std::unordered_map<std::string, std::vector<const PackageAudit*>> chain;  // by org code|indicator|period
+    std::vector<Applied> against_figures;  // written, still to be checked against computed figures
   };
 
   ImportResult import(const ReadPackage& in, const std::string& source) {
@@ -121,11 +105,8 @@ struct PackageImporter::Impl {
     run.r.package_id = in.package.id;
     run.r.device = in.package.device;
     run.r.from = in.package.town;
-    reset_all();
-    seen_package.bind(1, in.package.id);
-    const bool seen = seen_package.step();
-    seen_package.reset();
-    if (seen) {
+    replica.reset();
+    if (replica.package_seen(in.package.id)) {
       run.r.already_imported = true;
       return run.r;
     }
@@ -139,23 +120,17 @@ struct PackageImporter::Impl {
         merge_values(run);
         merge_members(run);
         merge_targets(run);
+        check_figures(run);
         record(run);
       });
     } catch (...) {
       // What was learnt about this database during the refused package may have been rolled back.
-      reset_all();
+      replica.reset();
       here_.reset();
       root_.reset();
       throw;
     }
     return run.r;
-  }
-
-  // A package refused half-way may leave a statement mid-step: start every one afresh.
-  void reset_all() {
-    for (Stmt* st : {&seen_package, &org_by_code_q, &audit_since, &audit_ins, &values_of_org, &value_one, &value_ins, &value_upd,
-                     &value_del, &decided, &seen_audit, &target_ins})
-      st->reset();
   }
 
   InputError damaged(const Run& run, const std::string& field, const std::string& value) const {
@@ -214,10 +189,7 @@ struct PackageImporter::Impl {
         run.orgs[po.code] = Org{*root, po.code, po.name, OrgKind::Town, std::nullopt, po.sort};
         continue;
       }
-      org_by_code_q.bind(1, po.code);
-      std::optional<std::pair<OrgId, OrgKind>> mine;
-      if (org_by_code_q.step()) mine = {org_by_code_q.int64(0), parse_org_kind(org_by_code_q.text(1)).value_or(OrgKind::Unit)};
-      org_by_code_q.reset();
+      const auto mine = replica.org_by_code(po.code);
       if (mine) {
         if (mine->second != *kind)
           throw InputError(tr("sync.import.org_kind_differs", {{"code", po.code}, {"name", po.name},
@@ -250,7 +222,7 @@ struct PackageImporter::Impl {
   // files share since the tablet was copied) is not added twice. What is here is read once per
   // organisation from the package's earliest entry on (index sync_audit_by_time).
   void merge_audit(Run& run) {
-    run.audit_before = sql::scalar_int(db, "SELECT coalesce(max(id), 0) FROM audit");
+    run.audit_before = replica.last_audit_id();
     if (run.p.audit.empty()) return;
     std::string earliest = run.p.audit.front().at;
     for (const auto& a : run.p.audit) earliest = std::min(earliest, a.at);
@@ -259,11 +231,9 @@ struct PackageImporter::Impl {
     for (const auto& a : run.p.audit) {
       const OrgId org = org_id(run, a.org);
       if (!loaded.insert(org).second) continue;
-      audit_since.bind(1, org).bind(2, earliest);
-      while (audit_since.step())
-        here.insert(audit_key(org, audit_since.text(0), audit_since.text(1), audit_since.text(2), audit_since.text(3),
-                              audit_since.text(4), audit_since.text(5), audit_since.opt_real(6), audit_since.opt_real(7)));
-      audit_since.reset();
+      replica.audit_since(org, earliest, [&](const AuditEntry& e) {
+        here.insert(audit_key(org, e.indicator, e.period, e.at, e.device, e.user, e.action, e.old_value, e.new_value));
+      });
     }
     // The sender's entries join this database's chain, in the order they are added here, each
     // with the signature of the device that wrote it.
@@ -276,14 +246,12 @@ struct PackageImporter::Impl {
                         a.reason, a.detail}, a.org, a.signature});
     }
     const std::vector<EntryTrust> trust = AuditKeys(store).check_all(added);
-    std::string chain = last_audit_hash(db);
+    std::string chain = replica.last_audit_hash();
     for (size_t i = 0; i < added.size(); ++i) {
       const AuditEntry& e = added[i].entry;
       check_entry_signature(run, trust[i], e, added[i].signature);
       chain = audit_hash(chain, e);
-      audit_ins.bind(1, e.at).bind(2, e.user).bind(3, e.device).bind(4, e.action).bind(5, e.org).bind(6, e.indicator)
-          .bind(7, e.period).bind(8, e.old_value).bind(9, e.new_value).bind(10, e.reason).bind(11, e.detail)
-          .bind(12, chain).bind(13, added[i].signature).run();
+      replica.append_audit(e, chain, added[i].signature);
       ++run.r.audit_added;
     }
   }
@@ -317,7 +285,7 @@ struct PackageImporter::Impl {
     auto it = run.chain.find(v.org + '|' + v.indicator + '|' + v.period);
     if (it == run.chain.end()) return false;
     for (const PackageAudit* a : it->second)
-      if (a->at == local.at && a->user == local.by && a->device == local.device && a->new_value == local.state.value)
+      if (a->at == local.at && a->user == local.by && a->device == local.device && a->new_value == local.value)
         return true;
     return false;
   }
@@ -350,21 +318,16 @@ struct PackageImporter::Impl {
     for (const auto& v : run.p.values) {
       const OrgId org = org_id(run, v.org);
       if (!loaded.insert(org).second) continue;
-      Stmt& q = whole ? values_of_org : value_one;
-      q.bind(1, org);
-      if (!whole) q.bind(2, v.indicator).bind(3, v.period);
-      while (q.step()) local[value_key(org, q.text(0), q.text(1))] = {{q.real(2), q.text(3)}, q.text(4), q.text(5), q.text(6)};
-      q.reset();
-      if (!whole) loaded.erase(org);
+      if (whole) {
+        replica.values_of(org, [&](const std::string& ind, const std::string& period, const LocalValue& here) {
+          local[value_key(org, ind, period)] = here;
+        });
+      } else {
+        if (auto here = replica.value_of(org, v.indicator, v.period)) local[value_key(org, v.indicator, v.period)] = *here;
+        loaded.erase(org);
+      }
     }
-    struct Apply {
-      OrgId org;
-      const PackageValue* v;
-      Period period;
-      MergeInput m;
-      LocalValue mine;
-    };
-    std::vector<Apply> applies;
+    std::vector<Applied> applies;
     for (const auto& v : run.p.values) {
       const OrgId org = org_id(run, v.org);
       const Indicator* ind = cat.find(v.indicator);
@@ -383,23 +346,17 @@ struct PackageImporter::Impl {
       auto it = local.find(value_key(org, v.indicator, v.period));
       const LocalValue mine = it == local.end() ? LocalValue{} : it->second;
       MergeInput m;
-      m.local = mine.state;
+      m.local = state_of(mine);
       m.remote = normalised(run, v.now, *ind, what);
       m.base = normalised(run, v.base, *ind, what);
       // The slower questions are asked only when the easy answers do not settle it.
       if (!(m.local == m.remote) && !(m.local == m.base) && m.local.value != m.remote.value &&
           m.remote.value != m.base.value) {
         m.remote_descends_from_local = m.local.value && remote_descends(run, v, mine);
-        decided.bind(1, org).bind(2, v.indicator).bind(3, v.period).bind(4, m.remote.value).bind(5, v.updated_at)
-            .bind(6, v.device);
-        m.already_decided = decided.step();
-        decided.reset();
-        if (m.remote.value) {
-          seen_audit.bind(1, org).bind(2, v.indicator).bind(3, v.period).bind(4, v.updated_at).bind(5, v.updated_by)
-              .bind(6, v.device).bind(7, m.remote.value).bind(8, run.audit_before);
-          m.local_descends_from_remote = seen_audit.step();
-          seen_audit.reset();
-        }
+        m.already_decided = replica.value_decided(org, v.indicator, v.period, m.remote.value, v.updated_at, v.device);
+        if (m.remote.value)
+          m.local_descends_from_remote = replica.in_history(org, v.indicator, v.period, v.updated_at, v.updated_by,
+                                                            v.device, *m.remote.value, run.audit_before);
       }
       switch (merge(m)) {
         case Outcome::Unchanged: ++run.r.unchanged; break;
@@ -410,10 +367,11 @@ struct PackageImporter::Impl {
           break;
       }
     }
-    // The sender's values are written only when they keep every cross-field rule between typed
-    // figures, compared with what this database will hold after the package (its other values
-    // included). One that breaks a rule goes to a person as a conflict, with the rule, as a form
-    // would have refused it.
+    // The sender's values are written only when they keep every cross-field rule, compared with
+    // what this database will hold after the package (its other values included). One that breaks
+    // a rule goes to a person as a conflict, with the rule, as a form would have refused it. Rules
+    // between typed figures are checked here; rules against computed figures once the package's
+    // organisations and members are in too (check_figures).
     RuleInputs rules(store, false);
     for (const auto& a : applies)
       if (a.m.remote.value) rules.add_pending(a.org, a.v->indicator, a.period, *a.m.remote.value);
@@ -422,43 +380,54 @@ struct PackageImporter::Impl {
       if (a.m.remote.value && rules.ruled(v.indicator)) {
         auto broken = rules.check(a.org, cat.at(v.indicator), a.period, *a.m.remote.value);
         if (!broken.empty()) {
-          value_conflict(run, a.org, v, a.m, a.mine, broken.front().message);
-          ++run.r.conflicts;
-          ++run.r.rule_conflicts;
+          rule_conflict(run, a, broken.front().message);
           continue;
         }
+        if (rules.reads_figures(cat.at(v.indicator), a.period)) run.against_figures.push_back(a);
       }
-      if (!a.m.remote.value) {
-        value_del.bind(1, a.org).bind(2, v.indicator).bind(3, v.period).run();
-        ++run.r.removed;
-      } else if (a.m.local.value) {
-        value_upd.bind(1, a.org).bind(2, v.indicator).bind(3, v.period).bind(4, *a.m.remote.value)
-            .bind(5, a.m.remote.status).bind(6, v.updated_at).bind(7, v.updated_by).bind(8, v.device).run();
-        ++run.r.updated;
-      } else {
-        value_ins.bind(1, a.org).bind(2, v.indicator).bind(3, v.period).bind(4, a.period.year)
-            .bind(5, *a.m.remote.value).bind(6, a.m.remote.status).bind(7, v.updated_at).bind(8, v.updated_by)
-            .bind(9, v.device).run();
-        ++run.r.added;
-      }
+      replica.write_value(a.org, v.indicator, a.period, remote_of(a), a.m.local.value.has_value());
+      ++(!a.m.remote.value ? run.r.removed : a.m.local.value ? run.r.updated : run.r.added);
+    }
+  }
+
+  // The sender's state of a value, stamped with who wrote it there.
+  static LocalValue remote_of(const Applied& a) {
+    return {a.m.remote.value, a.m.remote.status, a.v->updated_at, a.v->updated_by, a.v->device};
+  }
+
+  void rule_conflict(Run& run, const Applied& a, const std::string& rule) {
+    value_conflict(run, a.org, *a.v, a.m, a.mine, rule);
+    ++run.r.conflicts;
+    ++run.r.rule_conflicts;
+  }
+
+  // The sender's values whose rules compare them with a computed figure (党员总数 from the roster,
+  // 党支部 from the organisation tree, a month rolled up to the year), checked once everything the
+  // package brings is in: the figures are computed for the value's organisation and what lies under
+  // it, not for the whole town. A value that breaks such a rule is put back as it was here, and a
+  // person decides, as for a rule between typed figures.
+  void check_figures(Run& run) {
+    std::vector<FigureCheck> checks;
+    for (const Applied& a : run.against_figures)
+      checks.push_back({a.org, &store.catalog().at(a.v->indicator), a.period, *a.m.remote.value});
+    const auto broken = check_against_figures(store, checks);
+    for (size_t i = 0; i < broken.size(); ++i) {
+      if (!broken[i]) continue;
+      const Applied& a = run.against_figures[i];
+      replica.write_value(a.org, a.v->indicator, a.period, a.mine, true);  // put back as it was here
+      --(a.m.local.value ? run.r.updated : run.r.added);
+      rule_conflict(run, a, broken[i]->message);
     }
   }
 
   // `rule`: the cross-field rule the sender's value breaks here, empty for a change on both sides.
   void value_conflict(Run& run, OrgId org, const PackageValue& v, const MergeInput& m, const LocalValue& mine,
                       const std::string& rule = {}) {
-    // A newer package from the same sender replaces its own undecided conflict on this value.
-    Stmt(db, "UPDATE sync_conflicts SET resolution = 'superseded', resolved_at = ?, resolved_by = ? "
-             "WHERE org_id = ? AND indicator_id = ? AND period = ? AND remote_device = ? AND resolution IS NULL")
-        .bind(1, run.now).bind(2, actor.user).bind(3, org).bind(4, v.indicator).bind(5, v.period).bind(6, v.device).run();
-    Stmt(db, "INSERT INTO sync_conflicts(kind, package_id, org_id, indicator_id, period, base_value, base_status, "
-             "local_value, local_status, local_at, local_by, local_device, remote_value, remote_status, remote_at, "
-             "remote_by, remote_device, created_at, rule) VALUES('value',?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
-        .bind(1, run.p.id).bind(2, org).bind(3, v.indicator).bind(4, v.period).bind(5, m.base.value)
-        .bind(6, m.base.status).bind(7, m.local.value).bind(8, m.local.status).bind(9, mine.at).bind(10, mine.by)
-        .bind(11, mine.device).bind(12, m.remote.value).bind(13, m.remote.status).bind(14, v.updated_at)
-        .bind(15, v.updated_by).bind(16, v.device).bind(17, run.now).bind(18, rule).run();
-    nlohmann::json d = {{"conflict", sqlite3_last_insert_rowid(db)}, {"package", run.p.id}, {"remote_device", v.device},
+    LocalValue base{m.base.value, m.base.status, {}, {}, {}};
+    const int64_t id = replica.add_value_conflict({run.p.id, org, v.indicator, v.period, base, mine,
+                                                   {m.remote.value, m.remote.status, v.updated_at, v.updated_by, v.device},
+                                                   rule}, run.now, actor.user);
+    nlohmann::json d = {{"conflict", id}, {"package", run.p.id}, {"remote_device", v.device},
                         {"remote_by", v.updated_by}};
     if (!rule.empty()) d["rule"] = rule;
     store.record_audit({0, run.now, actor.user, actor.device, "sync_conflict", org, v.indicator, v.period,
@@ -468,17 +437,13 @@ struct PackageImporter::Impl {
   void merge_members(Run& run) {
     if (run.p.members.empty()) return;
     auto local = members_by_uid(store);
-    Stmt done_q(db, "SELECT 1 FROM sync_conflicts WHERE kind = 'member' AND member_uid = ? AND remote_record = ? "
-                    "AND resolution IS NOT NULL LIMIT 1");
     for (const auto& pm : run.p.members) {
       std::optional<LocalMember> mine;
       if (auto it = local.find(pm.uid); it != local.end()) mine = it->second;
       const std::string here = mine ? mine->record : std::string();
       // A record sent without personal fields keeps this database's (sync/Members.hpp).
       const std::string remote = with_personal(pm.record, here), base = with_personal(pm.base_record, here);
-      done_q.bind(1, pm.uid).bind(2, remote);
-      const bool done = done_q.step();
-      done_q.reset();
+      const bool done = replica.member_decided(pm.uid, remote);
       // A record that breaks the store's rules refuses the package, naming the file.
       try {
         switch (merge_records(here, remote, base, done)) {
@@ -489,14 +454,9 @@ struct PackageImporter::Impl {
             break;
           case Outcome::Conflict: {
             const OrgId org = mine ? mine->branch : member_from_record(remote, run.org_by_code).branch;
-            Stmt(db, "UPDATE sync_conflicts SET resolution = 'superseded', resolved_at = ?, resolved_by = ? "
-                     "WHERE kind = 'member' AND member_uid = ? AND remote_device = ? AND resolution IS NULL")
-                .bind(1, run.now).bind(2, actor.user).bind(3, pm.uid).bind(4, run.p.device).run();
-            Stmt(db, "INSERT INTO sync_conflicts(kind, package_id, org_id, member_uid, local_record, remote_record, "
-                     "remote_at, remote_by, remote_device, created_at) VALUES('member',?,?,?,?,?,?,?,?,?)")
-                .bind(1, run.p.id).bind(2, org).bind(3, pm.uid).bind(4, here).bind(5, remote).bind(6, run.p.created_at)
-                .bind(7, run.p.created_by).bind(8, run.p.device).bind(9, run.now).run();
-            nlohmann::json d = {{"conflict", sqlite3_last_insert_rowid(db)}, {"package", run.p.id}, {"member", pm.uid},
+            const int64_t id = replica.add_member_conflict({run.p.id, org, pm.uid, here, remote, run.p.created_at,
+                                                            run.p.created_by, run.p.device}, run.now, actor.user);
+            nlohmann::json d = {{"conflict", id}, {"package", run.p.id}, {"member", pm.uid},
                                 {"name", record_name(here.empty() ? remote : here)}};
             store.record_audit({0, run.now, actor.user, actor.device, "sync_conflict", org, {}, {}, {}, {},
                                 tr("sync.audit.conflict"), d.dump()});
@@ -517,18 +477,14 @@ struct PackageImporter::Impl {
       const Indicator* ind = store.catalog().find(t.indicator);
       if (!ind || ind->id != t.indicator)
         throw InputError(tr("sync.import.unknown_indicator", {{"indicator", t.indicator}}), run.where);
-      target_ins.bind(1, org_id(run, t.org)).bind(2, t.indicator).bind(3, t.year).bind(4, t.value).run();
-      run.r.targets_added += sqlite3_changes(db);
+      run.r.targets_added += replica.fill_target(org_id(run, t.org), t.indicator, t.year, t.value);
     }
   }
 
   void record(Run& run) {
     const nlohmann::json counts = to_json(run.r);
-    Stmt(db, "INSERT INTO sync_imports(package_id, sha256, device, imported_at, imported_by, counts, sent_at, sent_by, "
-             "roots, received_on) VALUES(?,?,?,?,?,?,?,?,?,?)")
-        .bind(1, run.p.id).bind(2, run.sha).bind(3, run.p.device).bind(4, run.now).bind(5, actor.user)
-        .bind(6, counts.dump()).bind(7, run.p.created_at).bind(8, run.p.created_by)
-        .bind(9, nlohmann::json(run.p.roots).dump()).bind(10, store.device_id()).run();
+    replica.record_import({run.p.id, run.sha, run.p.device, run.now, actor.user, counts.dump(), run.p.created_at,
+                           run.p.created_by, nlohmann::json(run.p.roots).dump(), store.device_id()});
     learn_device_name(store, run.p.device, run.p.device_name, run.now);
     const std::string sender = device_label({{run.p.device, device_name(store, run.p.device)}}, run.p.device);
     store.record_audit({0, run.now, actor.user, actor.device, "import_package", std::nullopt, {}, {}, {}, {},
@@ -550,25 +506,13 @@ std::vector<PackageImporter::FileOutcome> PackageImporter::import_files(const st
   Store& store = impl_->store;
   // Who may import is not a fault of any one file: refused before any is read.
   require_import_right(impl_->actor);
-  // A batch writes far more pages than SQLite's default 2 MB cache holds; spilling them to the
-  // WAL mid-transaction cost a sixth of the import. The cache is given back afterwards.
-  const int64_t cache = sql::scalar_int(store.handle(), "PRAGMA cache_size");
-  sql::exec(store.handle(), "PRAGMA cache_size = -65536");
-  struct Restore {
-    sqlite3* db;
-    int64_t pages;
-    ~Restore() { sqlite3_exec(db, ("PRAGMA cache_size = " + std::to_string(pages)).c_str(), nullptr, nullptr, nullptr); }
-  } restore{store.handle(), cache};
+  BatchScope batch(store);
   store.transaction([&] {
     for (const auto& path : paths) {
       FileOutcome o{path, std::nullopt, {}};
-      sql::exec(store.handle(), "SAVEPOINT package");
       try {
-        o.result = import_file(path);
-        sql::exec(store.handle(), "RELEASE package");
+        batch.step([&] { o.result = import_file(path); });
       } catch (const InputError& e) {
-        sql::exec(store.handle(), "ROLLBACK TO package");
-        sql::exec(store.handle(), "RELEASE package");
         o.refusal = e.describe();
       }
       out.push_back(std::move(o));

@@ -435,3 +435,52 @@ TEST_CASE("tablets: a figure that breaks a cross-field rule against the office's
   // Importing again is a no-op.
   CHECK(import_package_file(*f.town, f.dir.file("a1.jcpkg"), kOffice).already_imported);
 }
+
+TEST_CASE("tablets: a figure that breaks a rule against a computed figure is put back and becomes a conflict") {
+  Field f;
+  const Actor clerk{"采集员", "", Role::Admin, {}};
+  clone_for_device(*f.town, f.dir.file("tabD.db"));
+  {
+    // On the tablet V1 has one member (李四): one 响应 member is right there. A second package adds
+    // a member and raises the figure to two: both arrive together.
+    auto a = f.tablet("tabD.db");
+    set(*a, clerk, "V1", "response_members", "2020", "1");
+    f.export_from(*a, "V1", "a1.jcpkg");
+    a->add_member({0, "王五", "男", "1985-01-01", f.t.b1a, MemberStage::Full, "", "", "", "", "", "2010-07-01"}, clerk);
+    set(*a, clerk, "V1", "response_members", "2020", "2");
+    f.export_from(*a, "V1", "a2.jcpkg");
+  }
+  // Meanwhile the office finds 李四 was filed under the wrong town and deletes her: V1 has no
+  // members here, though the town keeps a roster (张三, in V2).
+  f.town->delete_member(member_named(*f.town, "李四").id, kOffice, "不属本镇");
+  const ImportResult r = import_package_file(*f.town, f.dir.file("a1.jcpkg"), kOffice);
+  CHECK(r.rule_conflicts == 1);
+  CHECK(r.conflicts == 1);
+  CHECK(r.added == 0);
+  CHECK_FALSE(value_of(*f.town, "V1", "response_members", "2020"));  // 1 > 0 members: put back (none)
+  auto open = conflicts(*f.town);
+  REQUIRE(open.size() == 1);
+  CHECK(open[0].indicator == "response_members");
+  CHECK(open[0].remote == 1);
+  CHECK(open[0].rule.find("党员") != std::string::npos);
+
+  // The second package brings 王五 with the figure 2. The member arrives; the figure, put back
+  // here after the first package, changed on both sides: a conflict for a person, not a write.
+  const ImportResult r2 = import_package_file(*f.town, f.dir.file("a2.jcpkg"), kOffice);
+  CHECK(r2.members_added == 1);
+  CHECK(r2.conflicts == 1);
+  CHECK_FALSE(value_of(*f.town, "V1", "response_members", "2020"));
+
+  // A tablet whose figure keeps the rule with the members its package brings: written.
+  clone_for_device(*f.town, f.dir.file("tabE.db"));
+  {
+    auto e = f.tablet("tabE.db");
+    e->add_member({0, "赵六", "女", "1992-02-02", f.t.b1a, MemberStage::Full, "", "", "", "", "", "2018-07-01"}, clerk);
+    set(*e, clerk, "V1", "response_members", "2020", "2");
+    f.export_from(*e, "V1", "e1.jcpkg");
+  }
+  const ImportResult r3 = import_package_file(*f.town, f.dir.file("e1.jcpkg"), kOffice);
+  CHECK(r3.rule_conflicts == 0);
+  CHECK(r3.members_added == 1);
+  CHECK(value_of(*f.town, "V1", "response_members", "2020") == 2);
+}
