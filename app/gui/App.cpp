@@ -146,10 +146,14 @@ void App::warm_up(float width, float height, float dpi_scale, bool small_screen,
   dpi_scale = std::max(1.0f, dpi_scale);
   update_layout(width, dpi_scale, small_screen);
   refresh_status();
-  if (!view_deferred_) view(current_).sync(ctx_);
   const FontSizes want = font_sizes(dpi_scale * framebuffer_scale, settings_.text_scale, ctx_.tablet);
   fonts_.build(atlas, want.body, want.heading);
   built_sizes_ = want;
+}
+
+void App::warm_up_view() {
+  // Text the view model adds to the font is taken in by the first prepare_frame.
+  if (!view_deferred_) view(current_).sync(ctx_);
 }
 
 bool App::pointer_held() {
@@ -229,19 +233,12 @@ void App::refresh_status() {
   status_actor_ = who;
   status_.drafts = 0;
   status_.drafts_mine = clerk != nullptr;
-  std::map<OrgId, bool> own;  // the store's rule (a clerk's organisations with their subtrees), once per organisation
-  auto is_own = [&](OrgId org) {
-    auto it = own.find(org);
-    if (it != own.end()) return it->second;
-    bool in = false;
-    for (OrgId s : clerk->scope) in = in || store_->is_within(org, s);
-    return own[org] = in;
-  };
-  // A scan, not values(): the bar needs each value's organisation and status, not copies of who
-  // typed it (at province scale that copy was a third of the time to the first frame).
-  store_->scan_values(ctx_.year, [&](const ValueSource::ValueScan& v) {
-    if (v.status == ValueStatus::Draft && (!clerk || is_own(v.org))) ++status_.drafts;
-  });
+  // A clerk's own: the store's rule (their organisations with their subtrees).
+  for (const auto& [org, n] : store_->draft_counts(ctx_.year)) {
+    bool own = !clerk;
+    for (size_t i = 0; clerk && !own && i < clerk->scope.size(); ++i) own = store_->is_within(org, clerk->scope[i]);
+    if (own) status_.drafts += n;
+  }
   HistoryFilter last;
   last.limit = 1;
   auto h = store_->history(last);

@@ -56,10 +56,13 @@ class App final : public ShellActions {
   ~App() override;
   // Clipboard and window options on the current ImGui context (main thread, after the backend).
   void install_io_hooks();
-  // The work of the first prepare_frame, off the main thread: view model and a font atlas built
-  // into `atlas` (not yet the context's). The runner installs the atlas, then draws.
+  // The work of the first prepare_frame, off the main thread, in two steps. First the layout, the
+  // status bar and a font atlas built into `atlas` (not yet the context's): the runner installs it
+  // and can draw. Then the current screen's view model, the slow part on a large town, while the
+  // runner shows that it is computing (nothing else may touch the app meanwhile).
   void warm_up(float width, float height, float dpi_scale, bool small_screen, ImFontAtlas& atlas,
                float framebuffer_scale = 1);
+  void warm_up_view();
 
   // Between frames: decides tablet/narrow for the coming frame, takes typed characters into the
   // font and rebuilds the atlas when it grew or sizes changed. Returns true when the atlas was

@@ -3,11 +3,14 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
 #include <iostream>
+#include <thread>
 
 #include "base/Error.hpp"
 #include "base/Strings.hpp"
@@ -16,6 +19,7 @@
 #include "platform/Paths.hpp"
 #include "platform/Storage.hpp"
 #include "Probe.hpp"
+#include "Style.hpp"
 #include "widgets/Widgets.hpp"
 
 namespace jiceng::gui {
@@ -40,13 +44,15 @@ std::string platform_message(const platform::PlatformError& e) {
   return e.what();
 }
 
-// What the startup worker hands back.
+// What the startup worker hands back. `shell` is set once the app and its atlas are ready (or the
+// worker failed), `view` once the first screen's view model is too; each after what it announces.
 struct Warm {
   std::unique_ptr<platform::FontAtlas> fonts;
   std::unique_ptr<App> app;
   ImFontAtlas* atlas = nullptr;  // built off the context, installed by the main thread
-  double font_ms = 0, database_ms = 0;
-  std::exception_ptr error;
+  double font_ms = 0, database_ms = 0, view_ms = 0;
+  std::exception_ptr error, view_error;  // the second written while the main thread draws
+  std::atomic<bool> shell{false}, view{false};
 };
 
 bool is_small(platform::Size screen) {
@@ -77,10 +83,13 @@ class Runner {
     if (!screen.ok) throw platform::PlatformError(platform::PlatformError::Code::NoDisplay, screen.error);
     touch_ = screen.touch;
 
-    // Startup overlaps: a worker finds the font, opens the town, computes the first screen's view
-    // model and builds the glyph atlas while this thread opens the window and compiles shaders.
+    // Startup overlaps: a worker finds the font, opens the town and builds the glyph atlas while
+    // this thread opens the window and compiles shaders. The worker then computes the first
+    // screen's view model (seconds on a province) while this thread shows the window, the app's
+    // name and that the screen is being computed, and keeps the window answering.
     // (Sizes assume pixel window coordinates; on macOS the first prepare rebuilds the atlas once.)
     Warm warm;
+    bool atlas_installed = false;
     warm.atlas = IM_NEW(ImFontAtlas)();
     const float width = float(o_.width) * screen.content_scale;
     const bool small = is_small(screen.work_area);
@@ -100,55 +109,59 @@ class Runner {
             backend_->create_renderer_objects();
             warm_renderer();
             renderer_ms_ = ms_since(t);
+            while (!warm.shell) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+            if (!warm.error) {
+              install_atlas(warm);
+              atlas_installed = true;
+              while (!warm.view) draw_computing(*warm.fonts);
+            }
           });
-    } catch (...) {
+    } catch (...) {  // run_beside joined the worker first
       warm.fonts.reset();  // takes its font data back from the atlas before the atlas goes
-      IM_DELETE(warm.atlas);
+      if (!atlas_installed) IM_DELETE(warm.atlas);
       throw;
     }
+    if (!warm.error) warm.error = warm.view_error;
     if (warm.error) {
+      warm.app.reset();
       warm.fonts.reset();
-      IM_DELETE(warm.atlas);
+      if (!atlas_installed) IM_DELETE(warm.atlas);
       std::rethrow_exception(warm.error);
     }
     fonts_ = std::move(warm.fonts);
     app_ = std::move(warm.app);
-    // The worker's atlas becomes the context's (which owns and frees it from now on).
-    ImGuiIO& io = ImGui::GetIO();
-    IM_DELETE(io.Fonts);
-    io.Fonts = warm.atlas;
-    io.FontDefault = fonts_->body();
     app_->install_io_hooks();
-    auto t = Clock::now();
-    backend_->upload_fonts();
-    const double upload_ms = ms_since(t);
     const double parallel_ms = ms_since(start);
 
-    t = Clock::now();
+    const auto t = Clock::now();
     prepare();
     const double imgui_ms = draw_frame(true);
     const double frame_ms = ms_since(t);
     const double total_ms = ms_since(start);
+    // The first frame the person saw: the one saying the screen is being computed, if any.
+    const double first_ms = computing_frames_ > 0 ? computing_first_ms_ : total_ms;
     char phases[256];
     std::snprintf(phases, sizeof phases,
                   "{\"window\":%.1f,\"renderer\":%.1f,\"font\":%.1f,\"font_cached\":%s,\"glyphs\":%zu,"
                   "\"database\":%.1f,\"frame\":%.1f}",
-                  window_ms_, renderer_ms_, warm.font_ms + upload_ms, fonts_->restored_from_cache() ? "true" : "false",
+                  window_ms_, renderer_ms_, warm.font_ms + font_upload_ms_, fonts_->restored_from_cache() ? "true" : "false",
                   fonts_->glyph_count(), warm.database_ms, frame_ms);
-    platform::report_first_frame(total_ms, phases);
+    platform::report_first_frame(first_ms, phases);
     report_screen_if_shown();
     platform::set_test_probe([this](const std::string& q) { return answer_probe(*app_, q); });
 
     if (o_.stats) {
-      std::printf("%s\n", tr("app.stats.startup", {{"total", fmt(total_ms)}}).c_str());
+      std::printf("%s\n", tr("app.stats.startup", {{"total", fmt(first_ms)}}).c_str());
       std::printf("  %s\n", tr("app.stats.window", {{"ms", fmt(window_ms_)}, {"renderer", fmt(renderer_ms_)}}).c_str());
-      std::printf("  %s\n", tr("app.stats.font", {{"ms", fmt(warm.font_ms + upload_ms)},
+      std::printf("  %s\n", tr("app.stats.font", {{"ms", fmt(warm.font_ms + font_upload_ms_)},
                                                   {"glyphs", std::to_string(fonts_->glyph_count())},
                                                   {"heading", std::to_string(fonts_->heading_glyph_count())},
                                                   {"width", std::to_string(fonts_->texture_width())},
                                                   {"height", std::to_string(fonts_->texture_height())},
                                                   {"source", fonts_->restored_from_cache() ? tr("app.stats.font_cached") : ""}}).c_str());
       std::printf("  %s\n", tr("app.stats.database", {{"ms", fmt(warm.database_ms)}}).c_str());
+      std::printf("  %s\n", tr("app.stats.screen_data", {{"ms", fmt(warm.view_ms)}, {"frames", std::to_string(computing_frames_)},
+                                                         {"total", fmt(total_ms)}}).c_str());
       std::printf("  %s\n", tr("app.stats.parallel", {{"ms", fmt(parallel_ms)}}).c_str());
       std::printf("  %s\n", tr("app.stats.first_frame", {{"ms", fmt(frame_ms)}, {"imgui", fmt(imgui_ms)}, {"render", fmt(render_ms_)}, {"present", fmt(present_ms_)}}).c_str());
       print_frame_times();
@@ -191,7 +204,66 @@ class Runner {
       w.font_ms += build;
     } catch (...) {
       w.error = std::current_exception();
+      w.shell = true;
+      w.view = true;
+      return;
     }
+    w.shell = true;
+    try {
+      const auto t = Clock::now();
+      w.app->warm_up_view();
+      w.view_ms = ms_since(t);
+    } catch (...) {
+      w.view_error = std::current_exception();
+    }
+    w.view = true;
+  }
+
+  // The worker's atlas becomes the context's (which owns and frees it from now on).
+  void install_atlas(Warm& w) {
+    ImGuiIO& io = ImGui::GetIO();
+    IM_DELETE(io.Fonts);
+    io.Fonts = w.atlas;
+    io.FontDefault = w.fonts->body();
+    const auto t = Clock::now();
+    backend_->upload_fonts();
+    font_upload_ms_ = ms_since(t);
+  }
+
+  // A frame while the worker computes the first screen: the app's name, what it is doing and a
+  // bar that moves, so the window is there and answers at once. It draws from the font alone: the
+  // app belongs to the worker until it is done.
+  void draw_computing(platform::FontAtlas& fonts) {
+    if (computing_frames_ == 0)  // the house style from the first frame on (the app sets it again)
+      apply_style(std::max(1.0f, backend_->content_scale() / backend_->framebuffer_scale()),
+                  touch_ || is_small(backend_->screen_size()));
+    backend_->wait_events(1.0 / 30);
+    backend_->begin_frame();
+    ImGui::NewFrame();
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(vp->WorkPos);
+    ImGui::SetNextWindowSize(vp->WorkSize);
+    ImGui::Begin("##computing", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings);
+    ImGui::PushFont(fonts.heading());
+    ImGui::TextUnformatted(tr("app.title").c_str());
+    ImGui::PopFont();
+    ImGui::Spacing();
+    ImGui::TextDisabled("%s", tr("app.view.computing").c_str());
+    // An indeterminate bar: a block sweeping across, one pass a second and a half.
+    const float phase = float(std::fmod(ms_since(start_) / 1500.0, 1.0));
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const float width = std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 20), height = ImGui::GetFontSize() * 0.3f;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(at, ImVec2(at.x + width, at.y + height), IM_COL32(225, 225, 230, 255));
+    const float block = width * 0.25f, x = at.x + (width + block) * phase - block;
+    dl->AddRectFilled(ImVec2(std::max(at.x, x), at.y), ImVec2(std::min(at.x + width, x + block), at.y + height),
+                      ui::color::accent);
+    ImGui::Dummy(ImVec2(width, height));
+    ImGui::End();
+    ImGui::Render();
+    backend_->render();
+    backend_->present();
+    if (computing_frames_++ == 0) computing_first_ms_ = ms_since(start_);
   }
 
   void prepare() {
@@ -373,7 +445,9 @@ class Runner {
   std::unique_ptr<platform::FontAtlas> fonts_;
   std::unique_ptr<App> app_;
   bool touch_ = false;
-  double upload_ms_ = 0;
+  double upload_ms_ = 0, font_upload_ms_ = 0;
+  int computing_frames_ = 0;       // frames drawn while the worker computed the first screen
+  double computing_first_ms_ = 0;  // when the first of them was shown
   double window_ms_ = 0, renderer_ms_ = 0, render_ms_ = 0, present_ms_ = 0;
   ImVec2 scripted_pos_{-FLT_MAX, -FLT_MAX};
   bool scripted_down_ = false;

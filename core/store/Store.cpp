@@ -369,7 +369,11 @@ std::vector<Target> Store::targets(int year) const {
 }
 
 std::vector<int> Store::years() const {
-  Stmt st(db_, "SELECT year FROM indicator_values UNION SELECT year FROM targets ORDER BY 1");
+  // The values' years hop through values_by_year, one seek per year, instead of a scan of every
+  // value (0.3 s at province scale); targets have no index on their year and are few by comparison.
+  Stmt st(db_, "WITH RECURSIVE y(v) AS (SELECT min(year) FROM indicator_values UNION ALL "
+               "SELECT (SELECT min(year) FROM indicator_values WHERE year > v) FROM y WHERE v IS NOT NULL) "
+               "SELECT v FROM y WHERE v IS NOT NULL UNION SELECT year FROM targets ORDER BY 1");
   std::vector<int> out;
   while (st.step()) out.push_back(int(st.int64(0)));
   return out;

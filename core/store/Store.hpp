@@ -4,6 +4,7 @@
 // was. Schema versions live in PRAGMA user_version and are migrated on open (store/Schema.cpp).
 #include <functional>
 #include <initializer_list>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -183,6 +184,9 @@ class Store final : public ValueSource {
   void scan_values(int year, const std::function<void(const ValueScan&)>& fn) const override;
   std::optional<ValueRecord> value(OrgId org, const std::string& indicator, const Period& p) const override;
   std::vector<int> years() const;  // years that have values or targets, ascending
+  // How many of a year's values are still 草稿, by organisation (none: not listed). An index
+  // lookup (values_by_status), for the status bar on every change.
+  std::map<OrgId, int> draft_counts(int year) const;
 
   // ---- Summary templates --------------------------------------------------------------------
   // A town's summary template as text, its versions and the paragraph being typed

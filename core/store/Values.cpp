@@ -120,6 +120,14 @@ void Store::scan_values(int year, const std::function<void(const ValueScan&)>& f
   scan_value_rows(st, year, fn);
 }
 
+std::map<OrgId, int> Store::draft_counts(int year) const {
+  Stmt st(db_, "SELECT org_id, count(*) FROM indicator_values WHERE status = 'draft' AND year = ? GROUP BY org_id");
+  st.bind(1, year);
+  std::map<OrgId, int> out;
+  while (st.step()) out[st.int64(0)] = int(st.int64(1));
+  return out;
+}
+
 void Store::set_value(const ValueInput& in, const Actor& actor, const std::string& reason) {
   set_values({in}, actor, reason);
 }

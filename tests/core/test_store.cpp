@@ -98,6 +98,20 @@ TEST_CASE("a value is written with its audit entry and keeps its status when ret
   CHECK(s->history({t.v1, "new_members", "", 0}).size() == 2);
 }
 
+TEST_CASE("the years a town has are those with values or targets, each once, in order") {
+  TempDir dir;
+  auto s = Store::open(dir.file("town.db"));
+  auto t = test::make_small_town(*s);
+  const Actor admin{"管理员", "", Role::Admin, {}};
+  CHECK(s->years().empty());
+  s->set_value({"V1", "new_members", "2021", "3"}, admin);
+  s->set_value({"V1", "visited_households", "2018-03", "10"}, admin);
+  s->set_value({"V2", "visited_households", "2018-04", "12"}, admin);
+  s->set_target(t.v1, "new_members", 2019, 5, admin);  // a year with a target and no value yet
+  s->set_target(t.v2, "new_members", 2021, 4, admin);
+  CHECK(s->years() == std::vector<int>{2018, 2019, 2021});
+}
+
 TEST_CASE("bad values are refused in Chinese, saying what and where, and nothing is written") {
   TempDir dir;
   auto s = Store::open(dir.file("town.db"));
