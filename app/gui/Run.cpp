@@ -111,8 +111,8 @@ class Runner {
             renderer_ms_ = ms_since(t);
             while (!warm.shell) std::this_thread::sleep_for(std::chrono::milliseconds(1));
             if (!warm.error) {
+              atlas_installed = true;  // the context owns it from the next line on
               install_atlas(warm);
-              atlas_installed = true;
               while (!warm.view) draw_computing(*warm.fonts);
             }
           });
@@ -222,6 +222,7 @@ class Runner {
   // The worker's atlas becomes the context's (which owns and frees it from now on).
   void install_atlas(Warm& w) {
     ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // before any frame: ImGui would read and write imgui.ini (App sets it too)
     IM_DELETE(io.Fonts);
     io.Fonts = w.atlas;
     io.FontDefault = w.fonts->body();

@@ -73,25 +73,28 @@ void audit_after(const Store& store, int64_t mark, const std::string& orgs,
        au.text(11));
 }
 
-void remember_sent_value(Store& store, const std::string& destination, OrgId org, const std::string& indicator,
-                         const std::string& period, std::optional<double> value, const std::string& status) {
-  if (value)
-    Stmt(store.handle(), "INSERT INTO sync_base(peer, org_id, indicator_id, period, value, status) VALUES(?,?,?,?,?,?) "
-                         "ON CONFLICT(peer, org_id, indicator_id, period) DO UPDATE SET value = excluded.value, "
-                         "status = excluded.status")
-        .bind(1, destination).bind(2, org).bind(3, indicator).bind(4, period).bind(5, *value).bind(6, status).run();
-  else
-    Stmt(store.handle(), "DELETE FROM sync_base WHERE peer = ? AND org_id = ? AND indicator_id = ? AND period = ?")
-        .bind(1, destination).bind(2, org).bind(3, indicator).bind(4, period).run();
+void remember_sent_values(Store& store, const std::string& destination, const std::vector<SentValue>& values) {
+  Stmt put(store.handle(), "INSERT INTO sync_base(peer, org_id, indicator_id, period, value, status) VALUES(?,?,?,?,?,?) "
+                           "ON CONFLICT(peer, org_id, indicator_id, period) DO UPDATE SET value = excluded.value, "
+                           "status = excluded.status");
+  Stmt del(store.handle(), "DELETE FROM sync_base WHERE peer = ? AND org_id = ? AND indicator_id = ? AND period = ?");
+  for (const auto& v : values) {
+    if (v.value)
+      put.bind(1, destination).bind(2, v.org).bind(3, v.indicator).bind(4, v.period).bind(5, *v.value).bind(6, v.status).run();
+    else
+      del.bind(1, destination).bind(2, v.org).bind(3, v.indicator).bind(4, v.period).run();
+  }
 }
 
-void remember_sent_member(Store& store, const std::string& destination, const std::string& uid, const std::string& record) {
-  if (record.empty())
-    Stmt(store.handle(), "DELETE FROM sync_member_base WHERE peer = ? AND uid = ?").bind(1, destination).bind(2, uid).run();
-  else
-    Stmt(store.handle(), "INSERT INTO sync_member_base(peer, uid, record) VALUES(?,?,?) "
-                         "ON CONFLICT(peer, uid) DO UPDATE SET record = excluded.record")
-        .bind(1, destination).bind(2, uid).bind(3, record).run();
+void remember_sent_members(Store& store, const std::string& destination,
+                           const std::vector<std::pair<std::string, std::string>>& uid_records) {
+  Stmt put(store.handle(), "INSERT INTO sync_member_base(peer, uid, record) VALUES(?,?,?) "
+                           "ON CONFLICT(peer, uid) DO UPDATE SET record = excluded.record");
+  Stmt del(store.handle(), "DELETE FROM sync_member_base WHERE peer = ? AND uid = ?");
+  for (const auto& [uid, record] : uid_records) {
+    if (record.empty()) del.bind(1, destination).bind(2, uid).run();
+    else put.bind(1, destination).bind(2, uid).bind(3, record).run();
+  }
 }
 
 void remember_history_mark(Store& store, const std::string& mark_key, int64_t audit_id, const std::string& at,

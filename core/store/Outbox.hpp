@@ -40,11 +40,17 @@ void audit_after(const Store& store, int64_t mark, const std::string& orgs,
                  const std::function<void(const AuditEntry&, const std::string& signature)>& fn);
 
 // ---- Once sent (inside the exporter's transaction) ---------------------------------------------
-// The destination holds this value now (absent: it holds none).
-void remember_sent_value(Store& store, const std::string& destination, OrgId org, const std::string& indicator,
-                         const std::string& period, std::optional<double> value, const std::string& status);
-// The destination holds this member record now (empty: none).
-void remember_sent_member(Store& store, const std::string& destination, const std::string& uid, const std::string& record);
+// What a destination holds now, after a package: values (absent: it holds none) and member
+// records (empty: none). Each batch prepares its statements once.
+struct SentValue {
+  OrgId org = 0;
+  std::string indicator, period;
+  std::optional<double> value;
+  std::string status;
+};
+void remember_sent_values(Store& store, const std::string& destination, const std::vector<SentValue>& values);
+void remember_sent_members(Store& store, const std::string& destination,
+                           const std::vector<std::pair<std::string, std::string>>& uid_records);
 void remember_history_mark(Store& store, const std::string& mark_key, int64_t audit_id, const std::string& at,
                            const std::string& package_id);
 struct SentRow {

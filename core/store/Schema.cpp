@@ -345,7 +345,12 @@ CREATE TABLE IF NOT EXISTS town_indicators(
   sort INTEGER NOT NULL) WITHOUT ROWID;
 )sql";
 
-constexpr const char* kMigrations[] = {kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8, kV9, kV10, kV11, kV12, kV13};
+// v14: the years a town has come from one seek per year in values and targets alike
+// (Store::years, asked when a town opens and on every change): targets had no index on their year,
+// and a province's 340 000 were read whole each time.
+constexpr const char* kV14 = "CREATE INDEX IF NOT EXISTS targets_by_year ON targets(year);";
+
+constexpr const char* kMigrations[] = {kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8, kV9, kV10, kV11, kV12, kV13, kV14};
 
 }  // namespace
 

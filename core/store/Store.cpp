@@ -15,6 +15,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <random>
+#include <unordered_map>
 
 #include "base/Error.hpp"
 #include "base/Sql.hpp"
@@ -279,14 +280,28 @@ Org read_org(const Stmt& st) {
 }
 
 std::vector<Org> Store::orgs() const {
-  // Depth-first tree order, so every view lists a parent before its children.
-  Stmt st(db_, R"(WITH RECURSIVE t(id, path) AS (
-      SELECT id, printf('%08d.%s', sort, code) FROM orgs WHERE parent_id IS NULL
-      UNION ALL SELECT o.id, t.path || '/' || printf('%08d.%s', o.sort, o.code) FROM orgs o JOIN t ON o.parent_id = t.id)
-    SELECT o.id, o.code, o.name, o.kind, o.parent_id, o.sort FROM orgs o JOIN t USING(id) ORDER BY t.path)");
+  // Depth-first tree order, so every view lists a parent before its children; siblings by sort,
+  // then code. One flat read ordered here: a recursive query that sorted each row's path as text
+  // took 0.19 s for a province's 40 000 organisations.
+  Stmt st(db_, "SELECT id, code, name, kind, parent_id, sort FROM orgs ORDER BY sort, code");
+  std::vector<Org> all;
+  while (st.step()) all.push_back(read_org(st));
+  std::unordered_map<OrgId, std::vector<size_t>> children;  // in sibling order, from the query
+  std::vector<size_t> roots;
+  for (size_t i = 0; i < all.size(); ++i) {
+    if (all[i].parent) children[*all[i].parent].push_back(i);
+    else roots.push_back(i);
+  }
   std::vector<Org> out;
-  while (st.step()) out.push_back(read_org(st));
-  return out;
+  out.reserve(all.size());
+  std::vector<size_t> stack(roots.rbegin(), roots.rend());
+  while (!stack.empty()) {
+    const size_t i = stack.back();
+    stack.pop_back();
+    out.push_back(all[i]);
+    if (auto c = children.find(all[i].id); c != children.end()) stack.insert(stack.end(), c->second.rbegin(), c->second.rend());
+  }
+  return out;  // an organisation whose parent is gone (never, with foreign keys on) is left out, as before
 }
 
 std::optional<Org> Store::org(OrgId id) const {
@@ -369,11 +384,13 @@ std::vector<Target> Store::targets(int year) const {
 }
 
 std::vector<int> Store::years() const {
-  // The values' years hop through values_by_year, one seek per year, instead of a scan of every
-  // value (0.3 s at province scale); targets have no index on their year and are few by comparison.
+  // One seek per year through values_by_year and targets_by_year, instead of reading every value
+  // and target (0.3 s at province scale).
   Stmt st(db_, "WITH RECURSIVE y(v) AS (SELECT min(year) FROM indicator_values UNION ALL "
-               "SELECT (SELECT min(year) FROM indicator_values WHERE year > v) FROM y WHERE v IS NOT NULL) "
-               "SELECT v FROM y WHERE v IS NOT NULL UNION SELECT year FROM targets ORDER BY 1");
+               "SELECT (SELECT min(year) FROM indicator_values WHERE year > v) FROM y WHERE v IS NOT NULL), "
+               "t(v) AS (SELECT min(year) FROM targets UNION ALL "
+               "SELECT (SELECT min(year) FROM targets WHERE year > v) FROM t WHERE v IS NOT NULL) "
+               "SELECT v FROM y WHERE v IS NOT NULL UNION SELECT v FROM t WHERE v IS NOT NULL ORDER BY 1");
   std::vector<int> out;
   while (st.step()) out.push_back(int(st.int64(0)));
   return out;

@@ -177,6 +177,7 @@ size_t Store::write_values(const std::vector<ValueInput>& ins, const Actor& acto
     const std::string device = actor.device.empty() ? device_id() : actor.device;
     std::vector<FigureCheck> against_figures;
     std::vector<const ValueInput*> against_figures_in;
+    std::optional<ImplausibleValue> implausible;  // thrown after every rule passed: nothing is kept
     for (const auto& in : ins) {
       ValueRecord r = check_one(*this, ctx, in);
       require_entry_right(r.org, actor);
@@ -199,10 +200,10 @@ size_t Store::write_values(const std::vector<ValueInput>& ins, const Actor& acto
       std::optional<PlausibilityWarning> warning;
       if (in.check_plausibility && (!before || *before != r.value)) {
         warning = check_plausibility(*this, catalog().at(r.indicator), r.org, r.period, r.value);
-        if (warning && !in.confirmed) {
+        if (warning && !in.confirmed && !implausible) {  // asked once the rules below have had their say
           Location where = in.where;
           where.field = catalog().at(r.indicator).name;
-          throw ImplausibleValue(*warning, where);
+          implausible.emplace(*warning, where);
         }
       }
 
@@ -236,6 +237,7 @@ size_t Store::write_values(const std::vector<ValueInput>& ins, const Actor& acto
         where.field = against_figures[i].indicator->name;
         throw InputError(broken[i]->message, where);
       }
+    if (implausible) throw *implausible;
   });
   return changed;
 }

@@ -195,21 +195,23 @@ ExportSummary export_package(Store& store, const ExportOptions& options, const s
     // The destination now holds what was sent: the next package carries only later changes.
     std::unordered_map<std::string, OrgId> org_by_code;
     for (const auto& o : store.orgs()) org_by_code[o.code] = o.id;
+    std::vector<SentValue> values;
     for (const auto& v : p.values) {
-      remember_sent_value(store, options.destination, org_by_code.at(v.org), v.indicator, v.period, v.now.value,
-                          v.now.status);
+      values.push_back({org_by_code.at(v.org), v.indicator, v.period, v.now.value, v.now.status});
       ++(v.now.value ? sum.values : sum.removed);
     }
+    remember_sent_values(store, options.destination, values);
     const auto sent_before = sent_member_records(store, options.destination);
+    std::vector<std::pair<std::string, std::string>> members;
     for (const auto& m : p.members) {
       // A record sent without personal fields leaves the receiver's as they were: the base keeps
       // the ones last sent, so the next sealed package sends a name only when it changed here.
       auto before = sent_before.find(m.uid);
-      remember_sent_member(store, options.destination, m.uid,
-                           m.record.empty() ? std::string()
-                                            : with_personal(m.record, before == sent_before.end() ? std::string()
-                                                                                                  : before->second));
+      members.emplace_back(m.uid, m.record.empty() ? std::string()
+                                                   : with_personal(m.record, before == sent_before.end() ? std::string()
+                                                                                                         : before->second));
     }
+    remember_sent_members(store, options.destination, members);
     remember_history_mark(store, audit_mark_key(options.destination, p.roots), audit_max, p.created_at, p.id);
     sum.package_id = p.id;
     sum.orgs = p.orgs.size();
@@ -242,7 +244,9 @@ void clone_for_device(Store& town, const std::string& path, const std::string& d
   // Member records need the store's view of them (codes, uids): fill their base through it.
   auto copy = Store::open(path, town.catalog());
   copy->transaction([&] {
-    for (const auto& [uid, m] : members_by_uid(*copy)) remember_sent_member(*copy, destination, uid, m.record);
+    std::vector<std::pair<std::string, std::string>> base;
+    for (const auto& [uid, m] : members_by_uid(*copy)) base.emplace_back(uid, m.record);
+    remember_sent_members(*copy, destination, base);
     keep_own_device_key(*copy, tablet_key);
     register_device_key(*copy, office_key.device, office_key.public_key, "clone", actor);
   });

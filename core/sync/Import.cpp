@@ -75,6 +75,7 @@ struct PackageImporter::Impl {
     Period period;
     MergeInput m;
     LocalValue mine;
+    bool reads_figures = false;  // a rule compares it with a computed figure
   };
 
   struct Run {
@@ -88,7 +89,8 @@ struct PackageImporter::Impl {
     std::unordered_map<std::string, Org> orgs;  // the same by code, as stored here: who types what
     int64_t audit_before = 0;  // history as it was before this package's entries joined it
     std::unordered_map<std::string, std::vector<const PackageAudit*>> chain;  // by org code|indicator|period
-    std::vector<Applied> against_figures;  // written, still to be checked against computed figures
+    std::vector<Applied> ruled;  // written values that take part in a cross-field rule
+    bool refused_pending = false;  // a value others were checked against was not written
   };
 
   ImportResult import(const ReadPackage& in, const std::string& source) {
@@ -120,7 +122,7 @@ struct PackageImporter::Impl {
         merge_values(run);
         merge_members(run);
         merge_targets(run);
-        check_figures(run);
+        check_written(run);
         record(run);
       });
     } catch (...) {
@@ -375,15 +377,17 @@ struct PackageImporter::Impl {
     RuleInputs rules(store, false);
     for (const auto& a : applies)
       if (a.m.remote.value) rules.add_pending(a.org, a.v->indicator, a.period, *a.m.remote.value);
-    for (const auto& a : applies) {
+    for (auto& a : applies) {
       const PackageValue& v = *a.v;
       if (a.m.remote.value && rules.ruled(v.indicator)) {
         auto broken = rules.check(a.org, cat.at(v.indicator), a.period, *a.m.remote.value);
         if (!broken.empty()) {
           rule_conflict(run, a, broken.front().message);
+          run.refused_pending = true;
           continue;
         }
-        if (rules.reads_figures(cat.at(v.indicator), a.period)) run.against_figures.push_back(a);
+        a.reads_figures = rules.reads_figures(cat.at(v.indicator), a.period);
+        run.ruled.push_back(a);
       }
       replica.write_value(a.org, v.indicator, a.period, remote_of(a), a.m.local.value.has_value());
       ++(!a.m.remote.value ? run.r.removed : a.m.local.value ? run.r.updated : run.r.added);
@@ -401,22 +405,49 @@ struct PackageImporter::Impl {
     ++run.r.rule_conflicts;
   }
 
-  // The sender's values whose rules compare them with a computed figure (党员总数 from the roster,
-  // 党支部 from the organisation tree, a month rolled up to the year), checked once everything the
-  // package brings is in: the figures are computed for the value's organisation and what lies under
-  // it, not for the whole town. A value that breaks such a rule is put back as it was here, and a
-  // person decides, as for a rule between typed figures.
-  void check_figures(Run& run) {
-    std::vector<FigureCheck> checks;
-    for (const Applied& a : run.against_figures)
-      checks.push_back({a.org, &store.catalog().at(a.v->indicator), a.period, *a.m.remote.value});
-    const auto broken = check_against_figures(store, checks);
-    for (size_t i = 0; i < broken.size(); ++i) {
-      if (!broken[i]) continue;
-      const Applied& a = run.against_figures[i];
-      replica.write_value(a.org, a.v->indicator, a.period, a.mine, true);  // put back as it was here
-      --(a.m.local.value ? run.r.updated : run.r.added);
-      rule_conflict(run, a, broken[i]->message);
+  // Once everything the package brings is in (its organisations and members too), the written
+  // values are checked again, round after round until none breaks a rule:
+  // - against computed figures (党员总数 from the roster, 党支部 from the tree, months rolled up to
+  //   the year), figured for the value's organisation and what lies under it, not the whole town;
+  // - against the typed values as stored, once a value has been put back or a pending one refused:
+  //   another value may have kept its rule only against that one.
+  // A value that breaks a rule is put back as it was here and a person decides, as for the first
+  // check.
+  void check_written(Run& run) {
+    const Catalog& cat = store.catalog();
+    std::vector<Applied>& live = run.ruled;
+    for (bool typed = run.refused_pending;; typed = true) {
+      std::vector<std::optional<std::string>> broken(live.size());
+      if (typed) {
+        RuleInputs now(store, false);
+        for (size_t i = 0; i < live.size(); ++i) {
+          auto b = now.check(live[i].org, cat.at(live[i].v->indicator), live[i].period, *live[i].m.remote.value);
+          if (!b.empty()) broken[i] = b.front().message;
+        }
+      }
+      std::vector<FigureCheck> checks;
+      std::vector<size_t> which;
+      for (size_t i = 0; i < live.size(); ++i)
+        if (live[i].reads_figures && !broken[i]) {
+          checks.push_back({live[i].org, &cat.at(live[i].v->indicator), live[i].period, *live[i].m.remote.value});
+          which.push_back(i);
+        }
+      const auto against = check_against_figures(store, checks);
+      for (size_t k = 0; k < against.size(); ++k)
+        if (against[k]) broken[which[k]] = against[k]->message;
+      std::vector<Applied> kept;
+      for (size_t i = 0; i < live.size(); ++i) {
+        if (!broken[i]) {
+          kept.push_back(live[i]);
+          continue;
+        }
+        const Applied& a = live[i];
+        replica.write_value(a.org, a.v->indicator, a.period, a.mine, true);  // put back as it was here
+        --(a.m.local.value ? run.r.updated : run.r.added);
+        rule_conflict(run, a, *broken[i]);
+      }
+      if (kept.size() == live.size()) return;
+      live = std::move(kept);
     }
   }
 

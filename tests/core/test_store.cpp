@@ -71,6 +71,21 @@ TEST_CASE("organisations form a tree listed parent first") {
   CHECK(s->find_org("V2")->id == t.v2);
   CHECK(!s->find_org("不存在村"));
   CHECK(rejection([&] { s->add_org({0, "V1", "重复村", OrgKind::Village, t.town, 3}, {}); }).find("V1") != std::string::npos);
+  // Siblings by their sort number, then code, whatever order they were added in; each right
+  // after its parent's subtree is done.
+  const Actor admin{"管理员", "", Role::Admin, {}};
+  const OrgId v9 = s->add_org({0, "V9", "九村", OrgKind::Village, t.town, 0}, admin);
+  const OrgId v0 = s->add_org({0, "V0", "零村", OrgKind::Village, t.town, 0}, admin);
+  const OrgId b9 = s->add_org({0, "B9", "九村支部", OrgKind::Branch, v9, 0}, admin);
+  std::vector<std::string> codes;
+  for (const auto& o : s->orgs()) codes.push_back(o.code);
+  const auto at = [&](const char* code) { return std::find(codes.begin(), codes.end(), code) - codes.begin(); };
+  CHECK(at("V0") < at("V9"));
+  CHECK(at("V9") + 1 == at("B9"));
+  CHECK(at("V9") < at("V1"));  // sort 0 before the small town's own villages (sort 1, 2)
+  CHECK(codes.size() == 10);
+  (void)v0;
+  (void)b9;
 }
 
 TEST_CASE("a value is written with its audit entry and keeps its status when retyped") {

@@ -484,3 +484,33 @@ TEST_CASE("tablets: a figure that breaks a rule against a computed figure is put
   CHECK(r3.members_added == 1);
   CHECK(value_of(*f.town, "V1", "response_members", "2020") == 2);
 }
+
+TEST_CASE("tablets: a value that kept its rule only against a value put back is put back too") {
+  Field f;
+  const Actor clerk{"采集员", "", Role::Admin, {}};
+  // A town indicator ruled against 参与疫情防控党员数, itself ruled against the roster's 党员数.
+  const std::string id = f.town->define_indicator(
+      R"({"name": "党员志愿者数", "section": "emergency", "unit": "名", "kind": "count", "rules": [{"le": "response_members"}]})",
+      kOffice);
+  set(*f.town, kOffice, "V1", "response_members", "2020", "1");  // V1 has one member, 李四
+  clone_for_device(*f.town, f.dir.file("tabD.db"));
+  {
+    auto a = f.tablet("tabD.db");
+    a->add_member({0, "王五", "男", "1985-01-01", f.t.b1a, MemberStage::Full, "", "", "", "", "", "2010-07-01"}, clerk);
+    set(*a, clerk, "V1", "response_members", "2020", "2");
+    set(*a, clerk, "V1", id.c_str(), "2020", "2");  // keeps its rule against the tablet's 2
+    f.export_from(*a, "V1", "a1.jcpkg");
+  }
+  // Meanwhile the office deletes 李四: after the package V1 has one member (王五, who comes with
+  // it), so 2 responders break the roster's rule and go back to 1; then 2 volunteers break theirs.
+  f.town->delete_member(member_named(*f.town, "李四").id, kOffice, "不属本镇");
+  const ImportResult r = import_package_file(*f.town, f.dir.file("a1.jcpkg"), kOffice);
+  CHECK(r.members_added == 1);
+  CHECK(r.rule_conflicts == 2);
+  CHECK(value_of(*f.town, "V1", "response_members", "2020") == 1);  // put back
+  CHECK_FALSE(value_of(*f.town, "V1", id.c_str(), "2020"));            // 2 > 1: put back (none)
+  auto open = conflicts(*f.town);
+  REQUIRE(open.size() == 2);
+  CHECK(open[0].indicator == "response_members");
+  CHECK(open[1].indicator == id);
+}

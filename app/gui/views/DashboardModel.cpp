@@ -240,7 +240,7 @@ void build_model(Model& m, const Store& store, const YearReport& report, int yea
 
   // 待审核, every year (a month left from last year still awaits its leader).
   for (const auto& p : pending_reviews(store)) {
-    auto o = store.org(p.org);
+    const Org* o = f.org(p.org);  // the figures hold every organisation: no query per row
     if (!o) continue;
     ReviewRow r;
     r.org = p.org;
