@@ -442,7 +442,7 @@ const Catalog& Catalog::builtin() {
 }
 
 const Indicator* Catalog::find(std::string_view key) const {
-  auto it = by_key_.find(std::string(key));
+  auto it = by_key_.find(key);
   return it == by_key_.end() ? nullptr : &indicators_[it->second];
 }
 
@@ -458,7 +458,7 @@ const Section* Catalog::section(std::string_view id) const {
 }
 
 size_t Catalog::index_of(std::string_view id) const {
-  auto it = by_key_.find(std::string(id));
+  auto it = by_key_.find(id);
   return it == by_key_.end() ? std::string::npos : it->second;
 }
 

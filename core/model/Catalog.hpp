@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "base/Text.hpp"
 #include "model/Model.hpp"
 
 namespace jiceng {
@@ -127,7 +128,7 @@ class Catalog {
  private:
   std::vector<Indicator> indicators_;
   std::vector<Section> sections_;
-  std::unordered_map<std::string, size_t> by_key_;
+  TextMap<size_t> by_key_;
   std::vector<size_t> order_;
 
   // Builds the lookups and the evaluation order once indicators_ and sections_ are filled.

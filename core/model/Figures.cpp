@@ -34,7 +34,10 @@ bool roster_counts(std::string_view filter, const Member& m, int year) {
 // Builds a YearFigures in the order the data allows: typed values, roll-ups, counts, formulas.
 class FiguresBuilder {
  public:
-  FiguresBuilder(const ValueSource& source, int year) : source_(source), f_() {
+  // `tree`: organisations already read for another year of the same command, taken instead of
+  // reading them again (40 000 at province scale).
+  FiguresBuilder(const ValueSource& source, int year, const std::vector<Org>* tree = nullptr)
+      : source_(source), tree_(tree), f_() {
     f_.year_ = year;
     f_.catalog_ = &source.catalog();
   }
@@ -60,7 +63,7 @@ class FiguresBuilder {
   double& at(std::vector<double>& v, size_t org, size_t ind) { return v[org * f_.catalog_->indicators().size() + ind]; }
 
   void load_orgs() {
-    f_.orgs_ = source_.orgs();
+    f_.orgs_ = tree_ ? *tree_ : source_.orgs();
     for (size_t i = 0; i < f_.orgs_.size(); ++i) {
       const Org& o = f_.orgs_[i];
       f_.org_index_[o.id] = i;
@@ -124,11 +127,11 @@ class FiguresBuilder {
 
   void load_targets() {
     const Catalog& cat = *f_.catalog_;
-    for (const auto& t : source_.targets(f_.year_)) {
+    source_.scan_targets(f_.year_, [&](const ValueSource::TargetScan& t) {
       auto oi = f_.org_index_.find(t.org);
       size_t ind = cat.index_of(t.indicator);
       if (oi != f_.org_index_.end() && ind != SIZE_MAX) at(f_.targets_, oi->second, ind) = t.value;
-    }
+    });
     // A town target not set explicitly is the sum of its villages' targets.
     for (size_t i = 0; i < cat.indicators().size(); ++i) {
       double& town = at(f_.targets_, f_.town_index_, i);
@@ -214,6 +217,7 @@ class FiguresBuilder {
   }
 
   const ValueSource& source_;
+  const std::vector<Org>* tree_;
   YearFigures f_;
   std::vector<size_t> parents_;
 };
@@ -222,7 +226,7 @@ YearFigures YearFigures::compute(const ValueSource& source, int year) { return F
 
 YearFigures YearFigures::compute_with_previous(const ValueSource& source, int year) {
   YearFigures f = compute(source, year);
-  f.previous_ = std::make_shared<YearFigures>(compute(source, year - 1));
+  f.previous_ = std::make_shared<YearFigures>(FiguresBuilder(source, year - 1, &f.orgs_).build());
   return f;
 }
 

@@ -69,9 +69,7 @@ std::optional<PlausibilityWarning> assess_plausibility(const Indicator& ind, con
 PlausibilityBasis plausibility_basis(const ValueSource& source, const Indicator& ind, OrgId org, const Period& period) {
   PlausibilityBasis b;
   if (auto last = source.value(org, ind.id, Period{period.year - 1, period.month})) b.last_year = last->value;
-  if (ind.has_target)
-    for (const auto& t : source.targets(period.year))
-      if (t.org == org && t.indicator == ind.id) b.target = t.value;
+  if (ind.has_target) b.target = source.target(org, ind.id, period.year);
   return b;
 }
 

@@ -34,7 +34,16 @@ class ValueSource {
   // Whether the town keeps a roster at all, when members() is empty: a source that holds part of
   // a town answers for the town, so an organisation without members counts zero, not "unknown".
   virtual bool roster_kept() const { return false; }
-  virtual std::vector<Target> targets(int year) const = 0;
+  // Every target of a year, once, as the figures read them; `indicator` is valid only during the
+  // call (no string is built for each of a province's 340 000 targets).
+  struct TargetScan {
+    OrgId org;
+    std::string_view indicator;
+    double value;
+  };
+  virtual void scan_targets(int year, const std::function<void(const TargetScan&)>& fn) const = 0;
+  // One target (the plausibility check of a single value), or nullopt when none is set.
+  virtual std::optional<double> target(OrgId org, const std::string& indicator, int year) const = 0;
   // Every value of a year, once: what the year's figures are computed from.
   virtual void scan_values(int year, const std::function<void(const ValueScan&)>& fn) const = 0;
   virtual std::optional<ValueRecord> value(OrgId org, const std::string& indicator, const Period& p) const = 0;

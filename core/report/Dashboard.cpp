@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "base/JsonWriter.hpp"
 #include "base/Strings.hpp"
 
 namespace jiceng {
@@ -64,31 +65,27 @@ Dashboard build_dashboard(const YearFigures& f, const DashboardSettings& s) {
   return d;
 }
 
-static nlohmann::json opt(std::optional<double> v) { return v ? nlohmann::json(*v) : nlohmann::json(nullptr); }
-
-nlohmann::json to_json(const Dashboard& d, const YearFigures& f) {
-  nlohmann::json j;
-  j["year"] = d.year;
-  j["as_of_month"] = d.as_of_month;
-  j["town"] = {{"code", f.town().code}, {"name", f.town().name}};
-  auto& inds = j["indicators"] = nlohmann::json::array();
+void write_json(JsonWriter& w, const Dashboard& d, const YearFigures& f) {
+  w.member("as_of_month", d.as_of_month);
+  w.array("indicators");
   for (const auto& st : d.indicators) {
     const Indicator& ind = *st.indicator;
-    inds.push_back({{"id", ind.id}, {"name", ind.name}, {"section", ind.section}, {"unit", ind.unit},
-                    {"value", opt(st.value)}, {"target", opt(st.target)}, {"progress", opt(st.progress)},
-                    {"status", st.status ? nlohmann::json(to_string(*st.status)) : nlohmann::json(nullptr)}});
+    w.element({{"id", ind.id}, {"name", ind.name}, {"section", ind.section}, {"unit", ind.unit},
+               {"value", json_or_null(st.value)}, {"target", json_or_null(st.target)},
+               {"progress", json_or_null(st.progress)},
+               {"status", st.status ? nlohmann::json(to_string(*st.status)) : nlohmann::json(nullptr)}});
   }
-  auto& units = j["villages"] = nlohmann::json::array();
-  auto& late = j["not_submitted"] = nlohmann::json::array();
-  for (const auto& u : d.units) {
-    units.push_back({{"code", u.org.code}, {"name", u.org.name}, {"kind", to_string(u.org.kind)},
-                     {"filled", u.filled}, {"expected", u.expected}, {"completeness", u.completeness},
-                     {"progress", opt(u.progress)},
-                     {"status", u.lowest ? nlohmann::json(to_string(*u.lowest)) : nlohmann::json(nullptr)},
-                     {"submitted", u.submitted}});
-    if (!u.submitted) late.push_back(u.org.code);
-  }
-  return j;
+  w.end().array("not_submitted");
+  for (const auto& u : d.units)
+    if (!u.submitted) w.element(u.org.code);
+  w.end().member("town", {{"code", f.town().code}, {"name", f.town().name}}).array("villages");
+  for (const auto& u : d.units)
+    w.element({{"code", u.org.code}, {"name", u.org.name}, {"kind", to_string(u.org.kind)},
+               {"filled", u.filled}, {"expected", u.expected}, {"completeness", u.completeness},
+               {"progress", json_or_null(u.progress)},
+               {"status", u.lowest ? nlohmann::json(to_string(*u.lowest)) : nlohmann::json(nullptr)},
+               {"submitted", u.submitted}});
+  w.end().member("year", d.year);
 }
 
 }  // namespace jiceng

@@ -1,13 +1,14 @@
 #pragma once
 // Where every task stands: each indicator against its target, and each reporting unit's
 // completeness and progress. Built from YearFigures, so the screen, the CLI and the summary agree.
-#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <vector>
 
 #include "model/Figures.hpp"
 
 namespace jiceng {
+
+class JsonWriter;
 
 enum class Progress { Done, OnTrack, Behind, NoData };
 std::string_view to_string(Progress p);  // "done", "on_track", "behind", "no_data"
@@ -47,6 +48,8 @@ std::pair<std::optional<double>, std::optional<Progress>> assess(const Indicator
                                                                    const DashboardSettings& s);
 
 Dashboard build_dashboard(const YearFigures& figures, const DashboardSettings& settings = {});
-nlohmann::json to_json(const Dashboard& d, const YearFigures& figures);
+// The dashboard's members (as_of_month, indicators, not_submitted, town, villages, year) into the
+// object `w` has open: what `jiceng-cli dashboard --json` answers.
+void write_json(JsonWriter& w, const Dashboard& d, const YearFigures& figures);
 
 }  // namespace jiceng

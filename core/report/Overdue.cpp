@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
+#include "base/JsonWriter.hpp"
 #include "base/Strings.hpp"
 #include "base/Time.hpp"
 #include "model/MemberStages.hpp"
@@ -61,21 +62,22 @@ OverdueReport build_overdue(const YearFigures& f, const std::string& now) {
   return r;
 }
 
-nlohmann::json to_json(const OverdueReport& r, const YearFigures& f) {
-  nlohmann::json units = nlohmann::json::array();
+void write_json(JsonWriter& w, const OverdueReport& r, const YearFigures& f) {
+  w.object("overdue").member("due_periods", r.due_periods).member("period", r.current.str()).member("today", r.today);
+  w.array("villages");
   for (const auto& u : r.units) {
     const Org* o = f.org(u.org);
-    units.push_back({{"code", o ? o->code : ""},
-                     {"name", o ? o->name : ""},
-                     {"since", u.period.str()},
-                     {"due", period_end(u.period)},
-                     {"days", u.days},
-                     {"open_periods", u.open_periods},
-                     {"late_periods", u.late_periods},
-                     {"current_status", u.current_status ? nlohmann::json(to_string(*u.current_status))
-                                                         : nlohmann::json(nullptr)}});
+    w.element({{"code", o ? o->code : ""},
+               {"name", o ? o->name : ""},
+               {"since", u.period.str()},
+               {"due", period_end(u.period)},
+               {"days", u.days},
+               {"open_periods", u.open_periods},
+               {"late_periods", u.late_periods},
+               {"current_status", u.current_status ? nlohmann::json(to_string(*u.current_status))
+                                                   : nlohmann::json(nullptr)}});
   }
-  return {{"period", r.current.str()}, {"today", r.today}, {"due_periods", r.due_periods}, {"villages", units}};
+  w.end().end();
 }
 
 const OverdueUnit* OverdueReport::find(OrgId org) const {

@@ -6,7 +6,6 @@
 // of now_iso(), which JICENG_NOW pins). A month that has not ended yet is not overdue (0 days).
 // Only units that type monthly figures are expected every month; when the catalog has no monthly
 // village figure, the period is the year and it is due at the end of December.
-#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -14,6 +13,8 @@
 #include "model/Figures.hpp"
 
 namespace jiceng {
+
+class JsonWriter;
 
 class Store;
 
@@ -53,6 +54,7 @@ std::string late_periods_text(const OverdueReport& r, int late_periods);
 
 // `now`: an ISO time or date; empty for now_iso().
 OverdueReport build_overdue(const YearFigures& figures, const std::string& now = {});
-nlohmann::json to_json(const OverdueReport& r, const YearFigures& figures);
+// The member "overdue" into the object `w` has open.
+void write_json(JsonWriter& w, const OverdueReport& r, const YearFigures& figures);
 
 }  // namespace jiceng

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 
+#include "base/JsonWriter.hpp"
 #include "base/Strings.hpp"
 #include "store/Store.hpp"
 
@@ -206,22 +207,23 @@ Ranking build_ranking(const YearFigures& f, const Dashboard& d, const RankingSet
   return r;
 }
 
-static nlohmann::json opt(std::optional<double> v) { return v ? nlohmann::json(*v) : nlohmann::json(nullptr); }
-
-nlohmann::json to_json(const Ranking& r, const Dashboard& d, const YearFigures& f) {
-  nlohmann::json units = nlohmann::json::array();
+void write_json(JsonWriter& w, const Ranking& r, const Dashboard& d, const YearFigures& f,
+                const std::string& settings_problem) {
+  w.object("ranking").member("elapsed", r.elapsed).member("sections", r.sections);
+  if (!settings_problem.empty()) w.member("settings_problem", settings_problem);
+  w.member("settings", r.settings.to_json()).array("villages");
   for (const auto& ru : r.units) {
     const Org& o = d.units[ru.unit].org;
     nlohmann::json sections = nlohmann::json::object();
-    for (size_t k = 0; k < r.sections.size(); ++k) sections[r.sections[k]] = opt(ru.sections[k]);
+    for (size_t k = 0; k < r.sections.size(); ++k) sections[r.sections[k]] = json_or_null(ru.sections[k]);
     nlohmann::json behind = nlohmann::json::array();
     for (size_t i : ru.behind) behind.push_back(f.catalog().indicators()[i].id);
-    units.push_back({{"rank", ru.rank}, {"code", o.code}, {"name", o.name}, {"sections", sections},
-                     {"reporting", ru.reporting}, {"filled", ru.filled}, {"late_periods", ru.late_periods},
-                     {"due_periods", ru.due_periods}, {"overall", opt(ru.overall)}, {"score", ru.score},
-                     {"band", to_string(ru.band)}, {"behind", behind}});
+    w.element({{"rank", ru.rank}, {"code", o.code}, {"name", o.name}, {"sections", sections},
+               {"reporting", ru.reporting}, {"filled", ru.filled}, {"late_periods", ru.late_periods},
+               {"due_periods", ru.due_periods}, {"overall", json_or_null(ru.overall)}, {"score", ru.score},
+               {"band", to_string(ru.band)}, {"behind", behind}});
   }
-  return {{"settings", r.settings.to_json()}, {"elapsed", r.elapsed}, {"sections", r.sections}, {"villages", units}};
+  w.end().end();
 }
 
 }  // namespace jiceng

@@ -16,6 +16,8 @@
 
 namespace jiceng {
 
+class JsonWriter;
+
 class Store;
 
 enum class Band { A, B, C, D };
@@ -80,6 +82,9 @@ struct Ranking {
 // the ranking never praises a village the late list names.
 Ranking build_ranking(const YearFigures& figures, const Dashboard& dashboard, const RankingSettings& settings,
                       const OverdueReport& overdue, const DashboardSettings& dashboard_settings = {});
-nlohmann::json to_json(const Ranking& r, const Dashboard& d, const YearFigures& figures);
+// The member "ranking" into the object `w` has open; `settings_problem` (a broken stored setting,
+// ranked by the defaults) is said there too when not empty.
+void write_json(JsonWriter& w, const Ranking& r, const Dashboard& d, const YearFigures& figures,
+                const std::string& settings_problem = {});
 
 }  // namespace jiceng

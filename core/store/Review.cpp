@@ -4,6 +4,7 @@
 #include <unordered_map>
 #include <nlohmann/json.hpp>
 
+#include "base/JsonWriter.hpp"
 #include "base/Sql.hpp"
 #include "store/Store.hpp"
 
@@ -28,8 +29,8 @@ std::optional<int> gaps_in(const std::string& detail) {
 std::vector<PendingReview> pending_reviews(const Store& store) {
   std::vector<PendingReview> out;
   // A (village, period) awaits review when something of it is submitted and nothing is a draft.
-  // Every lookup goes through values_by_status (status, org_id, period): a county's values are
-  // never joined with themselves. The bare columns come from the row holding max(updated_at)
+  // Every lookup goes through values_by_status (status, org_id, period, then the columns read here,
+  // so no lookup visits the table): a county's values are never joined with themselves. The bare columns come from the row holding max(updated_at)
   // (SQLite's rule for a query with one max()): the value submitted last, who submitted it, and
   // an indicator of that submission, whose audit entries lead to what the submission recorded.
   sql::Stmt st(store.handle(),
@@ -39,7 +40,7 @@ std::vector<PendingReview> pending_reviews(const Store& store) {
                "       AND a.org_id = s.org_id AND a.period = s.period), s.at, s.updated_by, s.indicator_id FROM sent s "
                "WHERE NOT EXISTS (SELECT 1 FROM indicator_values d WHERE d.status = 'draft' AND d.org_id = s.org_id "
                "                  AND d.period = s.period)");
-  // The submission's audit entry, through audit_by_org (org_id, indicator_id): a few rows each.
+  // The submission's audit entry, through audit_by_org (org_id, indicator_id, period): one seek.
   sql::Stmt entry(store.handle(),
                   "SELECT detail FROM audit WHERE org_id = ? AND indicator_id = ? AND period = ? "
                   "AND action IN ('set_status', 'submit') ORDER BY id DESC LIMIT 1");
@@ -78,22 +79,22 @@ void review(Store& store, const std::vector<ReviewItem>& items, ReviewAction act
   });
 }
 
-nlohmann::json to_json(const std::vector<PendingReview>& pending, const std::vector<Org>& orgs) {
-  nlohmann::json out = nlohmann::json::array();
+void write_json(JsonWriter& w, const std::vector<PendingReview>& pending, const std::vector<Org>& orgs) {
   std::unordered_map<OrgId, const Org*> by_id;
   for (const auto& o : orgs) by_id.emplace(o.id, &o);
+  w.array("pending_review");
   for (const auto& r : pending) {
     auto it = by_id.find(r.org);
     const Org* o = it == by_id.end() ? nullptr : it->second;
-    out.push_back({{"code", o ? o->code : ""},
-                   {"name", o ? o->name : ""},
-                   {"period", r.period.str()},
-                   {"values", r.values},
-                   {"submitted_at", r.submitted_at},
-                   {"submitted_by", r.submitted_by},
-                   {"confirmed_gaps", r.confirmed_gaps ? nlohmann::json(*r.confirmed_gaps) : nlohmann::json(nullptr)}});
+    w.element({{"code", o ? o->code : ""},
+               {"name", o ? o->name : ""},
+               {"period", r.period.str()},
+               {"values", r.values},
+               {"submitted_at", r.submitted_at},
+               {"submitted_by", r.submitted_by},
+               {"confirmed_gaps", r.confirmed_gaps ? nlohmann::json(*r.confirmed_gaps) : nlohmann::json(nullptr)}});
   }
-  return out;
+  w.end();
 }
 
 }  // namespace jiceng

@@ -3,7 +3,6 @@
 // 已提交 and some not yet 已审核 — and the review itself, one or several at once, through the
 // store's own workflow (Store::approve, Store::reopen), so the rights, the checks and the audit are
 // the same as on the collect form. Pure logic over the store; the dashboard and the CLI show it.
-#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -11,6 +10,8 @@
 #include "model/Model.hpp"
 
 namespace jiceng {
+
+class JsonWriter;
 
 class Store;
 
@@ -41,7 +42,8 @@ struct ReviewItem {
 void review(Store& store, const std::vector<ReviewItem>& items, ReviewAction action, const Actor& actor,
             const std::string& reason = {});
 
-// `orgs` names the organisations (the year's figures already hold them: no second read).
-nlohmann::json to_json(const std::vector<PendingReview>& pending, const std::vector<Org>& orgs);
+// The member "pending_review" into the object `w` has open. `orgs` names the organisations (the
+// year's figures already hold them: no second read).
+void write_json(JsonWriter& w, const std::vector<PendingReview>& pending, const std::vector<Org>& orgs);
 
 }  // namespace jiceng

@@ -350,7 +350,25 @@ CREATE TABLE IF NOT EXISTS town_indicators(
 // and a province's 340 000 were read whole each time.
 constexpr const char* kV14 = "CREATE INDEX IF NOT EXISTS targets_by_year ON targets(year);";
 
-constexpr const char* kMigrations[] = {kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8, kV9, kV10, kV11, kV12, kV13, kV14};
+// v15: the year's figures and 待审核 read from indexes alone. values_by_year carries the value and
+// its status (the key's organisation, indicator and period come with every index entry of a
+// WITHOUT ROWID table), so the scan of a year's values never seeks into the table: 0.55 s → 0.25 s
+// for a province's 900 000. targets_by_year carries the value the same way. values_by_status
+// carries what pending_reviews takes from the latest submitted value; audit_by_org adds the
+// period, so the submission's audit entry is one seek instead of a walk through every entry of
+// the indicator (store/Review.cpp).
+constexpr const char* kV15 = R"sql(
+DROP INDEX IF EXISTS values_by_year;
+CREATE INDEX values_by_year ON indicator_values(year, org_id, value, status);
+DROP INDEX IF EXISTS targets_by_year;
+CREATE INDEX targets_by_year ON targets(year, value);
+DROP INDEX IF EXISTS values_by_status;
+CREATE INDEX values_by_status ON indicator_values(status, org_id, period, updated_at, updated_by, indicator_id);
+DROP INDEX IF EXISTS audit_by_org;
+CREATE INDEX audit_by_org ON audit(org_id, indicator_id, period);
+)sql";
+
+constexpr const char* kMigrations[] = {kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8, kV9, kV10, kV11, kV12, kV13, kV14, kV15};
 
 }  // namespace
 

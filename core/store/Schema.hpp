@@ -5,7 +5,7 @@ struct sqlite3;
 
 namespace jiceng::schema {
 
-constexpr int kCurrent = 14;
+constexpr int kCurrent = 15;
 
 // Migrates `db` (inside the caller's transaction) from its user_version up to `target`.
 void migrate(sqlite3* db, int target = kCurrent);

@@ -364,9 +364,7 @@ void Store::set_target(OrgId org_id, const std::string& indicator, int year, dou
   if (!ind->has_target) throw InputError(tr("store.no_target", {{"name", ind->name}}), Location{{}, 0, "indicator"});
   value = check_value(*ind, value, Location{{}, 0, ind->name});
   transaction([&] {
-    Stmt old(db_, "SELECT value FROM targets WHERE org_id = ? AND indicator_id = ? AND year = ?");
-    old.bind(1, org_id).bind(2, ind->id).bind(3, year);
-    std::optional<double> before = old.step() ? std::optional(old.real(0)) : std::nullopt;
+    const std::optional<double> before = target(org_id, ind->id, year);
     if (before && *before == value) return;
     Stmt(db_, "INSERT INTO targets(org_id, indicator_id, year, value) VALUES(?,?,?,?) "
               "ON CONFLICT(org_id, indicator_id, year) DO UPDATE SET value = excluded.value")
@@ -376,11 +374,21 @@ void Store::set_target(OrgId org_id, const std::string& indicator, int year, dou
 }
 
 std::vector<Target> Store::targets(int year) const {
-  Stmt st(db_, "SELECT org_id, indicator_id, year, value FROM targets WHERE year = ?");
-  st.bind(1, year);
   std::vector<Target> out;
-  while (st.step()) out.push_back({st.int64(0), st.text(1), int(st.int64(2)), st.real(3)});
+  scan_targets(year, [&](const TargetScan& t) { out.push_back({t.org, std::string(t.indicator), year, t.value}); });
   return out;
+}
+
+void Store::scan_targets(int year, const std::function<void(const TargetScan&)>& fn) const {
+  Stmt st(db_, std::string(kScanTargets) + "WHERE year = ?");
+  st.bind(1, year);
+  scan_target_rows(st, fn);
+}
+
+std::optional<double> Store::target(OrgId org, const std::string& indicator, int year) const {
+  Stmt st(db_, "SELECT value FROM targets WHERE org_id = ? AND indicator_id = ? AND year = ?");
+  st.bind(1, org).bind(2, indicator).bind(3, year);
+  return st.step() ? std::optional(st.real(0)) : std::nullopt;
 }
 
 std::vector<int> Store::years() const {

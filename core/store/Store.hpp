@@ -146,7 +146,9 @@ class Store final : public ValueSource {
   // ---- Targets ------------------------------------------------------------------------------
   void set_target(OrgId org, const std::string& indicator, int year, double value, const Actor& actor,
                   const std::string& reason = {});
-  std::vector<Target> targets(int year) const override;
+  std::vector<Target> targets(int year) const;
+  void scan_targets(int year, const std::function<void(const TargetScan&)>& fn) const override;
+  std::optional<double> target(OrgId org, const std::string& indicator, int year) const override;
 
   // ---- Values -------------------------------------------------------------------------------
   // Checks one input against the catalog's rules (and the stored values it is compared with),

@@ -20,6 +20,10 @@ inline constexpr const char* kMemberColumns =
 // A year's values as ValueSource::scan_values hands them over, from a statement over kScanValues.
 inline constexpr const char* kScanValues = "SELECT org_id, indicator_id, period, value, status FROM indicator_values ";
 void scan_value_rows(sql::Stmt& st, int year, const std::function<void(const ValueSource::ValueScan&)>& fn);
+// The same for targets: a statement starting with kScanTargets and its WHERE (targets_by_year
+// covers it).
+inline constexpr const char* kScanTargets = "SELECT org_id, indicator_id, value FROM targets ";
+void scan_target_rows(sql::Stmt& st, const std::function<void(const ValueSource::TargetScan&)>& fn);
 AuditEntry read_audit_entry(const sql::Stmt& st);
 // Throws InputError when `child` may not sit under `parent` (e.g. a village under a branch).
 void check_parent_kind(const Org& child, const Org& parent);

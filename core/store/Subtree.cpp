@@ -40,13 +40,14 @@ std::vector<Member> SubtreeSource::members() const {
 
 bool SubtreeSource::roster_kept() const { return sql::scalar_int(store_.handle(), "SELECT EXISTS(SELECT 1 FROM members)") != 0; }
 
-std::vector<Target> SubtreeSource::targets(int year) const {
-  Stmt st(store_.handle(), "SELECT org_id, indicator_id, year, value FROM targets "
-                           "WHERE year = ? AND org_id IN (SELECT value FROM json_each(?))");
+void SubtreeSource::scan_targets(int year, const std::function<void(const TargetScan&)>& fn) const {
+  Stmt st(store_.handle(), std::string(kScanTargets) + "WHERE year = ? AND org_id IN (SELECT value FROM json_each(?))");
   st.bind(1, year).bind(2, ids_);
-  std::vector<Target> out;
-  while (st.step()) out.push_back({st.int64(0), st.text(1), int(st.int64(2)), st.real(3)});
-  return out;
+  scan_target_rows(st, fn);
+}
+
+std::optional<double> SubtreeSource::target(OrgId org, const std::string& indicator, int year) const {
+  return store_.target(org, indicator, year);
 }
 
 void SubtreeSource::scan_values(int year, const std::function<void(const ValueScan&)>& fn) const {

@@ -22,7 +22,8 @@ class SubtreeSource final : public ValueSource {
   std::vector<Org> orgs() const override { return orgs_; }
   std::vector<Member> members() const override;
   bool roster_kept() const override;  // by the town, not only under the root
-  std::vector<Target> targets(int year) const override;
+  void scan_targets(int year, const std::function<void(const TargetScan&)>& fn) const override;
+  std::optional<double> target(OrgId org, const std::string& indicator, int year) const override;
   void scan_values(int year, const std::function<void(const ValueScan&)>& fn) const override;
   std::optional<ValueRecord> value(OrgId org, const std::string& indicator, const Period& p) const override;
 

@@ -114,6 +114,10 @@ void scan_value_rows(Stmt& st, int year, const std::function<void(const ValueSou
   }
 }
 
+void scan_target_rows(Stmt& st, const std::function<void(const ValueSource::TargetScan&)>& fn) {
+  while (st.step()) fn(ValueSource::TargetScan{st.int64(0), st.view(1), st.real(2)});
+}
+
 void Store::scan_values(int year, const std::function<void(const ValueScan&)>& fn) const {
   Stmt st(db_, std::string(kScanValues) + "WHERE year = ?");
   st.bind(1, year);

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "base/Error.hpp"
+#include "base/JsonWriter.hpp"
 #include "base/Strings.hpp"
 #include "base/Text.hpp"
 #include "sync/PackageColumns.hpp"
@@ -25,7 +26,6 @@ json table(const std::vector<std::string>& columns, json rows) {
   return json{{"columns", columns}, {"rows", std::move(rows)}};
 }
 
-json opt(const std::optional<double>& v) { return v ? json(*v) : json(nullptr); }
 json record_json(const std::string& r) { return r.empty() ? json(nullptr) : json::parse(r); }
 
 json payload_json(const Package& p) {
@@ -33,13 +33,13 @@ json payload_json(const Package& p) {
        audit = json::array();
   for (const auto& o : p.orgs) orgs.push_back({o.code, o.name, o.kind, o.parent, o.sort});
   for (const auto& v : p.values)
-    values.push_back({v.org, v.indicator, v.period, opt(v.now.value), v.now.status, opt(v.base.value), v.base.status,
-                      v.updated_at, v.updated_by, v.device});
+    values.push_back({v.org, v.indicator, v.period, json_or_null(v.now.value), v.now.status,
+                      json_or_null(v.base.value), v.base.status, v.updated_at, v.updated_by, v.device});
   for (const auto& m : p.members) members.push_back({m.uid, record_json(m.record), record_json(m.base_record)});
   for (const auto& t : p.targets) targets.push_back({t.org, t.indicator, t.year, t.value});
   for (const auto& a : p.audit)
-    audit.push_back({a.at, a.user, a.device, a.action, a.org, a.indicator, a.period, opt(a.old_value),
-                     opt(a.new_value), a.reason, a.detail, a.signature});
+    audit.push_back({a.at, a.user, a.device, a.action, a.org, a.indicator, a.period, json_or_null(a.old_value),
+                     json_or_null(a.new_value), a.reason, a.detail, a.signature});
   json sections = json::array(), indicators = json::array();
   for (const auto& s : p.sections) sections.push_back({s.id, s.name});
   for (const auto& i : p.indicators) indicators.push_back({i.id, i.definition, i.state, i.defined_at, i.defined_by});

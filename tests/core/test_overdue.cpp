@@ -1,8 +1,8 @@
 // Who has not submitted this period, and how long overdue (days since the period's month ended).
 #include <doctest/doctest.h>
-
 #include <nlohmann/json.hpp>
 
+#include "base/JsonWriter.hpp"
 #include "report/Overdue.hpp"
 #include "model/MemberStages.hpp"
 #include "SmallTown.hpp"
@@ -64,7 +64,7 @@ TEST_CASE("overdue: missing or draft months up to the latest month with data") {
   REQUIRE(r.units.size() == 1);
   CHECK(r.units[0].org == v3);
 
-  auto j = to_json(r, f);
+  auto j = json_object([&](JsonWriter& w) { write_json(w, r, f); })["overdue"];
   CHECK(j["period"] == "2020-03");
   CHECK(j["villages"][0]["code"] == "V3");
   CHECK(j["villages"][0]["since"] == "2020-01");
@@ -126,7 +126,7 @@ TEST_CASE("overdue: periods past their due date, for the ranking") {
   CHECK(r.find(t.v1)->late_periods == 1);
   CHECK(r.find(t.v2)->late_periods == 3);
   CHECK(late_periods_text(r, 3) == "3 个月未交");
-  auto j = to_json(r, f);
+  auto j = json_object([&](JsonWriter& w) { write_json(w, r, f); })["overdue"];
   CHECK(j["due_periods"] == 3);
   CHECK(j["villages"][0]["late_periods"] == 3);
 }

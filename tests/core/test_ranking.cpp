@@ -1,8 +1,8 @@
 // Village ranking: completion by section, weighted score, bands, settings kept in the town file.
 #include <doctest/doctest.h>
-
 #include <nlohmann/json.hpp>
 
+#include "base/JsonWriter.hpp"
 #include "base/Strings.hpp"
 #include "report/Ranking.hpp"
 #include "SmallTown.hpp"
@@ -185,7 +185,7 @@ TEST_CASE("ranking JSON names villages, sections, bands and what is behind") {
   auto f = YearFigures::compute(*town.s, 2020);
   auto d = build_dashboard(f);
   auto r = build_ranking(f, d, RankingSettings{}, OverdueReport{});
-  auto j = to_json(r, d, f);
+  auto j = json_object([&](JsonWriter& w) { write_json(w, r, d, f); })["ranking"];
   REQUIRE(j["villages"].size() == 2);
   CHECK(j["villages"][0]["code"] == "V1");
   CHECK(j["villages"][0]["rank"] == 1);
@@ -238,7 +238,7 @@ TEST_CASE("ranking: months past their due date and not submitted lower 填报, s
   CHECK(june.units[1].late_periods == 5);
   CHECK(june.units[1].due_periods == 5);
 
-  auto j = to_json(r, d, f);
+  auto j = json_object([&](JsonWriter& w) { write_json(w, r, d, f); })["ranking"];
   CHECK(j["villages"][1]["late_periods"] == 6);
   CHECK(j["villages"][1]["due_periods"] == 6);
   CHECK(j["villages"][1]["reporting"].get<double>() == doctest::Approx(0));
