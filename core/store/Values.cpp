@@ -125,7 +125,11 @@ void Store::scan_values(int year, const std::function<void(const ValueScan&)>& f
 }
 
 std::map<OrgId, int> Store::draft_counts(int year) const {
-  Stmt st(db_, "SELECT org_id, count(*) FROM indicator_values WHERE status = 'draft' AND year = ? GROUP BY org_id");
+  // Drafts are few, the year's values many: left to itself the planner takes the covering
+  // values_by_year and reads a province's 900 000 values (0.2 s on every change), so the index is
+  // named (SQLite refuses the statement rather than ignore it).
+  Stmt st(db_, "SELECT org_id, count(*) FROM indicator_values INDEXED BY values_by_status "
+               "WHERE status = 'draft' AND year = ? GROUP BY org_id");
   st.bind(1, year);
   std::map<OrgId, int> out;
   while (st.step()) out[st.int64(0)] = int(st.int64(1));
