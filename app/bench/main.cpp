@@ -209,7 +209,7 @@ int main(int argc, char** argv) {
 #ifdef JICENG_HAVE_UI
     model_ms = best_of(3, [&] {
       gui::dash::Model m;
-      gui::dash::build_model(m, *store, build_report(*store, 2020), 2020);
+      gui::dash::build_model(m, *store, std::make_shared<const YearReport>(build_report(*store, 2020)), 2020);
     });
 #endif
     std::printf("| %s | %.2f | %.1f | %s | %s | %s |\n", sc.name, render_ms, model_ms, frames(1280, 800, false).c_str(),

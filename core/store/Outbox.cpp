@@ -137,8 +137,11 @@ void copy_for_device(Store& town, const std::string& path, const std::string& de
     // The tablet trusts (and seals for) the office alone: a tablet the office revokes later must
     // not stay a receiver of the other tablets' packages.
     sql::exec(db, "DELETE FROM device_keys");
+    // In key order: left to itself SQLite reads the covering values_by_year, year by year, and
+    // sync_base's key then takes its rows out of order (1.7x slower over three years).
     Stmt(db, "INSERT INTO sync_base(peer, org_id, indicator_id, period, value, status) "
-             "SELECT ?, org_id, indicator_id, period, value, status FROM indicator_values").bind(1, destination).run();
+             "SELECT ?, org_id, indicator_id, period, value, status FROM indicator_values "
+             "ORDER BY org_id, indicator_id, period").bind(1, destination).run();
     // History up to now is shared; every choice of organisations starts after it.
     Stmt(db, "INSERT INTO meta(key, value) VALUES('sync_history_shared', (SELECT coalesce(max(id), 0) FROM audit)) "
              "ON CONFLICT(key) DO UPDATE SET value = excluded.value").run();

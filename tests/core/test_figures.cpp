@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include "base/Sql.hpp"
 #include "report/Dashboard.hpp"
 #include "model/Figures.hpp"
 #include "SmallTown.hpp"
@@ -109,4 +110,23 @@ TEST_CASE("expressions over a year's figures: arithmetic for formulas, functions
   CHECK(Expr::parse("rate(发展党员数, target(发展党员数))").eval(village).number == doctest::Approx(125));
   CHECK(Expr::parse("比例(发展党员数, 目标(发展党员数))").eval(village).number == doctest::Approx(125));
   CHECK(Expr::parse("prev(cold_stores)").eval(summary::SummaryContext(y)).is_missing());
+}
+
+TEST_CASE("a target kept for an indicator that takes none (a town indicator redefined) is neither shown nor counted") {
+  Fixture f;
+  f.s->set_target(f.t.v1, "new_members", 2020, 4, {});
+  f.s->set_values({{"V1", "new_members", "2020", "2"}, {"V1", "suggestions", "2020", "3"}}, {});
+  const Indicator& plain = f.s->catalog().at("suggestions");
+  REQUIRE_FALSE(plain.has_target);
+  // What an older definition of the indicator left behind: set_target refuses it today.
+  sql::exec(f.s->handle(), "INSERT INTO targets(org_id, indicator_id, year, value) VALUES (" + std::to_string(f.t.v1) +
+                               ", 'suggestions', 2020, 12)");
+  const auto y = YearFigures::compute(*f.s, 2020);
+  CHECK_FALSE(y.target(f.t.v1, "suggestions"));
+  CHECK_FALSE(y.town_target("suggestions"));
+  CHECK(y.target(f.t.v1, "new_members") == 4);
+  CHECK(y.town_target("new_members") == 4);  // the villages' targets summed
+  const auto d = build_dashboard(y);
+  // The village's progress is its one real target's, 2 of 4: the stray 3 of 12 does not average in.
+  CHECK(*d.units[0].progress == doctest::Approx(0.5));
 }

@@ -319,7 +319,7 @@ TEST_CASE("ranking rules in 设置: a leader changes a weight and the dashboard 
   h.frames(2);
   DashboardView& view = dashboard(h);
   std::vector<double> before;
-  for (const auto& u : view.model().ranking.units) before.push_back(u.score);
+  for (const auto& u : view.model().ranking().units) before.push_back(u.score);
   h.app().navigate(ViewId::Settings);
   h.frames(2);
   // Signed out: the card points to the top bar's sign-in; the form is disabled.
@@ -343,15 +343,15 @@ TEST_CASE("ranking rules in 设置: a leader changes a weight and the dashboard 
   h.app().navigate(ViewId::Dashboard);
   h.frames(2);
   bool changed = false;
-  for (size_t i = 0; i < view.model().ranking.units.size(); ++i)
-    changed |= view.model().ranking.units[i].score != before[i];
+  for (size_t i = 0; i < view.model().ranking().units.size(); ++i)
+    changed |= view.model().ranking().units[i].score != before[i];
   CHECK(changed);
   const auto cli = cli_json("dashboard " + o.database + " --year 2020 --json");
   const auto& villages = cli["ranking"]["villages"];
   REQUIRE(villages.size() == view.model().rank_rows.size());
   for (size_t i = 0; i < villages.size(); ++i) {
     CHECK(view.model().rank_rows[i].code == villages[i]["code"]);
-    CHECK(view.model().ranking.units[i].score == doctest::Approx(villages[i]["score"].get<double>()));
+    CHECK(view.model().ranking().units[i].score == doctest::Approx(villages[i]["score"].get<double>()));
   }
 }
 
@@ -364,9 +364,9 @@ TEST_CASE("dashboard: a broken stored ranking rule still ranks (by the defaults)
   Headless h(o);
   h.frames(2);
   DashboardView& view = dashboard(h);
-  CHECK(view.model().ranking_problem.find("bands.A") != std::string::npos);
-  CHECK(view.model().ranking.settings.band_a == 90);
+  CHECK(view.model().ranking_problem().find("bands.A") != std::string::npos);
+  CHECK(view.model().ranking().settings.band_a == 90);
   CHECK_FALSE(view.model().rank_rows.empty());
   const auto cli = cli_json("dashboard " + o.database + " --year 2020 --json");
-  CHECK(cli["ranking"]["settings_problem"] == view.model().ranking_problem);
+  CHECK(cli["ranking"]["settings_problem"] == view.model().ranking_problem());
 }

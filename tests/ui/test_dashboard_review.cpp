@@ -69,7 +69,7 @@ TEST_CASE("ranking: a village that submitted nothing since January drops and its
   REQUIRE(row);
   CHECK(row->late == "11 个月未交");
   // It used to rank 3rd with 填报 100 % and grade A; now every village that reports on time is ahead.
-  const RankedUnit& ru = view.model().ranking.units[row->ranked];
+  const RankedUnit& ru = view.model().ranking().units[row->ranked];
   CHECK(ru.filled == doctest::Approx(1.0));
   CHECK(ru.late_periods == 11);
   CHECK(ru.reporting == doctest::Approx(0));

@@ -109,7 +109,7 @@ void CollectView::refresh(Context& ctx) {
       ctx.need_text(w.last->user);
       ctx.need_text(w.last->reason);
     }
-  m_.figures = std::move(fig);
+  m_.figures = report->figures;
   revalidate();
 }
 

@@ -5,6 +5,7 @@
 // loses nothing committed. Submit (clerk) / approve and reopen (leader), the history of any value
 // with undo, and the organisation's recent changes. Split over CollectView*.cpp.
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -49,7 +50,9 @@ struct CollectModel {
   std::optional<ValueStatus> status;
   PeriodWorkflow flow;                   // where the period stands: state, last change, submission
   std::map<int, PeriodWorkflow> months;  // the organisation's year, for the period picker (0 = year)
-  std::optional<YearFigures> figures;  // cross-field rules compare with computed figures
+  // Cross-field rules compare with computed figures: the report's own, shared (a copy was 64 MB at
+  // province scale, made on the UI thread).
+  std::shared_ptr<const YearFigures> figures;
 };
 
 class CollectView final : public View {

@@ -100,29 +100,26 @@ static FigureLine line_for(const Indicator& ind, size_t index, std::optional<dou
   return l;
 }
 
-void build_model(Model& m, const Store& store, const YearReport& report, int year) {
+void build_model(Model& m, const Store& store, std::shared_ptr<const YearReport> report, int year) {
   m = Model{};
-  m.figures = report.figures;
+  m.report = std::move(report);
+  m.figures = m.report->figures;
   const YearFigures& f = *m.figures;
   const Catalog& cat = f.catalog();
-  m.dashboard = report.dashboard;
-  m.ranking_problem = report.ranking_problem;
-  m.overdue = report.overdue;
-  m.ranking = report.ranking;
 
   m.title = tr("dashboard.title", {{"year", std::to_string(year)}});
-  m.as_of = tr("dashboard.as_of", {{"month", std::to_string(m.dashboard.as_of_month)}});
+  m.as_of = tr("dashboard.as_of", {{"month", std::to_string(m.dashboard().as_of_month)}});
   int submitted = 0, with_data = 0;
-  for (const auto& u : m.dashboard.units) submitted += u.submitted;
-  for (const auto& s : m.dashboard.indicators) with_data += s.value.has_value();
-  const size_t units = m.dashboard.units.size();
+  for (const auto& u : m.dashboard().units) submitted += u.submitted;
+  for (const auto& s : m.dashboard().indicators) with_data += s.value.has_value();
+  const size_t units = m.dashboard().units.size();
   m.reporting_fraction = units ? float(submitted) / float(units) : 0;
   m.reporting_ring = std::to_string(submitted) + "/" + std::to_string(units);
   m.reporting_lines = {
       tr("dashboard.card.submitted", {{"n", std::to_string(submitted)}, {"total", std::to_string(units)}}),
       tr("dashboard.card.with_data", {{"n", std::to_string(with_data)},
-                                      {"total", std::to_string(m.dashboard.indicators.size())}}),
-      tr("dashboard.card.late", {{"n", std::to_string(late_units(m.overdue))}})};
+                                      {"total", std::to_string(m.dashboard().indicators.size())}}),
+      tr("dashboard.card.late", {{"n", std::to_string(late_units(m.overdue()))}})};
 
   // Section cards.
   for (const auto& sec : cat.sections()) {
@@ -130,8 +127,8 @@ void build_model(Model& m, const Store& store, const YearReport& report, int yea
     card.id = sec.id;
     card.title = sec.name;
     int targets = 0, done = 0, behind = 0, data = 0;
-    for (size_t i = 0; i < m.dashboard.indicators.size(); ++i) {
-      const IndicatorStatus& s = m.dashboard.indicators[i];
+    for (size_t i = 0; i < m.dashboard().indicators.size(); ++i) {
+      const IndicatorStatus& s = m.dashboard().indicators[i];
       if (s.indicator->section != sec.id) continue;
       FigureLine l = line_for(*s.indicator, i, s.value, s.target, s.progress, s.status);
       data += s.value.has_value();
@@ -167,7 +164,7 @@ void build_model(Model& m, const Store& store, const YearReport& report, int yea
   // Ranking rows.
   m.rank_help = tr("dashboard.rank.help");
   std::string legend;
-  for (const auto& id : m.ranking.sections) {
+  for (const auto& id : m.ranking().sections) {
     const Section* s = cat.section(id);
     m.rank_headers.push_back(s ? s->name : id);
     const std::string key = "dashboard.rank.short." + id;
@@ -176,9 +173,9 @@ void build_model(Model& m, const Store& store, const YearReport& report, int yea
       legend += (legend.empty() ? "" : tr("dashboard.list_sep")) + m.rank_short.back() + "＝" + m.rank_headers.back();
   }
   if (!legend.empty()) m.rank_help += tr("dashboard.rank.legend", {{"legend", legend}});
-  for (size_t k = 0; k < m.ranking.units.size(); ++k) {
-    const RankedUnit& ru = m.ranking.units[k];
-    const Org& o = m.dashboard.units[ru.unit].org;
+  for (size_t k = 0; k < m.ranking().units.size(); ++k) {
+    const RankedUnit& ru = m.ranking().units[k];
+    const Org& o = m.dashboard().units[ru.unit].org;
     RankRow r;
     r.ranked = k;
     r.org = o.id;
@@ -188,7 +185,7 @@ void build_model(Model& m, const Store& store, const YearReport& report, int yea
     r.score = format_number(ru.score, 1);
     r.band = std::string(to_string(ru.band));
     r.reporting = percent(ru.reporting);
-    r.late = late_periods_text(m.overdue, ru.late_periods);
+    r.late = late_periods_text(m.overdue(), ru.late_periods);
     m.any_late |= !r.late.empty();
     r.reporting_tip = tr(ru.late_periods > 0 ? "dashboard.rank.reporting_late" : "dashboard.rank.reporting_on_time",
                          {{"filled", percent(ru.filled)}, {"due", std::to_string(ru.due_periods)},
@@ -216,7 +213,7 @@ void build_model(Model& m, const Store& store, const YearReport& report, int yea
   }
   std::stable_sort(m.behind.begin(), m.behind.end(), [](const LagRow& a, const LagRow& b) { return a.weight > b.weight; });
 
-  for (const auto& u : m.overdue.units) {
+  for (const auto& u : m.overdue().units) {
     const Org* o = f.org(u.org);
     if (!o) continue;
     LagRow l;
@@ -226,17 +223,17 @@ void build_model(Model& m, const Store& store, const YearReport& report, int yea
     l.weight = u.days;
     const std::string since = u.period.is_year() ? std::to_string(u.period.year) : month_label(u.period.month);
     // The count of periods missing leads (line 1): it is what a long "逾期 6 年余" used to hide.
-    l.figure = late_periods_text(m.overdue, u.open_periods);
-    l.detail = u.days > 0 ? tr("dashboard.late.detail", {{"since", since}, {"overdue", overdue_text(m.overdue, u)}})
+    l.figure = late_periods_text(m.overdue(), u.open_periods);
+    l.detail = u.days > 0 ? tr("dashboard.late.detail", {{"since", since}, {"overdue", overdue_text(m.overdue(), u)}})
                           : tr("dashboard.late.not_due", {{"since", since}});
     l.full = l.name + " " + l.figure + tr("dashboard.list_colon") + l.detail;
     m.late.push_back(std::move(l));
   }
   m.behind_title = tr("dashboard.behind.title", {{"n", std::to_string(m.behind.size())}});
   m.late_title = tr("dashboard.late.title", {{"n", std::to_string(m.late.size())},
-                                             {"period", m.overdue.current.is_year()
-                                                            ? std::to_string(m.overdue.current.year)
-                                                            : month_label(m.overdue.current.month)}});
+                                             {"period", m.overdue().current.is_year()
+                                                            ? std::to_string(m.overdue().current.year)
+                                                            : month_label(m.overdue().current.month)}});
 
   // 待审核, every year (a month left from last year still awaits its leader).
   for (const auto& p : pending_reviews(store)) {
@@ -296,15 +293,15 @@ TrendModel build_trend(const Model& m, const Indicator& ind, OrgId org) {
 
 IndicatorPage build_indicator_page(const Model& m, size_t indicator) {
   const YearFigures& f = *m.figures;
-  const IndicatorStatus& s = m.dashboard.indicators.at(indicator);
+  const IndicatorStatus& s = m.dashboard().indicators.at(indicator);
   const Indicator& ind = *s.indicator;
   IndicatorPage p;
   p.town = line_for(ind, indicator, s.value, s.target, s.progress, s.status);
   const Section* sec = f.catalog().section(ind.section);
   p.title = ind.name;
   if (s.target)
-    p.pace = tr("dashboard.page.pace", {{"month", std::to_string(m.dashboard.as_of_month)},
-                                        {"pace", figure_text(ind, *s.target * m.dashboard.as_of_month / 12.0)},
+    p.pace = tr("dashboard.page.pace", {{"month", std::to_string(m.dashboard().as_of_month)},
+                                        {"pace", figure_text(ind, *s.target * m.dashboard().as_of_month / 12.0)},
                                         {"section", sec ? sec->name : ind.section}});
   else
     p.pace = sec ? sec->name : ind.section;

@@ -80,11 +80,13 @@ struct TrendModel {
 };
 
 struct Model {
+  // The year's report, shared with the other screens (ReportCache) rather than copied.
+  std::shared_ptr<const YearReport> report;
   std::shared_ptr<const YearFigures> figures;
-  Dashboard dashboard;
-  Ranking ranking;
-  std::string ranking_problem;  // the town's ranking setting is broken: defaults used, and why
-  OverdueReport overdue;
+  const Dashboard& dashboard() const { return report->dashboard; }
+  const Ranking& ranking() const { return report->ranking; }
+  const OverdueReport& overdue() const { return report->overdue; }
+  const std::string& ranking_problem() const { return report->ranking_problem; }  // a broken setting: defaults used, and why
   std::string title, as_of;
   float reporting_fraction = 0;             // units submitted / units
   std::string reporting_ring;               // "15/17"
@@ -105,7 +107,7 @@ struct Model {
 
 // Recomputes everything from the store. What it shows is organisation names, the catalog, the
 // strings files and digits: all in the font atlas already.
-void build_model(Model& m, const Store& store, const YearReport& report, int year);
+void build_model(Model& m, const Store& store, std::shared_ptr<const YearReport> report, int year);
 TrendModel build_trend(const Model& m, const Indicator& ind, OrgId org = 0);
 // A figure with its unit (「18 名」), or 无数据.
 std::string figure_text(const Indicator& ind, std::optional<double> v);

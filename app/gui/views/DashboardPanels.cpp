@@ -224,10 +224,10 @@ void DashboardView::sort_ranking(int column, bool ascending) {
   sort_ascending_ = ascending;
   rank_order_.resize(m_.rank_rows.size());
   for (size_t i = 0; i < rank_order_.size(); ++i) rank_order_[i] = i;
-  const size_t n_sections = m_.ranking.sections.size();
+  const size_t n_sections = m_.ranking().sections.size();
   // Columns: rank, name, each section, reporting, score, band.
   auto key = [&](size_t row) -> double {
-    const RankedUnit& u = m_.ranking.units[m_.rank_rows[row].ranked];
+    const RankedUnit& u = m_.ranking().units[m_.rank_rows[row].ranked];
     const int n = int(n_sections);
     if (column >= 2 && column < 2 + n) return u.sections[size_t(column - 2)].value_or(-1);
     if (column == n + 2) return u.reporting;
@@ -249,7 +249,7 @@ void DashboardView::sort_ranking(int column, bool ascending) {
 void DashboardView::draw_ranking(Context& ctx, float height) {
   ImGui::PushID("ranking");
   panel_title(tr("dashboard.rank.title"), "rank", m_.rank_help);
-  if (!m_.ranking_problem.empty()) ui::paragraph(m_.ranking_problem, ui::color::warn);
+  if (!m_.ranking_problem().empty()) ui::paragraph(m_.ranking_problem(), ui::color::warn);
   const int n_sections = int(m_.rank_headers.size());
   const int cols = n_sections + 5;
   const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg |

@@ -19,7 +19,7 @@
 namespace jiceng::gui {
 
 void DashboardView::refresh(Context& ctx) {
-  dash::build_model(m_, *ctx.store, *ctx.reports.get(*ctx.store, ctx.year), ctx.year);
+  dash::build_model(m_, *ctx.store, ctx.reports.get(*ctx.store, ctx.year), ctx.year);
   if (trend_choice_ >= m_.trend_choices.size()) trend_choice_ = 0;
   if (trend_choice_ > 0) m_.trend = dash::build_trend(m_, *m_.trend_choices[trend_choice_]);
   sort_ranking(sort_column_, sort_ascending_);
@@ -213,7 +213,7 @@ bool DashboardView::figure_row(const char* mark, const dash::FigureLine& l, cons
   // Figures without a target get no bar: an empty one would read as 0 %.
   if (l.has_target)
     ui::draw_bar(dl, ImVec2(pos.x, by), w, bar_h, float(l.fraction), dash::status_color(l.progress),
-                 float(m_.ranking.elapsed));
+                 float(m_.ranking().elapsed));
   if (dash::shown().enabled) dash::record(mark, l.numbers + " " + l.status);
   ImGui::PopID();
   return tapped;
