@@ -40,6 +40,15 @@ int run(const Args& a) {
       if (!ind) throw InputError(tr("store.unknown_indicator", {{"indicator", a.get("indicator")}}), Location{{}, 0, "--indicator"});
       org = a.has("org") ? store->require_org(a.get("org"), Location{{}, 0, "--org"}).id : 0;
     }
+    // Everything that reads the database is done before the first byte goes out: a refusal then
+    // prints no half document.
+    const std::vector<PendingReview> pending = pending_reviews(*store);
+    nlohmann::json series;
+    std::vector<UnitBar> bars;
+    if (ind) {
+      series = to_json(monthly_series(figures, ind->id, org));
+      bars = unit_bars(figures, ind->id);
+    }
     JsonWriter w(std::cout);
     w.object();
     write_json(w, d, figures);
@@ -47,20 +56,21 @@ int run(const Args& a) {
       // One indicator in depth, as the screen drills into it: month by month for the town (or
       // --org), and its figure for every village.
       w.object("indicator");
-      const nlohmann::json series = to_json(monthly_series(figures, ind->id, org));
       for (const auto& [key, value] : series.items()) w.member(key, value);
       w.array("villages");
-      for (const auto& b : unit_bars(figures, ind->id))
+      for (const auto& b : bars)
         w.element({{"code", figures.org(b.org)->code}, {"value", json_or_null(b.value)}, {"target", json_or_null(b.target)},
                    {"progress", json_or_null(b.progress)},
                    {"status", b.status ? nlohmann::json(to_string(*b.status)) : nlohmann::json(nullptr)}});
       w.end().end();
     }
     write_json(w, overdue, figures);
-    write_json(w, pending_reviews(*store), figures.orgs());
+    write_json(w, pending, figures.orgs());
     write_json(w, ranking, d, figures, settings_problem);
     w.end();
     std::cout << '\n';
+    // A full disk or a closed pipe is an error the caller must see, not a short document.
+    if (!std::cout.flush()) throw InputError(tr("cli.output_failed"), Location{{}, 0, "stdout"});
     return kOk;
   }
   out(tr("cli.dashboard.title", {{"town", figures.town().name}, {"year", std::to_string(year)},

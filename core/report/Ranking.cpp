@@ -209,9 +209,9 @@ Ranking build_ranking(const YearFigures& f, const Dashboard& d, const RankingSet
 
 void write_json(JsonWriter& w, const Ranking& r, const Dashboard& d, const YearFigures& f,
                 const std::string& settings_problem) {
-  w.object("ranking").member("elapsed", r.elapsed).member("sections", r.sections);
+  w.object("ranking").member("elapsed", r.elapsed).member("sections", r.sections).member("settings", r.settings.to_json());
   if (!settings_problem.empty()) w.member("settings_problem", settings_problem);
-  w.member("settings", r.settings.to_json()).array("villages");
+  w.array("villages");
   for (const auto& ru : r.units) {
     const Org& o = d.units[ru.unit].org;
     nlohmann::json sections = nlohmann::json::object();

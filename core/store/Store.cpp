@@ -137,7 +137,7 @@ std::unique_ptr<Store> Store::open(const std::string& path, const Catalog& catal
     // Checked before the first write, so a refused command leaves an empty file empty.
     if (version == 0 && access != Access::Create) throw InputError(tr("store.empty_file"), Location{path});
     if (access == Access::ReadOnly) {
-      if (version < schema::kCurrent) throw InputError(tr("store.read_only_old"), Location{path});
+      if (version < schema::kOldestReadable) throw InputError(tr("store.read_only_old"), Location{path});
       sql::exec(db, "PRAGMA query_only = ON");
       s->reload_catalog();
       return s;

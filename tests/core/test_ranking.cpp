@@ -1,11 +1,14 @@
 // Village ranking: completion by section, weighted score, bands, settings kept in the town file.
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "base/JsonWriter.hpp"
 #include "base/Strings.hpp"
+#include "report/Overdue.hpp"
 #include "report/Ranking.hpp"
 #include "SmallTown.hpp"
+#include "store/Review.hpp"
 #include "store/Store.hpp"
 #include "TempDir.hpp"
 
@@ -243,4 +246,27 @@ TEST_CASE("ranking: months past their due date and not submitted lower 填报, s
   CHECK(j["villages"][1]["due_periods"] == 6);
   CHECK(j["villages"][1]["reporting"].get<double>() == doctest::Approx(0));
   CHECK(j["villages"][1]["filled"].get<double>() == doctest::Approx(late.filled));
+}
+
+TEST_CASE("the streamed report parts read exactly as nlohmann's sorted dump(2) of the same data") {
+  RankedTown town;
+  auto f = YearFigures::compute(*town.s, 2020);
+  auto d = build_dashboard(f);
+  auto o = build_overdue(f, "2020-07-15");
+  auto r = build_ranking(f, d, RankingSettings{}, o);
+  // Each part alone in an object: streamed in alphabetical key order, its text is what a tree of
+  // the same values dumps, byte for byte (a key written out of order would differ).
+  const auto streamed = [](const std::function<void(JsonWriter&)>& write) {
+    std::ostringstream out;
+    JsonWriter w(out);
+    w.object();
+    write(w);
+    w.end();
+    return out.str();
+  };
+  for (const std::string& text :
+       {streamed([&](JsonWriter& w) { write_json(w, d, f); }), streamed([&](JsonWriter& w) { write_json(w, o, f); }),
+        streamed([&](JsonWriter& w) { write_json(w, r, d, f, "排名设置有误，已按默认值排名"); }),
+        streamed([&](JsonWriter& w) { write_json(w, pending_reviews(*town.s), f.orgs()); })})
+    CHECK(text == nlohmann::json::parse(text).dump(2));
 }

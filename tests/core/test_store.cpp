@@ -9,6 +9,7 @@
 #include "base/Sql.hpp"
 #include "base/Text.hpp"
 #include "model/Catalog.hpp"
+#include "model/Figures.hpp"
 #include "Rejection.hpp"
 #include "SmallTown.hpp"
 #include "store/Store.hpp"
@@ -317,6 +318,25 @@ TEST_CASE("a database opened read-only is read like any other and refuses every 
   CHECK(why.find("town.db") != std::string::npos);
   ro.reset();
   CHECK(read_file(path) == before);
+
+  // A read-only file one version behind (v15 added only indexes) is read as it is, untouched;
+  // one from before that must be migrated first, and says so.
+  {
+    auto w = Store::open(path);
+    sql::exec(w->handle(), "DROP INDEX values_by_year; CREATE INDEX values_by_year ON indicator_values(year, org_id);"
+                           "PRAGMA user_version = 14");
+  }
+  const std::string v14 = read_file(path);
+  {
+    auto old = Store::open(path, Catalog::builtin(), Store::Access::ReadOnly);
+    CHECK(YearFigures::compute(*old, 2020).value(old->find_org("V1")->id, "new_members") == 3);
+  }
+  CHECK(read_file(path) == v14);
+  {
+    auto w = Store::open(path, Catalog::builtin(), Store::Access::Existing);  // migrated to the current version
+    sql::exec(w->handle(), "PRAGMA user_version = 13");
+  }
+  CHECK(rejection([&] { Store::open(path, Catalog::builtin(), Store::Access::ReadOnly); }).find("旧版本") != std::string::npos);
 
   // An empty file is not a town: refused before anything is written, whichever way it is opened.
   const std::string empty = dir.file("empty.db");
